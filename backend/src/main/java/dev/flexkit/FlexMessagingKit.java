@@ -1,0 +1,176 @@
+package dev.flexkit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import dev.flexkit.config.AppConfig;
+import dev.flexkit.config.DatabaseSettings;
+import dev.flexkit.health.HealthCheck;
+import dev.flexkit.health.HealthChecks;
+import dev.flexkit.health.HealthResource;
+import dev.flexkit.plugin.PluginBundleResource;
+import dev.flexkit.sandbox.SandboxModule;
+import dev.flexkit.store.Database;
+import dev.flexkit.store.DatabaseHealthCheck;
+import dev.flexkit.store.StoreUnavailableException;
+import dev.flexkit.web.ApiExceptionMapper;
+import dev.flexkit.web.BuildInfo;
+import dev.flexkit.web.HttpServer;
+import dev.flexkit.web.JsonInputExceptionMapper;
+import dev.flexkit.web.ObjectMappers;
+import dev.flexkit.web.OpenApiDocument;
+import dev.flexkit.web.OpenApiResource;
+import dev.flexkit.web.RootResource;
+import dev.flexkit.web.UncaughtExceptionMapper;
+import dev.flexkit.web.WebApplicationExceptionMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: configuration, then the store, then resources, then health checks, then
+ * the HTTP server. It alone decides sandbox or live; product code never looks at the mode.
+ */
+public final class FlexMessagingKit {
+  private static final Logger LOG = LoggerFactory.getLogger(FlexMessagingKit.class);
+
+  private final Server server;
+  private final URI localUrl;
+  private final URI publicBaseUrl;
+
+  private FlexMessagingKit(Server server, URI localUrl, URI publicBaseUrl) {
+    this.server = server;
+    this.localUrl = localUrl;
+    this.publicBaseUrl = publicBaseUrl;
+  }
+
+  public static FlexMessagingKit start(AppConfig config) {
+    long startedAt = System.nanoTime();
+    Clock clock = Clock.systemUTC();
+    Database database = Database.openInBackground(prepare(config.database(), config), config.databasePoolSize());
+    AtomicReference<URI> publicUrl = new AtomicReference<>(config.publicBaseUrl().orElse(null));
+
+    List<HealthCheck> checks = List.of(new DatabaseHealthCheck(database));
+    ObjectMapper mapper = ObjectMappers.create();
+
+    Set<Class<?>> resources = new LinkedHashSet<>(List.of(RootResource.class, HealthResource.class, PluginBundleResource.class));
+    if (config.sandbox()) {
+      resources.addAll(SandboxModule.resources());
+    }
+
+    ResourceConfig jersey = new ResourceConfig();
+    jersey.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+    jersey.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    jersey.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+    jersey.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+    jersey.register(new JacksonJsonProvider(mapper));
+    jersey.register(ApiExceptionMapper.class);
+    jersey.register(WebApplicationExceptionMapper.class);
+    jersey.register(JsonInputExceptionMapper.class);
+    jersey.register(UncaughtExceptionMapper.class);
+    jersey.register(new AbstractBinder() {
+      @Override
+      protected void configure() {
+        bind(config).to(AppConfig.class);
+        bind(clock).to(Clock.class);
+        bind(database).to(Database.class);
+        bind(mapper).to(ObjectMapper.class);
+        bind(new HealthChecks(checks)).to(HealthChecks.class);
+        bind(new OpenApiDocument(resources, () -> publicUrl.get().toString())).to(OpenApiDocument.class);
+      }
+    });
+    resources.forEach(jersey::register);
+    jersey.register(OpenApiResource.class);
+
+    Server server = HttpServer.build(config, jersey);
+    server.addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStopped(LifeCycle event) {
+        database.close();
+        LOG.info("stopped; store closed");
+      }
+    });
+    try {
+      server.start();
+    } catch (Exception e) {
+      database.close();
+      stopQuietly(server);
+      if (e instanceof IOException) {
+        throw new PortUnavailableException("cannot listen on " + config.bindHost() + ":" + config.port() + ": " + e.getMessage(), e);
+      }
+      throw new IllegalStateException("server failed to start", e);
+    }
+
+    try {
+      database.awaitReady();
+    } catch (StoreUnavailableException e) {
+      stopQuietly(server);
+      throw e;
+    }
+
+    int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    URI local = URI.create("http://" + displayHost(config.bindHost()) + ":" + port);
+    publicUrl.compareAndSet(null, config.publicBaseUrlOr(port));
+    long ms = (System.nanoTime() - startedAt) / 1_000_000;
+    LOG.info("Flex Messaging Kit {} started in {} mode on {} in {} ms (store: {})",
+        BuildInfo.version(), config.mode().wireName(), local, ms, config.database().redactedUrl());
+    if (config.sandbox()) {
+      LOG.info("Sandbox agent desktop: {}/sandbox/", local);
+    }
+    if (!PluginBundleResource.bundlePresent()) {
+      LOG.warn("the plugin bundle is missing from this jar; build it with mvn package");
+    }
+    return new FlexMessagingKit(server, local, publicUrl.get());
+  }
+
+  private static DatabaseSettings prepare(DatabaseSettings settings, AppConfig config) {
+    if (settings.vendor() == DatabaseSettings.Vendor.H2 && settings.jdbcUrl().startsWith("jdbc:h2:file:")) {
+      try {
+        Files.createDirectories(config.dataDir());
+      } catch (IOException e) {
+        throw new StoreUnavailableException("cannot create data directory " + config.dataDir() + ": " + e.getMessage(), e);
+      }
+    }
+    return settings;
+  }
+
+  private static String displayHost(String bindHost) {
+    return bindHost.equals("0.0.0.0") || bindHost.equals("127.0.0.1") ? "localhost" : bindHost;
+  }
+
+  private static void stopQuietly(Server server) {
+    try {
+      server.stop();
+    } catch (Exception ignored) {
+      // Start-up already failed; the original cause is what matters.
+    }
+  }
+
+  public URI localUrl() {
+    return localUrl;
+  }
+
+  public URI publicBaseUrl() {
+    return publicBaseUrl;
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  public void stop() throws Exception {
+    server.stop();
+  }
+}

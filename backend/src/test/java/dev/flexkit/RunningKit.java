@@ -1,0 +1,76 @@
+package dev.flexkit;
+
+import dev.flexkit.config.AppConfig;
+import dev.flexkit.config.ConfigLoader;
+import dev.flexkit.config.ConfigSource;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real service, in-process, on a free port and a throw-away data directory. */
+public final class RunningKit implements AutoCloseable {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final FlexMessagingKit kit;
+
+  private RunningKit(FlexMessagingKit kit) {
+    this.kit = kit;
+  }
+
+  public static RunningKit start(String... keyValues) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("PORT", "0");
+    try {
+      settings.put("DATA_DIR", Files.createTempDirectory("flexkit-test").toString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    for (int i = 0; i < keyValues.length; i += 2) {
+      settings.put(keyValues[i], keyValues[i + 1]);
+    }
+    AppConfig config = ConfigLoader.load(ConfigSource.of(settings));
+    return new RunningKit(FlexMessagingKit.start(config));
+  }
+
+  public URI url(String path) {
+    return kit.localUrl().resolve(path);
+  }
+
+  public HttpResponse<String> get(String path, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(url(path)).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b.build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public FlexMessagingKit kit() {
+    return kit;
+  }
+
+  @Override
+  public void close() throws Exception {
+    kit.stop();
+  }
+
+  static Path tempDir() throws IOException {
+    return Files.createTempDirectory("flexkit-test");
+  }
+}

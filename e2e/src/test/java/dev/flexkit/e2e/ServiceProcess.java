@@ -1,0 +1,91 @@
+package dev.flexkit.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The shaded jar started as an operator would: {@code java -jar}, a free port, a fresh data dir. */
+final class ServiceProcess implements AutoCloseable {
+  private final Process process;
+  private final URI baseUrl;
+  private final Path log;
+
+  private ServiceProcess(Process process, URI baseUrl, Path log) {
+    this.process = process;
+    this.baseUrl = baseUrl;
+    this.log = log;
+  }
+
+  static ServiceProcess start(String name, Map<String, String> extraEnv) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("flexkit.jar", "../backend/target/flex-messaging-kit.jar")).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("service jar not found at " + jar + ": run mvn package first");
+    }
+    Path workDir = Files.createTempDirectory("flexkit-e2e-");
+    Path logs = Path.of(System.getProperty("flexkit.logs", "target/service-logs"));
+    Files.createDirectories(logs);
+    Path log = logs.resolve(name + ".log");
+    int port = freePort();
+    ProcessBuilder pb = new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()))
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("TWILIO_") || k.startsWith("DATABASE_"));
+    pb.environment().put("PORT", String.valueOf(port));
+    pb.environment().put("DATA_DIR", workDir.resolve("data").toString());
+    pb.environment().putAll(extraEnv);
+    ServiceProcess service = new ServiceProcess(pb.start(), URI.create("http://127.0.0.1:" + port), log);
+    service.awaitHealthy(Duration.ofSeconds(90));
+    return service;
+  }
+
+  URI url(String path) {
+    return baseUrl.resolve(path);
+  }
+
+  private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("service exited with " + process.exitValue() + ":\n" + Files.readString(log));
+      }
+      try {
+        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url("/health")).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("service not healthy after " + timeout.toSeconds() + " s; see " + log);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}

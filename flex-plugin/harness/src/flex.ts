@@ -1,0 +1,66 @@
+import { HarnessActionsImpl } from './actions.js';
+import { ContentStore } from './content-store.js';
+import type { DesktopStateStore } from './desktop-state.js';
+import type { HarnessFlex, HarnessManager, HarnessPlugins } from './flex-contract.js';
+import { HarnessNotificationsImpl, NotificationType } from './notifications.js';
+
+/** The content stores the page renders, by Flex component name. */
+export interface DesktopContent {
+  MainHeader: ContentStore;
+  TaskListItem: ContentStore;
+  TaskCanvasHeader: ContentStore;
+  TaskCanvas: ContentStore;
+  TaskInfoPanel: ContentStore;
+}
+
+export interface HarnessFlexParts {
+  flex: HarnessFlex;
+  content: DesktopContent;
+  notifications: HarnessNotificationsImpl;
+}
+
+/**
+ * Builds `Twilio.Flex` for the sandbox desktop. `plugins` is what `Twilio.Flex.Plugins.init`
+ * does; the plugin host supplies it.
+ */
+export const createHarnessFlex = (
+  desktop: DesktopStateStore,
+  manager: HarnessManager,
+  plugins: HarnessPlugins,
+): HarnessFlexParts => {
+  const content: DesktopContent = {
+    MainHeader: new ContentStore('MainHeader'),
+    TaskListItem: new ContentStore('TaskListItem'),
+    TaskCanvasHeader: new ContentStore('TaskCanvasHeader'),
+    TaskCanvas: new ContentStore('TaskCanvas'),
+    TaskInfoPanel: new ContentStore('TaskInfoPanel'),
+  };
+  const actions = new HarnessActionsImpl();
+  const notifications = new HarnessNotificationsImpl(() => manager.strings);
+
+  // The built-in actions a desktop needs; plugins may listen to or replace them as in Flex.
+  actions.registerAction('SelectTask', async (payload: { sid?: string; task?: { sid: string } }) => {
+    desktop.selectTask(payload.sid ?? payload.task?.sid ?? null);
+  });
+  actions.registerAction('SetActivity', async (payload: { activityName?: string; activitySid?: string }) => {
+    const { activities } = desktop.getState();
+    const name = payload.activityName ?? activities.find((activity) => activity.sid === payload.activitySid)?.name;
+    if (!name) {
+      throw new Error('SetActivity needs activityName or activitySid');
+    }
+    desktop.setActivity(name);
+  });
+
+  const flex: HarnessFlex = {
+    Plugins: plugins,
+    Actions: actions,
+    Notifications: notifications,
+    NotificationType,
+    MainHeader: { Content: content.MainHeader },
+    TaskListItem: { Content: content.TaskListItem },
+    TaskCanvasHeader: { Content: content.TaskCanvasHeader },
+    TaskCanvas: { Content: content.TaskCanvas },
+    TaskInfoPanel: { Content: content.TaskInfoPanel },
+  };
+  return { flex, content, notifications };
+};

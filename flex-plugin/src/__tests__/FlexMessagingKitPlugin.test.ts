@@ -1,0 +1,80 @@
+import type { ReactElement } from 'react';
+
+import FlexMessagingKitPlugin from '../FlexMessagingKitPlugin';
+import { features } from '../feature-library';
+import { DEFAULT_POLL_INTERVAL_MS } from '../feature-library/health/config';
+import { BackendStatus } from '../feature-library/health/custom-components/BackendStatus/BackendStatus';
+import { fakeFlex, fakeManager } from '../test-support/flex-doubles';
+import type { FeatureRegistration } from '../types/feature';
+import { loadFeatures } from '../utils/feature-loader';
+
+describe('plugin init', () => {
+  it('adds the backend badge to the start of the main header without replacing Flex content', () => {
+    const { flex, asFlexGlobal } = fakeFlex();
+    new FlexMessagingKitPlugin().init(asFlexGlobal, fakeManager() as never);
+
+    const { add, replace, remove } = flex.MainHeader.Content;
+    expect(add).toHaveBeenCalledTimes(1);
+    expect(replace).not.toHaveBeenCalled();
+    expect(remove).not.toHaveBeenCalled();
+
+    const [element, options] = add.mock.calls[0] as [ReactElement, Record<string, unknown>];
+    expect(options).toEqual({ sortOrder: -1, key: 'fmk-backend-status' });
+    expect(element.key).toBe('fmk-backend-status');
+    expect(element.type).toBe(BackendStatus);
+    expect(element.props.pollIntervalMs).toBe(DEFAULT_POLL_INTERVAL_MS);
+    expect(DEFAULT_POLL_INTERVAL_MS).toBe(30_000);
+  });
+
+  it('registers nothing for a feature switched off in ui_attributes', () => {
+    const { flex, asFlexGlobal } = fakeFlex();
+    const manager = fakeManager({ uiAttributes: { flexMessagingKit: { features: { health: { enabled: false } } } } });
+
+    expect(loadFeatures(asFlexGlobal, manager, features)).toEqual([]);
+    expect(flex.MainHeader.Content.add).not.toHaveBeenCalled();
+  });
+
+  it("adds the feature's strings to manager.strings in the agent's language", () => {
+    const { flex, asFlexGlobal } = fakeFlex();
+    const manager = fakeManager({ localeTag: 'es-MX' });
+
+    loadFeatures(asFlexGlobal, manager, features);
+
+    const strings = manager.strings as unknown as Record<string, string>;
+    expect(strings.FMKHealthConnected).toBe('Messaging Kit: conectado');
+    const [element] = flex.MainHeader.Content.add.mock.calls[0] as [ReactElement];
+    expect(element.props.labels.unreachable).toBe('Messaging Kit: inaccesible');
+  });
+});
+
+describe('feature loop', () => {
+  it('runs every enabled feature, in order, and reports their names', () => {
+    const { flex, asFlexGlobal } = fakeFlex();
+    const calls: string[] = [];
+    const feature =
+      (name: string, enabled: boolean): FeatureRegistration =>
+      () => ({
+        name,
+        enabled,
+        hooks: {
+          components: [
+            (f) => {
+              calls.push(name);
+              f.TaskCanvasHeader.Content.add({ type: 'span', props: {}, key: name } as ReactElement, { sortOrder: 1 });
+            },
+          ],
+        },
+      });
+
+    const loaded = loadFeatures(asFlexGlobal, fakeManager(), [
+      feature('outbound', true),
+      feature('inactivity', false),
+      feature('transfer', true),
+    ]);
+
+    expect(loaded).toEqual(['outbound', 'transfer']);
+    expect(calls).toEqual(['outbound', 'transfer']);
+    expect(flex.TaskCanvasHeader.Content.add).toHaveBeenCalledTimes(2);
+    expect(flex.TaskCanvasHeader.Content.replace).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,7 @@
+import type { FeatureRegistration } from '../types/feature';
+import { register as health } from './health';
+
+/**
+ * Every feature of the plugin, in load order. Names match the backend capability packages.
+ */
+export const features: FeatureRegistration[] = [health];

@@ -1,0 +1,72 @@
+/**
+ * Customises the webpack 4 configuration of @twilio/flex-plugin-scripts (the standard Flex hook:
+ * `flex-plugin build` and `twilio flex:plugins:deploy` both call it).
+ *
+ * Why: webpack 4's parser (acorn 6) stops at ES2019. Current Paste, emotion and friends ship
+ * ES2020+ syntax (optional chaining, `??`, class fields), which flex-plugin-scripts does not
+ * transpile because it runs Babel on src/ only. We run the same Babel preset-env over the
+ * dependencies, aimed at the browserslist in package.json, so webpack can parse them.
+ */
+const path = require('path');
+
+const flexWebpackDir = path.dirname(require.resolve('@twilio/flex-plugin-webpack/package.json'));
+const fromFlexWebpack = (request) => require.resolve(request, { paths: [flexWebpackDir] });
+const { browserslist } = require('./package.json');
+
+const designTokensDir = path.dirname(require.resolve('@twilio-paste/design-tokens/package.json'));
+const defaultTokens = path.join(designTokensDir, 'dist', 'tokens.es6.js');
+
+/**
+ * Paste's theme package builds all of its themes at load time, so every theme's tokens end up in
+ * the bundle although the plugin renders only the default one. Pointing the other themes at the
+ * default tokens drops ~35 KB gzip; the contrast-check stub drops the raw token dump. If a feature
+ * ever needs another Paste theme, remove its line here.
+ */
+const pasteSlimmingAliases = {
+  ...Object.fromEntries(
+    ['dark', 'evergreen', 'sendgrid', 'twilio', 'twilio-dark'].map((theme) => [
+      `@twilio-paste/design-tokens/dist/themes/${theme}/tokens.es6$`,
+      defaultTokens,
+    ]),
+  ),
+  '@twilio-paste/color-contrast-utils$': path.resolve(__dirname, 'webpack', 'paste-contrast-check-stub.js'),
+};
+
+const dependencyBabelRule = {
+  test: /\.m?js$/,
+  include: /[\\/]node_modules[\\/]/,
+  // Already ES5, or webpack's own runtime helpers: transpiling them again only costs time.
+  exclude: /[\\/]node_modules[\\/](core-js|@babel[\\/]runtime|regenerator-runtime|webpack|react|react-dom|scheduler)[\\/]/,
+  loader: fromFlexWebpack('babel-loader'),
+  options: {
+    babelrc: false,
+    configFile: false,
+    compact: true,
+    sourceType: 'unambiguous',
+    browserslistConfigFile: false,
+    cacheDirectory: true,
+    cacheCompression: false,
+    sourceMaps: true,
+    presets: [
+      [
+        fromFlexWebpack('@babel/preset-env'),
+        { targets: browserslist, modules: false, bugfixes: true },
+      ],
+    ],
+  },
+};
+
+module.exports = (config) => {
+  const { rules } = config.module;
+  const oneOf = rules.find((rule) => Array.isArray(rule.oneOf));
+  if (!oneOf) {
+    throw new Error('flex-plugin-scripts webpack config changed: no oneOf rule to extend');
+  }
+  // Before the catch-all loaders, so dependency JS goes through Babel first.
+  oneOf.oneOf.unshift(dependencyBabelRule);
+  config.resolve.alias = { ...config.resolve.alias, ...pasteSlimmingAliases };
+  // flex-plugin-scripts adds a second SourceMapDevToolPlugin next to `devtool: hidden-source-map`;
+  // it runs first, so the .map that gets written is empty. Keep only the devtool one.
+  config.plugins = config.plugins.filter((plugin) => plugin.constructor.name !== 'SourceMapDevToolPlugin');
+  return config;
+};
