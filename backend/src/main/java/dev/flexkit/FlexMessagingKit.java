@@ -9,6 +9,9 @@ import dev.flexkit.health.HealthChecks;
 import dev.flexkit.health.HealthResource;
 import dev.flexkit.plugin.PluginBundleResource;
 import dev.flexkit.sandbox.SandboxModule;
+import dev.flexkit.sandbox.SandboxWorld;
+import dev.flexkit.web.ServletMount;
+import java.util.ArrayList;
 import dev.flexkit.store.Database;
 import dev.flexkit.store.DatabaseHealthCheck;
 import dev.flexkit.store.StoreUnavailableException;
@@ -50,15 +53,19 @@ public final class FlexMessagingKit {
   private final URI localUrl;
   private final URI publicBaseUrl;
 
-  private FlexMessagingKit(Server server, URI localUrl, URI publicBaseUrl) {
+  private final SandboxWorld sandbox;
+
+  private FlexMessagingKit(Server server, URI localUrl, URI publicBaseUrl, SandboxWorld sandbox) {
     this.server = server;
+    this.sandbox = sandbox;
     this.localUrl = localUrl;
     this.publicBaseUrl = publicBaseUrl;
   }
 
   public static FlexMessagingKit start(AppConfig config) {
     long startedAt = System.nanoTime();
-    Clock clock = Clock.systemUTC();
+    SandboxModule sandbox = config.sandbox() ? SandboxModule.create(Clock.systemUTC(), null) : null;
+    Clock clock = sandbox != null ? sandbox.clock() : Clock.systemUTC();
     Database database = Database.openInBackground(prepare(config.database(), config), config.databasePoolSize());
     AtomicReference<URI> publicUrl = new AtomicReference<>(config.publicBaseUrl().orElse(null));
 
@@ -66,8 +73,10 @@ public final class FlexMessagingKit {
     ObjectMapper mapper = ObjectMappers.create();
 
     Set<Class<?>> resources = new LinkedHashSet<>(List.of(RootResource.class, HealthResource.class, PluginBundleResource.class));
-    if (config.sandbox()) {
-      resources.addAll(SandboxModule.resources());
+    List<ServletMount> mounts = new ArrayList<>();
+    if (sandbox != null) {
+      resources.addAll(sandbox.resources());
+      mounts.add(sandbox.twilioEmulator());
     }
 
     ResourceConfig jersey = new ResourceConfig();
@@ -88,17 +97,23 @@ public final class FlexMessagingKit {
         bind(database).to(Database.class);
         bind(mapper).to(ObjectMapper.class);
         bind(new HealthChecks(checks)).to(HealthChecks.class);
+        if (sandbox != null) {
+          bind(sandbox.world()).to(SandboxWorld.class);
+        }
         bind(new OpenApiDocument(resources, () -> publicUrl.get().toString())).to(OpenApiDocument.class);
       }
     });
     resources.forEach(jersey::register);
     jersey.register(OpenApiResource.class);
 
-    Server server = HttpServer.build(config, jersey);
+    Server server = HttpServer.build(config, jersey, mounts);
     server.addEventListener(new LifeCycle.Listener() {
       @Override
       public void lifeCycleStopped(LifeCycle event) {
         database.close();
+        if (sandbox != null) {
+          sandbox.world().close();
+        }
         LOG.info("stopped; store closed");
       }
     });
@@ -132,7 +147,7 @@ public final class FlexMessagingKit {
     if (!PluginBundleResource.bundlePresent()) {
       LOG.warn("the plugin bundle is missing from this jar; build it with mvn package");
     }
-    return new FlexMessagingKit(server, local, publicUrl.get());
+    return new FlexMessagingKit(server, local, publicUrl.get(), sandbox == null ? null : sandbox.world());
   }
 
   private static DatabaseSettings prepare(DatabaseSettings settings, AppConfig config) {
@@ -156,6 +171,11 @@ public final class FlexMessagingKit {
     } catch (Exception ignored) {
       // Start-up already failed; the original cause is what matters.
     }
+  }
+
+  /** The sandbox, in sandbox mode: for tests and the standalone emulator, never for product code. */
+  public java.util.Optional<SandboxWorld> sandbox() {
+    return java.util.Optional.ofNullable(sandbox);
   }
 
   public URI localUrl() {

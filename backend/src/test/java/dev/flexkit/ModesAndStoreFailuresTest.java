@@ -25,13 +25,12 @@ class ModesAndStoreFailuresTest {
   }
 
   @Test
-  void sandboxModeMountsTheTwilioEmulatorPath() {
+  void sandboxModeMountsTheTwilioEmulatorBehindBasicAuth() throws Exception {
     try (RunningKit sandbox = RunningKit.start()) {
       HttpResponse<String> r = sandbox.get("/twilio/conversations/v1/Conversations");
-      assertThat(r.statusCode()).isEqualTo(501);
-      assertThat(r.body()).contains("\"code\":20501").contains("\"more_info\"");
-    } catch (Exception e) {
-      throw new AssertionError(e);
+      assertThat(r.statusCode()).isEqualTo(401);
+      assertThat(r.body()).isEqualTo("{\"code\":20003,\"message\":\"Authenticate\","
+          + "\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
     }
   }
 

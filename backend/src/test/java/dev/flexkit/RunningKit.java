@@ -61,6 +61,10 @@ public final class RunningKit implements AutoCloseable {
     }
   }
 
+  public dev.flexkit.sandbox.SandboxWorld sandbox() {
+    return kit.sandbox().orElseThrow();
+  }
+
   public FlexMessagingKit kit() {
     return kit;
   }

@@ -1,10 +1,15 @@
 package dev.flexkit.web;
 
 import dev.flexkit.config.AppConfig;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.time.Duration;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.CustomRequestLog;
@@ -26,7 +31,7 @@ public final class HttpServer {
 
   private HttpServer() {}
 
-  public static Server build(AppConfig config, ResourceConfig jersey) {
+  public static Server build(AppConfig config, ResourceConfig jersey, List<ServletMount> mounts) {
     QueuedThreadPool threads = new QueuedThreadPool(200, 4);
     threads.setName("http");
     Server server = new Server(threads);
@@ -41,6 +46,12 @@ public final class HttpServer {
 
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServlet(new ServletHolder("jersey", new ServletContainer(jersey)), "/*");
+    for (ServletMount mount : mounts) {
+      context.addServlet(new ServletHolder(mount.name(), mount.servlet()), mount.pathSpec());
+      for (Filter filter : mount.filters()) {
+        context.addFilter(new FilterHolder(filter), mount.pathSpec(), EnumSet.of(DispatcherType.REQUEST));
+      }
+    }
     context.setErrorHandler(new JsonServletErrorHandler());
 
     GracefulHandler graceful = new GracefulHandler();

@@ -1,0 +1,29 @@
+package dev.flexkit.sandbox;
+
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import dev.flexkit.sandbox.wire.TwilioExceptionMappers;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * The Twilio REST emulator, a JAX-RS application of its own mounted at {@code /twilio/*}, so that
+ * inside it every answer, errors included, is in Twilio's shape and never in ours. Resources are
+ * addressed as Twilio addresses them, prefixed with the product: {@code /conversations/v1/…}.
+ */
+final class TwilioEmulatorApplication {
+  private TwilioEmulatorApplication() {}
+
+  static ResourceConfig create(SandboxWorld world) {
+    ResourceConfig app = new ResourceConfig();
+    app.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+    app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    app.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+    app.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+    app.register(new JacksonJsonProvider());
+    app.register(TwilioExceptionMappers.Known.class);
+    app.register(TwilioExceptionMappers.Routing.class);
+    app.register(TwilioExceptionMappers.Unexpected.class);
+    // Products register their resources here, one line each.
+    return app;
+  }
+}
