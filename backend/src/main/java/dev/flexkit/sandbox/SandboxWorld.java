@@ -3,22 +3,59 @@ package dev.flexkit.sandbox;
 import dev.flexkit.sandbox.traffic.CallLog;
 import dev.flexkit.sandbox.traffic.Faults;
 import dev.flexkit.sandbox.webhooks.WebhookDispatcher;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything the sandbox simulates, wired once: Twilio's products and the people and forces
  * around them (customers' phones, agents' availability, the network, the clock).
  */
 public final class SandboxWorld implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxWorld.class);
+
   private final SandboxAccount account;
   private final SandboxClock clock;
   private final CallLog calls = new CallLog();
   private final Faults faults = new Faults();
   private final WebhookDispatcher webhooks;
 
+  private final List<Runnable> timers = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "sandbox-timers");
+    t.setDaemon(true);
+    return t;
+  });
+
   SandboxWorld(SandboxAccount account, SandboxClock clock) {
     this.account = account;
     this.clock = clock;
     this.webhooks = new WebhookDispatcher(account, clock);
+    clock.onAdvance(this::runTimers);
+    ticker.scheduleWithFixedDelay(this::runTimers, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Registers a sweep that fires whatever has fallen due on the sandbox clock (conversation
+   * timers, reservation timeouts, task TTLs). It runs every second of real time and right after
+   * every clock jump, so a test that advances the clock sees the effects when the call returns.
+   */
+  public void onTimerTick(Runnable sweep) {
+    timers.add(sweep);
+  }
+
+  private synchronized void runTimers() {
+    for (Runnable sweep : timers) {
+      try {
+        sweep.run();
+      } catch (RuntimeException e) {
+        LOG.error("sandbox timer sweep failed", e);
+      }
+    }
   }
 
   public SandboxAccount account() {
@@ -43,6 +80,7 @@ public final class SandboxWorld implements AutoCloseable {
 
   @Override
   public void close() {
+    ticker.shutdownNow();
     webhooks.close();
   }
 }
