@@ -106,6 +106,12 @@ export class DesktopStateStore {
     return activity;
   }
 
+  /** The workspace's real activities, once known; the agent's current one is looked up by name. */
+  setActivities(activities: AgentActivity[], currentName: string): void {
+    const current = activities.find((activity) => activity.name === currentName) ?? this.state.agent.activity;
+    this.update({ activities: [...activities], agent: { ...this.state.agent, activity: current } });
+  }
+
   pluginLoaded(name: string): void {
     this.update({ plugins: { ...this.state.plugins, loaded: [...this.state.plugins.loaded, name] } });
   }

@@ -8,10 +8,60 @@ import type { HarnessFlex } from './flex-contract.js';
 import { missingVendorGlobals, vendor } from './globals.js';
 import { agentToken, createManager } from './manager.js';
 import { PluginHost } from './plugin-host.js';
+import { SandboxApi } from './sandbox-api.js';
+import { SandboxWorkerClient } from './worker-client.js';
 import { ActivityPill, UserControls } from './view/AgentHeader.js';
 import { AgentDesktop } from './view/AgentDesktop.js';
 
-const SANDBOX_ACCOUNT_SID = 'ACsandbox00000000000000000000000000';
+const OFFLINE_ACCOUNT_SID = 'ACsandbox00000000000000000000000000';
+
+interface AgentSession {
+  identity: string;
+  fullName: string;
+  workerSid: string;
+  token: string;
+  accountSid: string;
+  workspaceSid?: string;
+}
+
+/**
+ * Signs the agent in as Flex would: the sandbox issues a real Flex token for a seeded worker
+ * (`?identity=` picks one by identity or name; default the first). Without the sandbox's control
+ * API the desktop still renders, with a placeholder identity and token.
+ */
+const signIn = async (api: SandboxApi, params: URLSearchParams): Promise<AgentSession> => {
+  const wanted = params.get('identity');
+  try {
+    const info = await api.info();
+    const lower = wanted?.toLowerCase();
+    const worker =
+      info.workers.find((w) => w.identity === wanted || w.friendlyName === wanted) ??
+      (lower ? info.workers.find((w) => w.friendlyName.toLowerCase().startsWith(lower) || w.identity.startsWith(lower)) : undefined) ??
+      info.workers[0];
+    if (!worker) {
+      throw new Error('the sandbox has no workers');
+    }
+    const issued = await api.issueToken(worker.identity);
+    return {
+      identity: issued.identity,
+      fullName: params.get('name') ?? worker.friendlyName,
+      workerSid: issued.workerSid,
+      token: issued.token,
+      accountSid: info.accountSid,
+      workspaceSid: info.workspaceSid,
+    };
+  } catch (error) {
+    console.warn('[harness] sandbox sign-in unavailable; running without tasks', error);
+    const identity = wanted ?? 'alice';
+    return {
+      identity,
+      fullName: params.get('name') ?? `${identity.charAt(0).toUpperCase()}${identity.slice(1)}`,
+      workerSid: 'WKsandbox00000000000000000000000000',
+      token: agentToken(window.location, window.sessionStorage),
+      accountSid: OFFLINE_ACCOUNT_SID,
+    };
+  }
+};
 
 const showFatalError = (message: string): void => {
   const banner = document.createElement('div');
@@ -30,24 +80,35 @@ const boot = async (): Promise<void> => {
   }
   const { React, ReactDOM, ReactRedux } = vendor();
   const params = new URLSearchParams(window.location.search);
-  const identity = params.get('identity') ?? 'alice';
+  const api = new SandboxApi(window.location.origin);
+  const session = await signIn(api, params);
 
-  const desktop = createDesktopState({
-    identity,
-    fullName: params.get('name') ?? `${identity.charAt(0).toUpperCase()}${identity.slice(1)}`,
-    workerSid: 'WKsandbox00000000000000000000000000',
-  });
+  const desktop = createDesktopState({ identity: session.identity, fullName: session.fullName, workerSid: session.workerSid });
   const manager = createManager({
     desktop,
-    token: agentToken(window.location, window.sessionStorage),
+    token: session.token,
     localeTag: params.get('locale') ?? 'en-US',
     // The sandbox page and the backend share an origin.
     backendUrl: window.location.origin,
-    accountSid: SANDBOX_ACCOUNT_SID,
+    accountSid: session.accountSid,
   });
   const host = new PluginHost(desktop, manager);
   const { flex, content, notifications } = createHarnessFlex(desktop, manager, host.plugins);
   host.attach(flex);
+
+  const workerClient = session.workspaceSid ? new SandboxWorkerClient(api, desktop, session.workspaceSid) : undefined;
+  if (workerClient) {
+    desktop.setActivities(await workerClient.loadActivities(), desktop.getState().agent.activity.name);
+    workerClient.registerActions(flex.Actions);
+    flex.Actions.replaceAction('SetActivity', async (payload: { activityName?: string; activitySid?: string }, original) => {
+      const name =
+        payload.activityName ?? desktop.getState().activities.find((activity) => activity.sid === payload.activitySid)?.name;
+      if (name) {
+        await api.setActivity(session.workerSid, name);
+      }
+      return original(payload);
+    });
+  }
 
   // Flex's own header content, under Flex's keys, so plugins can place themselves around it.
   content.MainHeader.add(React.createElement(ActivityPill, { desktop, actions: flex.Actions }), {
@@ -66,12 +127,19 @@ const boot = async (): Promise<void> => {
     React.createElement(
       ReactRedux.Provider,
       { store: manager.store as never },
-      React.createElement(AgentDesktop, { desktop, content, actions: flex.Actions, notifications }),
+      React.createElement(AgentDesktop, {
+        desktop,
+        content,
+        actions: flex.Actions,
+        notifications,
+        api: workerClient ? api : undefined,
+      }),
     ),
     root,
   );
 
   await host.load();
+  workerClient?.start();
 };
 
 boot().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import type { DesktopStateStore } from '../desktop-state.js';
 import type { HarnessActions } from '../flex-contract.js';
 import type { DesktopContent } from '../flex.js';
 import type { HarnessNotificationsImpl } from '../notifications.js';
+import type { SandboxApi } from '../sandbox-api.js';
 import { AgentHeader } from './AgentHeader.js';
 import { useSubscription } from './hooks.js';
 import { React } from './react.js';
@@ -14,9 +15,10 @@ export interface AgentDesktopProps {
   content: DesktopContent;
   actions: HarnessActions;
   notifications: HarnessNotificationsImpl;
+  api?: SandboxApi;
 }
 
-export const AgentDesktop = ({ desktop, content, actions, notifications }: AgentDesktopProps) => {
+export const AgentDesktop = ({ desktop, content, actions, notifications, api }: AgentDesktopProps) => {
   const { plugins } = useSubscription(desktop, () => desktop.getState());
   return (
     <div
@@ -32,7 +34,7 @@ export const AgentDesktop = ({ desktop, content, actions, notifications }: Agent
       ) : null}
       <main className="desktop-body">
         <TaskList desktop={desktop} content={content} actions={actions} />
-        <TaskCanvas desktop={desktop} content={content} />
+        <TaskCanvas desktop={desktop} content={content} actions={actions} api={api} />
       </main>
       <Toasts notifications={notifications} />
     </div>

@@ -1,11 +1,23 @@
 import type { DesktopStateStore } from '../desktop-state.js';
+import type { HarnessActions } from '../flex-contract.js';
 import type { DesktopContent } from '../flex.js';
+import type { SandboxApi } from '../sandbox-api.js';
+import { ConversationPanel } from './ConversationPanel.js';
+import { TaskActions } from './TaskActions.js';
 import { Fragments } from './Fragments.js';
 import { useSubscription } from './hooks.js';
 import { React } from './react.js';
 import { channelLabel } from './TaskList.js';
 
-export const TaskCanvas = ({ desktop, content }: { desktop: DesktopStateStore; content: DesktopContent }) => {
+interface TaskCanvasProps {
+  desktop: DesktopStateStore;
+  content: DesktopContent;
+  actions: HarnessActions;
+  /** Present when the desktop is connected to the sandbox; it feeds the conversation view. */
+  api?: SandboxApi;
+}
+
+export const TaskCanvas = ({ desktop, content, actions, api }: TaskCanvasProps) => {
   const task = useSubscription(desktop, () => desktop.selectedTask());
   if (!task) {
     return (
@@ -30,11 +42,15 @@ export const TaskCanvas = ({ desktop, content }: { desktop: DesktopStateStore; c
         </div>
         <div className="fragment-row">
           <Fragments store={content.TaskCanvasHeader} childProps={childProps} />
+          <TaskActions task={task} actions={actions} />
         </div>
       </header>
       <div className="task-canvas-body">
         <div className="task-canvas-main" data-testid="task-canvas-body">
           <Fragments store={content.TaskCanvas} childProps={childProps} />
+          {api ? (
+            <ConversationPanel task={task} api={api} actions={actions} agentIdentity={desktop.getState().agent.identity} />
+          ) : null}
         </div>
         <aside className="task-info-panel" data-testid="task-info-panel" aria-label="Task details">
           <h3>Info</h3>

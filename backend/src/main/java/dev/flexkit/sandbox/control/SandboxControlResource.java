@@ -27,6 +27,16 @@ import java.util.regex.PatternSyntaxException;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "sandbox")
 public final class SandboxControlResource {
+  public record Named(String sid, String name) {}
+
+  public record WorkerInfo(String sid, String identity, String friendlyName) {}
+
+  public record Numbers(List<String> sms, List<String> whatsapp) {}
+
+  /** What a client needs to talk to the sandbox as it would to Twilio. Field names are a contract. */
+  public record Info(String accountSid, String authToken, String workspaceSid, List<Named> workflows,
+                     List<Named> queues, List<WorkerInfo> workers, Numbers numbers) {}
+
   public record ClockView(Instant now, long offsetSeconds) {}
 
   public record Advance(Long seconds) {}
@@ -43,6 +53,14 @@ public final class SandboxControlResource {
   @Inject
   public SandboxControlResource(SandboxWorld world) {
     this.world = world;
+  }
+
+  @GET
+  @Path("info")
+  @Operation(summary = "The sandbox account's credentials and seeded resources")
+  public Info info() {
+    return new Info(world.account().accountSid(), world.account().authToken(), null, List.of(), List.of(), List.of(),
+        new Numbers(List.of(), List.of()));
   }
 
   @GET
