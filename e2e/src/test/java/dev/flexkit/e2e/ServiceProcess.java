@@ -1,5 +1,7 @@
 package dev.flexkit.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /** The shaded jar started as an operator would: {@code java -jar}, a free port, a fresh data dir. */
 final class ServiceProcess implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   private final Process process;
   private final URI baseUrl;
   private final Path log;
@@ -52,6 +57,23 @@ final class ServiceProcess implements AutoCloseable {
 
   URI url(String path) {
     return baseUrl.resolve(path);
+  }
+
+  JsonNode getJson(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(url(path)).GET().build());
+  }
+
+  JsonNode postJson(String path, Object body) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+  }
+
+  private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(request.method() + " " + request.uri() + " -> " + response.statusCode() + " " + response.body());
+    }
+    return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
   }
 
   private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
