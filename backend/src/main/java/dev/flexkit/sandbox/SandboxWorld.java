@@ -1,5 +1,9 @@
 package dev.flexkit.sandbox;
 
+import dev.flexkit.sandbox.content.ContentLibrary;
+import dev.flexkit.sandbox.conversations.Conversations;
+import dev.flexkit.sandbox.phone.CustomerPhones;
+import dev.flexkit.sandbox.phone.SandboxNumbers;
 import dev.flexkit.sandbox.traffic.CallLog;
 import dev.flexkit.sandbox.traffic.Faults;
 import dev.flexkit.sandbox.webhooks.WebhookDispatcher;
@@ -23,6 +27,10 @@ public final class SandboxWorld implements AutoCloseable {
   private final CallLog calls = new CallLog();
   private final Faults faults = new Faults();
   private final WebhookDispatcher webhooks;
+  private final SandboxNumbers numbers = SandboxNumbers.seeded();
+  private final CustomerPhones phones = new CustomerPhones();
+  private final ContentLibrary content;
+  private final Conversations conversations;
 
   private final List<Runnable> timers = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,6 +43,9 @@ public final class SandboxWorld implements AutoCloseable {
     this.account = account;
     this.clock = clock;
     this.webhooks = new WebhookDispatcher(account, clock);
+    this.content = ContentLibrary.seeded(clock.instant());
+    this.conversations = new Conversations(account, clock, webhooks, phones, content);
+    onTimerTick(conversations::sweepTimers);
     clock.onAdvance(this::runTimers);
     ticker.scheduleWithFixedDelay(this::runTimers, 1, 1, TimeUnit.SECONDS);
   }
@@ -76,6 +87,25 @@ public final class SandboxWorld implements AutoCloseable {
 
   public WebhookDispatcher webhooks() {
     return webhooks;
+  }
+
+  /** The account's own SMS and WhatsApp numbers. */
+  public SandboxNumbers numbers() {
+    return numbers;
+  }
+
+  /** The simulated customers' handsets. */
+  public CustomerPhones phones() {
+    return phones;
+  }
+
+  /** Content API templates. */
+  public ContentLibrary content() {
+    return content;
+  }
+
+  public Conversations conversations() {
+    return conversations;
   }
 
   @Override

@@ -1,6 +1,14 @@
 package dev.flexkit.sandbox;
 
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import dev.flexkit.sandbox.content.ContentResource;
+import dev.flexkit.sandbox.conversations.ConversationWithParticipantsResource;
+import dev.flexkit.sandbox.conversations.ConversationsResource;
+import dev.flexkit.sandbox.conversations.MessagesResource;
+import dev.flexkit.sandbox.conversations.ParticipantConversationsResource;
+import dev.flexkit.sandbox.conversations.ParticipantsResource;
+import dev.flexkit.sandbox.conversations.ScopedWebhooksResource;
+import dev.flexkit.sandbox.conversations.ServiceWebhooksResource;
 import dev.flexkit.sandbox.wire.TwilioExceptionMappers;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -24,6 +32,14 @@ final class TwilioEmulatorApplication {
     app.register(TwilioExceptionMappers.Routing.class);
     app.register(TwilioExceptionMappers.Unexpected.class);
     // Products register their resources here, one line each.
+    app.register(new ConversationsResource(world.conversations(), world.account()));
+    app.register(new ConversationWithParticipantsResource(world.conversations(), world.account()));
+    app.register(new ParticipantsResource(world.conversations(), world.account()));
+    app.register(new MessagesResource(world.conversations(), world.account()));
+    app.register(new ScopedWebhooksResource(world.conversations(), world.account()));
+    app.register(new ServiceWebhooksResource(world.conversations(), world.account()));
+    app.register(new ParticipantConversationsResource(world.conversations(), world.account()));
+    app.register(new ContentResource(world.content(), world.account()));
     return app;
   }
 }

@@ -1,0 +1,64 @@
+package dev.flexkit.sandbox.conversations;
+
+import dev.flexkit.sandbox.wire.TwilioException;
+
+/** The Twilio error codes Conversations answers with, worded as Twilio words them. */
+final class ConversationErrors {
+  private ConversationErrors() {}
+
+  static TwilioException conversationNotFound(String sid) {
+    return TwilioException.notFound("/Conversations/" + sid);
+  }
+
+  static TwilioException bindingTaken(String conversationSid) {
+    return new TwilioException(409, 50416,
+        "A binding for this participant and proxy address already exists in Conversation " + conversationSid);
+  }
+
+  static TwilioException bindingsTaken(String conversationSid) {
+    return new TwilioException(409, 50425,
+        "Participant and proxy address pairs for one or more participants already in use. Conversation "
+            + conversationSid + " already holds one of them");
+  }
+
+  static TwilioException invalidParticipantJson() {
+    return new TwilioException(400, 50424, "Invalid participant JSON");
+  }
+
+  static TwilioException invalidAddress(String address) {
+    return new TwilioException(400, 21211, "The 'To' number " + address + " is not a valid phone number.");
+  }
+
+  static TwilioException invalidProxyAddress(String address) {
+    return new TwilioException(400, 21212,
+        "The 'From' number " + address + " is not a valid phone number, shortcode, or alphanumeric sender ID.");
+  }
+
+  static TwilioException closed() {
+    return new TwilioException(400, 50377, "Can't update conversation as it's in final closed state");
+  }
+
+  static TwilioException invalidState(String state) {
+    return new TwilioException(400, 50378, "Invalid conversation state '" + state + "'");
+  }
+
+  static TwilioException initialStateClosed() {
+    return new TwilioException(400, 50384, "Initial state can't be 'closed'");
+  }
+
+  static TwilioException uniqueNameTaken(String uniqueName) {
+    return new TwilioException(409, 50353, "Conversation with provided unique name already exists: " + uniqueName);
+  }
+
+  static TwilioException participantExists(String identity) {
+    return new TwilioException(409, 50433, "Participant already exists: " + identity);
+  }
+
+  static TwilioException unknownContent(String contentSid) {
+    return new TwilioException(400, 21655, "The ContentSid " + contentSid + " is Invalid");
+  }
+
+  static TwilioException variablesWithoutContent() {
+    return new TwilioException(400, 50528, "Content variables can't be set without a content SID");
+  }
+}
