@@ -60,7 +60,7 @@ public final class SandboxControlResource {
   @Operation(summary = "The sandbox account's credentials and seeded resources")
   public Info info() {
     return new Info(world.account().accountSid(), world.account().authToken(), null, List.of(), List.of(), List.of(),
-        new Numbers(List.of(), List.of()));
+        new Numbers(world.numbers().sms(), world.numbers().whatsapp()));
   }
 
   @GET
