@@ -1,9 +1,13 @@
 package dev.flexkit.sandbox;
 
+import dev.flexkit.sandbox.fidelity.SpecConformance;
+import dev.flexkit.sandbox.iam.FlexTokens;
+import dev.flexkit.sandbox.taskrouter.WorkerDirectory;
 import dev.flexkit.sandbox.traffic.CallLog;
 import dev.flexkit.sandbox.traffic.Faults;
 import dev.flexkit.sandbox.webhooks.WebhookDispatcher;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +27,9 @@ public final class SandboxWorld implements AutoCloseable {
   private final CallLog calls = new CallLog();
   private final Faults faults = new Faults();
   private final WebhookDispatcher webhooks;
+  private final FlexTokens tokens;
+  private volatile WorkerDirectory workerDirectory = NO_WORKERS;
+  private volatile SpecConformance specConformance;
 
   private final List<Runnable> timers = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,6 +42,7 @@ public final class SandboxWorld implements AutoCloseable {
     this.account = account;
     this.clock = clock;
     this.webhooks = new WebhookDispatcher(account, clock);
+    this.tokens = new FlexTokens(account.accountSid(), clock);
     clock.onAdvance(this::runTimers);
     ticker.scheduleWithFixedDelay(this::runTimers, 1, 1, TimeUnit.SECONDS);
   }
@@ -77,6 +85,41 @@ public final class SandboxWorld implements AutoCloseable {
   public WebhookDispatcher webhooks() {
     return webhooks;
   }
+
+  /** Flex agent tokens: issued by the control API, validated by the emulated IAM. */
+  public FlexTokens tokens() {
+    return tokens;
+  }
+
+  /** The seeded agents that can get a token; none until TaskRouter plugs its workers in. */
+  public WorkerDirectory workerDirectory() {
+    return workerDirectory;
+  }
+
+  public void useWorkerDirectory(WorkerDirectory directory) {
+    this.workerDirectory = directory;
+  }
+
+  /** Spec checking of every emulator answer, when switched on ({@code SANDBOX_SPEC_DIR}). */
+  public Optional<SpecConformance> specConformance() {
+    return Optional.ofNullable(specConformance);
+  }
+
+  void checkAnswersWith(SpecConformance conformance) {
+    this.specConformance = conformance;
+  }
+
+  private static final WorkerDirectory NO_WORKERS = new WorkerDirectory() {
+    @Override
+    public Optional<Agent> byIdentity(String identity) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<Agent> all() {
+      return List.of();
+    }
+  };
 
   @Override
   public void close() {

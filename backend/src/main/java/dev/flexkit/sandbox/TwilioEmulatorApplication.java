@@ -1,6 +1,7 @@
 package dev.flexkit.sandbox;
 
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import dev.flexkit.sandbox.iam.IamTokensResource;
 import dev.flexkit.sandbox.wire.TwilioExceptionMappers;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -24,6 +25,7 @@ final class TwilioEmulatorApplication {
     app.register(TwilioExceptionMappers.Routing.class);
     app.register(TwilioExceptionMappers.Unexpected.class);
     // Products register their resources here, one line each.
+    app.register(new IamTokensResource(world.account(), world.tokens()));
     return app;
   }
 }
