@@ -8,7 +8,7 @@ import dev.flexkit.store.StoreUnavailableException;
 import java.nio.file.Path;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** {@code java -jar flex-messaging-kit.jar [server|check]}. */
+/** {@code java -jar flex-messaging-kit.jar [server|sandbox|check]}. */
 public final class App {
   private static final int EXIT_CONFIG = 2;
   private static final int EXIT_START = 1;
@@ -22,18 +22,22 @@ public final class App {
     SLF4JBridgeHandler.install();
     String command = args.length == 0 ? "server" : args[0];
     if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
-      System.out.println("usage: java -jar flex-messaging-kit.jar [server|check]");
-      System.out.println("  server  start the service (default); sandbox mode when TWILIO_ACCOUNT_SID is unset");
-      System.out.println("  check   validate the configuration and exit");
+      System.out.println("usage: java -jar flex-messaging-kit.jar [server|sandbox|check]");
+      System.out.println("  server   start the service (default); sandbox mode when TWILIO_ACCOUNT_SID is unset");
+      System.out.println("  sandbox  start only the Twilio sandbox (emulator at /twilio, control API at /sandbox/api,");
+      System.out.println("           agent desktop at /sandbox/) for any Twilio client; TWILIO_* settings are ignored");
+      System.out.println("  check    validate the configuration and exit");
       return;
     }
-    if (!command.equals("server") && !command.equals("check")) {
-      fail(EXIT_USAGE, "unknown command '" + command + "' (expected server or check)");
+    if (!command.equals("server") && !command.equals("check") && !command.equals("sandbox")) {
+      fail(EXIT_USAGE, "unknown command '" + command + "' (expected server, sandbox or check)");
     }
 
     AppConfig config = null;
     try {
-      config = ConfigLoader.load(ConfigSource.fromEnvironment(Path.of("").toAbsolutePath()));
+      ConfigSource source = ConfigSource.fromEnvironment(Path.of("").toAbsolutePath());
+      config = ConfigLoader.load(command.equals("sandbox") ? source.without("TWILIO_ACCOUNT_SID").without("TWILIO_AUTH_TOKEN")
+          .without("TWILIO_API_") : source);
     } catch (InvalidConfigException e) {
       fail(EXIT_CONFIG, "invalid configuration: " + e.getMessage());
     }
@@ -43,6 +47,12 @@ public final class App {
     }
 
     try {
+      if (command.equals("sandbox")) {
+        FlexMessagingKit kit = FlexMessagingKit.startSandboxOnly(config);
+        printSandbox(kit);
+        kit.join();
+        return;
+      }
       FlexMessagingKit.start(config).join();
     } catch (StoreUnavailableException e) {
       fail(EXIT_START, "store unavailable: " + e.getMessage());
@@ -51,6 +61,19 @@ public final class App {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** What a Twilio client needs to use the sandbox, on stdout so scripts can read it. */
+  private static void printSandbox(FlexMessagingKit kit) {
+    var account = kit.sandbox().orElseThrow().account();
+    String base = kit.localUrl() + "/twilio";
+    System.out.println("Twilio sandbox ready");
+    System.out.println("  base URL:     " + base + "   (https://{product}.twilio.com/X is " + base + "/{product}/X)");
+    System.out.println("  account SID:  " + account.accountSid());
+    System.out.println("  auth token:   " + account.authToken());
+    System.out.println("  control API:  " + kit.localUrl() + "/sandbox/api/info");
+    System.out.println("  agent desktop: " + kit.localUrl() + "/sandbox/");
+    System.out.flush();
   }
 
   private static void fail(int status, String oneLine) {

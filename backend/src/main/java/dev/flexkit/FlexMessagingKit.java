@@ -2,7 +2,15 @@ package dev.flexkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import dev.flexkit.auth.AgentAuthFilter;
+import dev.flexkit.auth.FlexTokenValidator;
+import dev.flexkit.auth.MeResource;
+import dev.flexkit.auth.TwilioWebhookFilter;
+import dev.flexkit.auth.WebhookVerifier;
 import dev.flexkit.config.AppConfig;
+import dev.flexkit.config.TwilioCredentials;
+import dev.flexkit.twilio.TwilioClients;
+import dev.flexkit.twilio.TwilioGateway;
 import dev.flexkit.config.DatabaseSettings;
 import dev.flexkit.health.HealthCheck;
 import dev.flexkit.health.HealthChecks;
@@ -31,6 +39,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Server;
@@ -63,16 +72,51 @@ public final class FlexMessagingKit {
   }
 
   public static FlexMessagingKit start(AppConfig config) {
+    return start(config, Set.of());
+  }
+
+  /** {@code extraResources}: more JAX-RS classes beside the product's (tests use it for probe endpoints). */
+  public static FlexMessagingKit start(AppConfig config, Set<Class<?>> extraResources) {
+    return start(config, extraResources, false);
+  }
+
+  /**
+   * {@code java -jar … sandbox}: only the sandbox (emulator, control API, agent desktop) for
+   * clients of its own; no product endpoints and no store.
+   */
+  public static FlexMessagingKit startSandboxOnly(AppConfig config) {
+    return start(config, Set.of(), true);
+  }
+
+  private static FlexMessagingKit start(AppConfig config, Set<Class<?>> extraResources, boolean sandboxOnly) {
     long startedAt = System.nanoTime();
-    SandboxModule sandbox = config.sandbox() ? SandboxModule.create(Clock.systemUTC(), null) : null;
+    SandboxModule sandbox = sandboxOnly || config.sandbox()
+        ? SandboxModule.create(Clock.systemUTC(), config.sandboxSettings().authToken().orElse(null)) : null;
+    if (sandbox != null && config.sandboxSettings().specDir().isPresent()) {
+      sandbox.checkingAnswersAgainst(config.sandboxSettings().specDir().get(), config.sandboxSettings().specReport().orElse(null));
+    }
     Clock clock = sandbox != null ? sandbox.clock() : Clock.systemUTC();
-    Database database = Database.openInBackground(prepare(config.database(), config), config.databasePoolSize());
+    Database database = sandboxOnly ? null : Database.openInBackground(prepare(config.database(), config), config.databasePoolSize());
     AtomicReference<URI> publicUrl = new AtomicReference<>(config.publicBaseUrl().orElse(null));
 
-    List<HealthCheck> checks = List.of(new DatabaseHealthCheck(database));
+    // Twilio: the sandbox on our own port (known once listening), or real Twilio.
+    AtomicReference<URI> emulatorUrl = new AtomicReference<>();
+    TwilioGateway twilio = sandbox != null
+        ? TwilioClients.emulated(emulatorUrl::get, sandbox.world().account().accountSid(),
+            sandbox.world().account().authToken(), config.twilioGateway())
+        : live(config.twilio().orElseThrow(), config);
+    FlexTokenValidator flexTokens = new FlexTokenValidator(twilio::validateFlexToken, clock);
+    Optional<String> webhookKey = sandbox != null ? Optional.of(sandbox.world().account().authToken())
+        : config.twilio().flatMap(TwilioCredentials::webhookSigningKey);
+    WebhookVerifier webhooks = new WebhookVerifier(publicUrl::get, () -> webhookKey);
+
+    List<HealthCheck> checks = sandboxOnly ? List.of() : List.of(new DatabaseHealthCheck(database));
     ObjectMapper mapper = ObjectMappers.create();
 
-    Set<Class<?>> resources = new LinkedHashSet<>(List.of(RootResource.class, HealthResource.class, PluginBundleResource.class));
+    Set<Class<?>> resources = new LinkedHashSet<>(sandboxOnly
+        ? List.of(HealthResource.class, PluginBundleResource.class)
+        : List.of(RootResource.class, HealthResource.class, PluginBundleResource.class, MeResource.class));
+    resources.addAll(extraResources);
     List<ServletMount> mounts = new ArrayList<>();
     if (sandbox != null) {
       resources.addAll(sandbox.resources());
@@ -89,12 +133,19 @@ public final class FlexMessagingKit {
     jersey.register(WebApplicationExceptionMapper.class);
     jersey.register(JsonInputExceptionMapper.class);
     jersey.register(UncaughtExceptionMapper.class);
+    jersey.register(AgentAuthFilter.class);
+    jersey.register(TwilioWebhookFilter.class);
     jersey.register(new AbstractBinder() {
       @Override
       protected void configure() {
         bind(config).to(AppConfig.class);
         bind(clock).to(Clock.class);
-        bind(database).to(Database.class);
+        if (database != null) {
+          bind(database).to(Database.class);
+        }
+        bind(twilio).to(TwilioGateway.class);
+        bind(flexTokens).to(FlexTokenValidator.class);
+        bind(webhooks).to(WebhookVerifier.class);
         bind(mapper).to(ObjectMapper.class);
         bind(new HealthChecks(checks)).to(HealthChecks.class);
         if (sandbox != null) {
@@ -110,7 +161,9 @@ public final class FlexMessagingKit {
     server.addEventListener(new LifeCycle.Listener() {
       @Override
       public void lifeCycleStopped(LifeCycle event) {
-        database.close();
+        if (database != null) {
+          database.close();
+        }
         if (sandbox != null) {
           sandbox.world().close();
         }
@@ -120,7 +173,9 @@ public final class FlexMessagingKit {
     try {
       server.start();
     } catch (Exception e) {
-      database.close();
+      if (database != null) {
+        database.close();
+      }
       stopQuietly(server);
       if (e instanceof IOException) {
         throw new PortUnavailableException("cannot listen on " + config.bindHost() + ":" + config.port() + ": " + e.getMessage(), e);
@@ -129,19 +184,26 @@ public final class FlexMessagingKit {
     }
 
     try {
-      database.awaitReady();
+      if (database != null) {
+        database.awaitReady();
+      }
     } catch (StoreUnavailableException e) {
       stopQuietly(server);
       throw e;
     }
 
     int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    emulatorUrl.set(URI.create("http://" + loopback(config.bindHost()) + ":" + port + "/twilio"));
     URI local = URI.create("http://" + displayHost(config.bindHost()) + ":" + port);
     publicUrl.compareAndSet(null, config.publicBaseUrlOr(port));
     long ms = (System.nanoTime() - startedAt) / 1_000_000;
-    LOG.info("Flex Messaging Kit {} started in {} mode on {} in {} ms (store: {})",
-        BuildInfo.version(), config.mode().wireName(), local, ms, config.database().redactedUrl());
-    if (config.sandbox()) {
+    if (sandboxOnly) {
+      LOG.info("Twilio sandbox {} started on {} in {} ms", BuildInfo.version(), local, ms);
+    } else {
+      LOG.info("Flex Messaging Kit {} started in {} mode on {} in {} ms (store: {})",
+          BuildInfo.version(), config.mode().wireName(), local, ms, config.database().redactedUrl());
+    }
+    if (sandbox != null) {
       LOG.info("Sandbox agent desktop: {}/sandbox/", local);
     }
     if (!PluginBundleResource.bundlePresent()) {
@@ -159,6 +221,15 @@ public final class FlexMessagingKit {
       }
     }
     return settings;
+  }
+
+  private static TwilioGateway live(TwilioCredentials credentials, AppConfig config) {
+    return TwilioClients.live(credentials.accountSid(), credentials.username(), credentials.password(), config.twilioGateway());
+  }
+
+  /** Where this process reaches its own emulator: loopback unless bound to one address only. */
+  private static String loopback(String bindHost) {
+    return bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1" : bindHost;
   }
 
   private static String displayHost(String bindHost) {

@@ -114,6 +114,45 @@ class CommandLineTest {
     assertThat(Files.readString(workDir.resolve("err.log"))).doesNotContain("Exception");
   }
 
+  @Test
+  void sandboxCommandServesOnlyTheSandboxAndPrintsHowToReachIt() throws Exception {
+    int port = freePort();
+    // Live credentials in the environment do not turn the standalone sandbox into live mode.
+    Process p = launch(Map.of("PORT", String.valueOf(port), "TWILIO_ACCOUNT_SID", "AC" + "a".repeat(32),
+        "SANDBOX_AUTH_TOKEN", "fixed-sandbox-token"), "sandbox");
+    try {
+      Instant deadline = Instant.now().plusSeconds(60);
+      String out = "";
+      while (!out.contains("agent desktop:") && Instant.now().isBefore(deadline) && p.isAlive()) {
+        Thread.sleep(100);
+        out = Files.readString(workDir.resolve("out.log"));
+      }
+      assertThat(out).contains("Twilio sandbox ready")
+          .contains("base URL:     http://localhost:" + port + "/twilio")
+          .contains("account SID:  AC")
+          .contains("auth token:   fixed-sandbox-token");
+      String sid = out.replaceAll("(?s).*account SID:  (AC[0-9a-f]{32}).*", "$1");
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> validate = http.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + port + "/twilio/iam/v1/Accounts/" + sid + "/Tokens/validate"))
+          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+              (sid + ":fixed-sandbox-token").getBytes(StandardCharsets.UTF_8)))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"garbage\"}")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(validate.statusCode()).isEqualTo(200);
+      assertThat(validate.body()).contains("\"valid\":false");
+      HttpResponse<String> product = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(product.statusCode()).as("no product endpoints").isEqualTo(404);
+      assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/api/clock")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      assertThat(workDir.resolve("data")).as("no store").doesNotExist();
+    } finally {
+      p.destroy();
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();

@@ -11,7 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import dev.flexkit.sandbox.SandboxWorld;
+import dev.flexkit.sandbox.fidelity.SpecConformance;
 
 /** The real service, in-process, on a free port and a throw-away data directory. */
 public final class RunningKit implements AutoCloseable {
@@ -24,7 +28,17 @@ public final class RunningKit implements AutoCloseable {
   }
 
   public static RunningKit start(String... keyValues) {
+    return startWith(Set.of(), keyValues);
+  }
+
+  /** With extra JAX-RS classes, e.g. a probe endpoint guarded by an auth annotation. */
+  public static RunningKit startWith(Set<Class<?>> extraResources, String... keyValues) {
     Map<String, String> settings = new HashMap<>();
+    // Set by surefire: every sandbox a test starts checks its answers against Twilio's specs.
+    String specDir = System.getProperty("sandbox.spec.dir");
+    if (specDir != null && !specDir.isBlank()) {
+      settings.put("SANDBOX_SPEC_DIR", specDir);
+    }
     settings.put("PORT", "0");
     try {
       settings.put("DATA_DIR", Files.createTempDirectory("flexkit-test").toString());
@@ -35,7 +49,7 @@ public final class RunningKit implements AutoCloseable {
       settings.put(keyValues[i], keyValues[i + 1]);
     }
     AppConfig config = ConfigLoader.load(ConfigSource.of(settings));
-    return new RunningKit(FlexMessagingKit.start(config));
+    return new RunningKit(FlexMessagingKit.start(config, extraResources));
   }
 
   public URI url(String path) {
@@ -69,9 +83,16 @@ public final class RunningKit implements AutoCloseable {
     return kit;
   }
 
+  /** Stops the service, then fails the test class if any emulator answer broke Twilio's specs. */
   @Override
   public void close() throws Exception {
+    List<SpecConformance.Violation> violations = kit.sandbox()
+        .flatMap(SandboxWorld::specConformance).map(SpecConformance::violations).orElse(List.of());
     kit.stop();
+    if (!violations.isEmpty()) {
+      throw new AssertionError("the sandbox answered " + violations.size() + " time(s) unlike Twilio's OpenAPI specs: "
+          + violations);
+    }
   }
 
   static Path tempDir() throws IOException {

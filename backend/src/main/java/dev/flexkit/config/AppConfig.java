@@ -17,7 +17,9 @@ public record AppConfig(
     int databasePoolSize,
     Optional<TwilioCredentials> twilio,
     List<String> corsAllowedOrigins,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    TwilioGatewaySettings twilioGateway,
+    SandboxSettings sandboxSettings) {
 
   public boolean sandbox() {
     return mode == RuntimeMode.SANDBOX;

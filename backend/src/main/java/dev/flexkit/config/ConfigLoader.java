@@ -32,7 +32,17 @@ public final class ConfigLoader {
     List<String> origins = corsOrigins(source.getOrDefault("CORS_ALLOWED_ORIGINS", DEFAULT_CORS_ORIGIN));
     Duration grace = Duration.ofSeconds(intSetting(source, "SHUTDOWN_GRACE_SECONDS", 10, 0, 600));
 
-    return new AppConfig(mode, bindHost, port, publicBaseUrl, dataDir, database, poolSize, twilio, origins, grace);
+    TwilioGatewaySettings gateway = new TwilioGatewaySettings(
+        intSetting(source, "TWILIO_MAX_CONCURRENCY", 8, 1, 100),
+        intSetting(source, "TWILIO_MAX_ATTEMPTS", 4, 1, 10));
+    SandboxSettings sandbox = new SandboxSettings(source.get("SANDBOX_AUTH_TOKEN"),
+        source.get("SANDBOX_SPEC_DIR").map(Path::of), source.get("SANDBOX_SPEC_REPORT").map(Path::of));
+    if (sandbox.specDir().isPresent() && !java.nio.file.Files.isDirectory(sandbox.specDir().get())) {
+      throw new InvalidConfigException("SANDBOX_SPEC_DIR", "is not a directory: " + sandbox.specDir().get());
+    }
+
+    return new AppConfig(mode, bindHost, port, publicBaseUrl, dataDir, database, poolSize, twilio, origins, grace,
+        gateway, sandbox);
   }
 
   private static int intSetting(ConfigSource source, String key, int fallback, int min, int max) {

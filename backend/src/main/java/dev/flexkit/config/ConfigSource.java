@@ -32,6 +32,13 @@ public final class ConfigSource {
     return new ConfigSource(values);
   }
 
+  /** The same settings minus every key starting with {@code prefix}. */
+  public ConfigSource without(String prefix) {
+    Map<String, String> kept = new HashMap<>(values);
+    kept.keySet().removeIf(k -> k.startsWith(prefix));
+    return new ConfigSource(kept);
+  }
+
   /** A blank value counts as unset, so {@code KEY=} in .env means "use the default". */
   public Optional<String> get(String key) {
     String v = values.get(key);

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The API key form is preferred in production because it can be revoked without rotating the
  * account's master token.
  */
-public record TwilioCredentials(String accountSid, String username, String password, Kind kind) {
+public record TwilioCredentials(String accountSid, String username, String password, Kind kind, Optional<String> authToken) {
   public enum Kind { AUTH_TOKEN, API_KEY }
 
   private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
@@ -40,13 +40,19 @@ public record TwilioCredentials(String accountSid, String username, String passw
       if (!API_KEY_SID.matcher(apiKey.get()).matches()) {
         throw new InvalidConfigException("TWILIO_API_KEY", "must be SK followed by 32 hex characters");
       }
-      return Optional.of(new TwilioCredentials(sid, apiKey.get(), apiSecret.get(), Kind.API_KEY));
+      // The auth token is still what Twilio signs webhooks with, so it may be set beside the key.
+      return Optional.of(new TwilioCredentials(sid, apiKey.get(), apiSecret.get(), Kind.API_KEY, authToken));
     }
     if (authToken.isEmpty()) {
       throw new InvalidConfigException("TWILIO_AUTH_TOKEN",
           "is missing: live mode needs TWILIO_AUTH_TOKEN, or TWILIO_API_KEY with TWILIO_API_SECRET");
     }
-    return Optional.of(new TwilioCredentials(sid, sid, authToken.get(), Kind.AUTH_TOKEN));
+    return Optional.of(new TwilioCredentials(sid, sid, authToken.get(), Kind.AUTH_TOKEN, authToken));
+  }
+
+  /** The key of {@code X-Twilio-Signature}: the account's auth token, when known. */
+  public Optional<String> webhookSigningKey() {
+    return authToken;
   }
 
   @Override

@@ -2,6 +2,13 @@ package dev.flexkit.sandbox;
 
 import dev.flexkit.sandbox.control.CustomerPhoneResource;
 import dev.flexkit.sandbox.control.SandboxControlResource;
+import dev.flexkit.sandbox.fidelity.SandboxFidelityResource;
+import dev.flexkit.sandbox.fidelity.SpecConformance;
+import dev.flexkit.sandbox.fidelity.SpecConformanceFilter;
+import dev.flexkit.sandbox.iam.SandboxTokensResource;
+import jakarta.servlet.Filter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import dev.flexkit.sandbox.traffic.TwilioTrafficFilter;
 import dev.flexkit.web.ServletMount;
 import java.time.Clock;
@@ -22,6 +29,15 @@ public final class SandboxModule {
     return new SandboxModule(world);
   }
 
+  /**
+   * Checks every emulator answer against Twilio's OpenAPI specs in {@code specDir}, keeping the
+   * violations (and appending them to {@code reportOrNull}). Call before {@link #twilioEmulator()}.
+   */
+  public SandboxModule checkingAnswersAgainst(Path specDir, Path reportOrNull) {
+    world.checkAnswersWith(SpecConformance.against(specDir, reportOrNull));
+    return this;
+  }
+
   public SandboxWorld world() {
     return world;
   }
@@ -33,13 +49,17 @@ public final class SandboxModule {
 
   /** Resources for the main application: the agent desktop and the sandbox control API. */
   public Set<Class<?>> resources() {
-    return Set.of(SandboxDesktopResource.class, SandboxControlResource.class, CustomerPhoneResource.class);
+    return Set.of(SandboxDesktopResource.class, SandboxControlResource.class, CustomerPhoneResource.class,
+        SandboxTokensResource.class, SandboxFidelityResource.class);
   }
 
   /** The Twilio emulator at {@code /twilio/*}, behind faults, authentication and the call log. */
   public ServletMount twilioEmulator() {
+    List<Filter> filters = new ArrayList<>();
+    // Outermost, so that faults and 401s are checked for Twilio's error shape too.
+    world.specConformance().ifPresent(c -> filters.add(new SpecConformanceFilter(c)));
+    filters.add(new TwilioTrafficFilter(world.account(), world.faults(), world.calls(), world.clock()));
     return new ServletMount("twilio-emulator", "/twilio/*",
-        new ServletContainer(TwilioEmulatorApplication.create(world)),
-        List.of(new TwilioTrafficFilter(world.account(), world.faults(), world.calls(), world.clock())));
+        new ServletContainer(TwilioEmulatorApplication.create(world)), List.copyOf(filters));
   }
 }

@@ -4,10 +4,14 @@ import dev.flexkit.sandbox.content.ContentLibrary;
 import dev.flexkit.sandbox.conversations.Conversations;
 import dev.flexkit.sandbox.phone.CustomerPhones;
 import dev.flexkit.sandbox.phone.SandboxNumbers;
+import dev.flexkit.sandbox.fidelity.SpecConformance;
+import dev.flexkit.sandbox.iam.FlexTokens;
+import dev.flexkit.sandbox.taskrouter.WorkerDirectory;
 import dev.flexkit.sandbox.traffic.CallLog;
 import dev.flexkit.sandbox.traffic.Faults;
 import dev.flexkit.sandbox.webhooks.WebhookDispatcher;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +35,9 @@ public final class SandboxWorld implements AutoCloseable {
   private final CustomerPhones phones = new CustomerPhones();
   private final ContentLibrary content;
   private final Conversations conversations;
+  private final FlexTokens tokens;
+  private volatile WorkerDirectory workerDirectory = NO_WORKERS;
+  private volatile SpecConformance specConformance;
 
   private final List<Runnable> timers = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -46,6 +53,7 @@ public final class SandboxWorld implements AutoCloseable {
     this.content = ContentLibrary.seeded(clock.instant());
     this.conversations = new Conversations(account, clock, webhooks, phones, content);
     onTimerTick(conversations::sweepTimers);
+    this.tokens = new FlexTokens(account.accountSid(), clock);
     clock.onAdvance(this::runTimers);
     ticker.scheduleWithFixedDelay(this::runTimers, 1, 1, TimeUnit.SECONDS);
   }
@@ -107,6 +115,41 @@ public final class SandboxWorld implements AutoCloseable {
   public Conversations conversations() {
     return conversations;
   }
+
+  /** Flex agent tokens: issued by the control API, validated by the emulated IAM. */
+  public FlexTokens tokens() {
+    return tokens;
+  }
+
+  /** The seeded agents that can get a token; none until TaskRouter plugs its workers in. */
+  public WorkerDirectory workerDirectory() {
+    return workerDirectory;
+  }
+
+  public void useWorkerDirectory(WorkerDirectory directory) {
+    this.workerDirectory = directory;
+  }
+
+  /** Spec checking of every emulator answer, when switched on ({@code SANDBOX_SPEC_DIR}). */
+  public Optional<SpecConformance> specConformance() {
+    return Optional.ofNullable(specConformance);
+  }
+
+  void checkAnswersWith(SpecConformance conformance) {
+    this.specConformance = conformance;
+  }
+
+  private static final WorkerDirectory NO_WORKERS = new WorkerDirectory() {
+    @Override
+    public Optional<Agent> byIdentity(String identity) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<Agent> all() {
+      return List.of();
+    }
+  };
 
   @Override
   public void close() {

@@ -9,6 +9,7 @@ import dev.flexkit.sandbox.conversations.ParticipantConversationsResource;
 import dev.flexkit.sandbox.conversations.ParticipantsResource;
 import dev.flexkit.sandbox.conversations.ScopedWebhooksResource;
 import dev.flexkit.sandbox.conversations.ServiceWebhooksResource;
+import dev.flexkit.sandbox.iam.IamTokensResource;
 import dev.flexkit.sandbox.wire.TwilioExceptionMappers;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -40,6 +41,7 @@ final class TwilioEmulatorApplication {
     app.register(new ServiceWebhooksResource(world.conversations(), world.account()));
     app.register(new ParticipantConversationsResource(world.conversations(), world.account()));
     app.register(new ContentResource(world.content(), world.account()));
+    app.register(new IamTokensResource(world.account(), world.tokens()));
     return app;
   }
 }

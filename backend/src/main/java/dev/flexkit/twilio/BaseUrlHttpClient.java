@@ -7,7 +7,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
  * Sends twilio-java's requests to another base URL: {@code https://{product}.twilio.com/X} becomes
@@ -17,11 +19,16 @@ import java.util.regex.Pattern;
 public final class BaseUrlHttpClient extends NetworkHttpClient {
   private static final Pattern TWILIO_URL = Pattern.compile("^https://([a-z0-9-]+)\\.twilio\\.com(/.*)?$");
 
-  private final String baseUrl;
+  private final Supplier<URI> baseUrl;
 
   public BaseUrlHttpClient(URI baseUrl) {
-    String s = baseUrl.toString();
-    this.baseUrl = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    this.baseUrl = () -> baseUrl;
+  }
+
+  /** {@code baseUrl} is asked on every request: the sandbox's port is known only once it listens. */
+  public BaseUrlHttpClient(Supplier<URI> baseUrl, HttpClientBuilder transport) {
+    super(transport);
+    this.baseUrl = baseUrl;
   }
 
   @Override
@@ -34,7 +41,9 @@ public final class BaseUrlHttpClient extends NetworkHttpClient {
     if (!m.matches()) {
       return original;
     }
-    Request copy = new Request(original.getMethod(), baseUrl + "/" + m.group(1) + (m.group(2) == null ? "" : m.group(2)));
+    String base = baseUrl.get().toString();
+    base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    Request copy = new Request(original.getMethod(), base + "/" + m.group(1) + (m.group(2) == null ? "" : m.group(2)));
     if (original.getAuthStrategy() != null) {
       copy.setAuth(original.getAuthStrategy());
     } else if (original.getUsername() != null) {

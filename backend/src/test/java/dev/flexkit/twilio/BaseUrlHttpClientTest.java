@@ -17,13 +17,13 @@ class BaseUrlHttpClientTest {
     try (RunningKit kit = RunningKit.start()) {
       SandboxAccount account = kit.sandbox().account();
       URI base = kit.url("/twilio");
-      TwilioRestClient good = TwilioClients.emulated(base, account.accountSid(), account.authToken());
+      TwilioRestClient good = TwilioClients.emulated(base, account.accountSid(), account.authToken()).client();
       assertThatThrownBy(() -> Conversation.fetcher("CH" + "0".repeat(32)).fetch(good))
           .isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.getStatusCode()).isEqualTo(404);
             assertThat(e.getCode()).isEqualTo(20404);
           });
-      TwilioRestClient forged = TwilioClients.emulated(base, account.accountSid(), "forged");
+      TwilioRestClient forged = TwilioClients.emulated(base, account.accountSid(), "forged").client();
       assertThatThrownBy(() -> Conversation.fetcher("CH" + "0".repeat(32)).fetch(forged))
           .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(20003));
       assertThat(kit.sandbox().calls().all()).extracting(c -> c.path())

@@ -1,0 +1,75 @@
+package dev.flexkit.auth;
+
+import dev.flexkit.web.ApiError;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Guards {@link TwilioWebhook} endpoints: the signature must match the request as Twilio sent it
+ * to {@code PUBLIC_BASE_URL} (path and query as received), else 403 JSON.
+ */
+@TwilioWebhook
+@Priority(Priorities.AUTHENTICATION)
+public final class TwilioWebhookFilter implements ContainerRequestFilter {
+  private static final int MAX_BODY = 1024 * 1024;
+
+  private final WebhookVerifier verifier;
+
+  @Inject
+  public TwilioWebhookFilter(WebhookVerifier verifier) {
+    this.verifier = verifier;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    String signature = request.getHeaderString("X-Twilio-Signature");
+    URI received = request.getUriInfo().getRequestUri();
+    String url = verifier.publicBaseUrl().get().toString().replaceAll("/+$", "") + received.getRawPath()
+        + (received.getRawQuery() == null ? "" : "?" + received.getRawQuery());
+    String key = verifier.authToken().get().orElse(null);
+    byte[] body = request.hasEntity() ? request.getEntityStream().readNBytes(MAX_BODY) : new byte[0];
+    request.setEntityStream(new ByteArrayInputStream(body));
+    MediaType type = request.getMediaType();
+    boolean valid;
+    if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+      valid = WebhookSignatures.validJson(key, url, body, signature);
+    } else if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+      valid = WebhookSignatures.validForm(key, url, form(new String(body, StandardCharsets.UTF_8)), signature);
+    } else {
+      valid = WebhookSignatures.validForm(key, url, Map.of(), signature);
+    }
+    if (!valid) {
+      request.abortWith(Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(ApiError.of("invalid_signature", signature == null
+              ? "X-Twilio-Signature is missing" : "X-Twilio-Signature does not match this request")).build());
+    }
+  }
+
+  private static Map<String, List<String>> form(String body) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    for (String pair : body.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+    return params;
+  }
+}

@@ -1,0 +1,210 @@
+package dev.flexkit.sandbox.fidelity;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Outermost on {@code /twilio/*}: lets the exchange happen untouched, keeping a copy of the
+ * request body and of what was written back, then hands both to {@link SpecConformance}.
+ * Only mounted when spec checking is switched on ({@code SANDBOX_SPEC_DIR}).
+ */
+public final class SpecConformanceFilter implements Filter {
+  private static final int MAX_BODY = 4 * 1024 * 1024;
+
+  private final SpecConformance conformance;
+
+  public SpecConformanceFilter(SpecConformance conformance) {
+    this.conformance = conformance;
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    HttpServletRequest request = (HttpServletRequest) req;
+    HttpServletResponse response = (HttpServletResponse) res;
+    byte[] requestBody = request.getInputStream().readNBytes(MAX_BODY);
+    Replaying replaying = new Replaying(request, requestBody);
+    Capturing capturing = new Capturing(response);
+    try {
+      chain.doFilter(replaying, capturing);
+    } finally {
+      capturing.flushWriter();
+      String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+      conformance.check(new SpecConformance.Exchange(request.getMethod(), path, query(request.getQueryString()),
+          request.getContentType(), requestBody, capturing.getStatus(), capturing.getContentType(), capturing.captured()));
+    }
+  }
+
+  private static Map<String, List<String>> query(String raw) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return params;
+    }
+    for (String pair : raw.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+    return params;
+  }
+
+  /** The request with its body read once and served again to whoever reads it next. */
+  private static final class Replaying extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    Replaying(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("blocking reads only");
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      String encoding = getCharacterEncoding();
+      Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+    }
+  }
+
+  /** The response, written through as usual, with a copy of the body kept. */
+  private static final class Capturing extends HttpServletResponseWrapper {
+    private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
+    private ServletOutputStream stream;
+    private PrintWriter writer;
+
+    Capturing(HttpServletResponse response) {
+      super(response);
+    }
+
+    byte[] captured() {
+      return copy.toByteArray();
+    }
+
+    void flushWriter() {
+      if (writer != null) {
+        writer.flush();
+      }
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+      if (stream == null) {
+        ServletOutputStream real = super.getOutputStream();
+        stream = new ServletOutputStream() {
+          @Override
+          public boolean isReady() {
+            return real.isReady();
+          }
+
+          @Override
+          public void setWriteListener(WriteListener listener) {
+            real.setWriteListener(listener);
+          }
+
+          @Override
+          public void write(int b) throws IOException {
+            real.write(b);
+            keep(new byte[] {(byte) b}, 0, 1);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            real.write(b, off, len);
+            keep(b, off, len);
+          }
+
+          @Override
+          public void flush() throws IOException {
+            real.flush();
+          }
+
+          @Override
+          public void close() throws IOException {
+            real.close();
+          }
+        };
+      }
+      return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+      if (writer == null) {
+        String encoding = getCharacterEncoding();
+        Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+        writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), charset));
+      }
+      return writer;
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+      flushWriter();
+      super.flushBuffer();
+    }
+
+    private void keep(byte[] b, int off, int len) {
+      if (copy.size() + len <= MAX_BODY) {
+        copy.write(b, off, len);
+      }
+    }
+  }
+}
