@@ -1,5 +1,8 @@
 package dev.flexkit.sandbox;
 
+import dev.flexkit.sandbox.taskrouter.TaskRouter;
+import dev.flexkit.sandbox.taskrouter.TaskRouterSeed;
+import dev.flexkit.sandbox.taskrouter.WorkerDirectory;
 import dev.flexkit.sandbox.traffic.CallLog;
 import dev.flexkit.sandbox.traffic.Faults;
 import dev.flexkit.sandbox.webhooks.WebhookDispatcher;
@@ -23,6 +26,7 @@ public final class SandboxWorld implements AutoCloseable {
   private final CallLog calls = new CallLog();
   private final Faults faults = new Faults();
   private final WebhookDispatcher webhooks;
+  private final TaskRouter taskRouter;
 
   private final List<Runnable> timers = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,6 +39,8 @@ public final class SandboxWorld implements AutoCloseable {
     this.account = account;
     this.clock = clock;
     this.webhooks = new WebhookDispatcher(account, clock);
+    this.taskRouter = TaskRouterSeed.create(account.accountSid(), clock, webhooks);
+    onTimerTick(taskRouter::tick);
     clock.onAdvance(this::runTimers);
     ticker.scheduleWithFixedDelay(this::runTimers, 1, 1, TimeUnit.SECONDS);
   }
@@ -76,6 +82,15 @@ public final class SandboxWorld implements AutoCloseable {
 
   public WebhookDispatcher webhooks() {
     return webhooks;
+  }
+
+  public TaskRouter taskRouter() {
+    return taskRouter;
+  }
+
+  /** The seeded agents, for IAM token issuing and {@code /sandbox/api/info}. */
+  public WorkerDirectory workerDirectory() {
+    return taskRouter.directory();
   }
 
   @Override

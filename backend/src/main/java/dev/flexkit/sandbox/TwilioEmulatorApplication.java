@@ -24,6 +24,11 @@ final class TwilioEmulatorApplication {
     app.register(TwilioExceptionMappers.Routing.class);
     app.register(TwilioExceptionMappers.Unexpected.class);
     // Products register their resources here, one line each.
+    app.register(new dev.flexkit.sandbox.taskrouter.WorkspaceResource(world.taskRouter()));
+    app.register(new dev.flexkit.sandbox.taskrouter.WorkflowResource(world.taskRouter()));
+    app.register(new dev.flexkit.sandbox.taskrouter.TaskQueueResource(world.taskRouter()));
+    app.register(new dev.flexkit.sandbox.taskrouter.WorkerResource(world.taskRouter()));
+    app.register(new dev.flexkit.sandbox.taskrouter.TaskResource(world.taskRouter()));
     return app;
   }
 }
