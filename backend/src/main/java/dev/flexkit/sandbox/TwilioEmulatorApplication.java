@@ -2,6 +2,7 @@ package dev.flexkit.sandbox;
 
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import dev.flexkit.sandbox.wire.TwilioExceptionMappers;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -23,12 +24,18 @@ final class TwilioEmulatorApplication {
     app.register(TwilioExceptionMappers.Known.class);
     app.register(TwilioExceptionMappers.Routing.class);
     app.register(TwilioExceptionMappers.Unexpected.class);
+    app.register(new AbstractBinder() {
+      @Override
+      protected void configure() {
+        bind(world).to(SandboxWorld.class);
+      }
+    });
     // Products register their resources here, one line each.
-    app.register(new dev.flexkit.sandbox.taskrouter.WorkspaceResource(world.taskRouter()));
-    app.register(new dev.flexkit.sandbox.taskrouter.WorkflowResource(world.taskRouter()));
-    app.register(new dev.flexkit.sandbox.taskrouter.TaskQueueResource(world.taskRouter()));
-    app.register(new dev.flexkit.sandbox.taskrouter.WorkerResource(world.taskRouter()));
-    app.register(new dev.flexkit.sandbox.taskrouter.TaskResource(world.taskRouter()));
+    app.register(dev.flexkit.sandbox.taskrouter.WorkspaceResource.class);
+    app.register(dev.flexkit.sandbox.taskrouter.WorkflowResource.class);
+    app.register(dev.flexkit.sandbox.taskrouter.TaskQueueResource.class);
+    app.register(dev.flexkit.sandbox.taskrouter.WorkerResource.class);
+    app.register(dev.flexkit.sandbox.taskrouter.TaskResource.class);
     return app;
   }
 }

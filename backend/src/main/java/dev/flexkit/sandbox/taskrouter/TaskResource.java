@@ -1,5 +1,7 @@
 package dev.flexkit.sandbox.taskrouter;
 
+import dev.flexkit.sandbox.SandboxWorld;
+import jakarta.inject.Inject;
 import dev.flexkit.sandbox.wire.Form;
 import dev.flexkit.sandbox.wire.Paging;
 import dev.flexkit.sandbox.wire.TwilioException;
@@ -30,8 +32,9 @@ import java.util.stream.Collectors;
 public final class TaskResource {
   private final TaskRouter tr;
 
-  public TaskResource(TaskRouter tr) {
-    this.tr = tr;
+  @Inject
+  public TaskResource(SandboxWorld world) {
+    this.tr = world.taskRouter();
   }
 
   static TaskRouterExpression expression(String text, String param) {

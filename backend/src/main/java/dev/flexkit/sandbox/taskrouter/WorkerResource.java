@@ -1,5 +1,7 @@
 package dev.flexkit.sandbox.taskrouter;
 
+import dev.flexkit.sandbox.SandboxWorld;
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexkit.sandbox.wire.Form;
 import dev.flexkit.sandbox.wire.Paging;
@@ -26,8 +28,9 @@ import java.util.Map;
 public final class WorkerResource {
   private final TaskRouter tr;
 
-  public WorkerResource(TaskRouter tr) {
-    this.tr = tr;
+  @Inject
+  public WorkerResource(SandboxWorld world) {
+    this.tr = world.taskRouter();
   }
 
   @GET

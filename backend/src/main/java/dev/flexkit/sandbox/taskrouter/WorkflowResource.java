@@ -1,5 +1,7 @@
 package dev.flexkit.sandbox.taskrouter;
 
+import dev.flexkit.sandbox.SandboxWorld;
+import jakarta.inject.Inject;
 import dev.flexkit.sandbox.wire.Form;
 import dev.flexkit.sandbox.wire.Paging;
 import dev.flexkit.sandbox.wire.Sids;
@@ -24,8 +26,9 @@ import java.util.Map;
 public final class WorkflowResource {
   private final TaskRouter tr;
 
-  public WorkflowResource(TaskRouter tr) {
-    this.tr = tr;
+  @Inject
+  public WorkflowResource(SandboxWorld world) {
+    this.tr = world.taskRouter();
   }
 
   @GET

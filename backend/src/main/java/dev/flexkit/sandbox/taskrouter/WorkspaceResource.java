@@ -1,5 +1,7 @@
 package dev.flexkit.sandbox.taskrouter;
 
+import dev.flexkit.sandbox.SandboxWorld;
+import jakarta.inject.Inject;
 import dev.flexkit.sandbox.wire.Form;
 import dev.flexkit.sandbox.wire.Paging;
 import dev.flexkit.sandbox.wire.TwilioException;
@@ -22,8 +24,9 @@ import java.util.Map;
 public final class WorkspaceResource {
   private final TaskRouter tr;
 
-  public WorkspaceResource(TaskRouter tr) {
-    this.tr = tr;
+  @Inject
+  public WorkspaceResource(SandboxWorld world) {
+    this.tr = world.taskRouter();
   }
 
   @GET
