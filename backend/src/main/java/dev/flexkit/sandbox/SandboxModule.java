@@ -1,6 +1,7 @@
 package dev.flexkit.sandbox;
 
 import dev.flexkit.sandbox.control.SandboxControlResource;
+import dev.flexkit.sandbox.control.WorkerControlResource;
 import dev.flexkit.sandbox.traffic.TwilioTrafficFilter;
 import dev.flexkit.web.ServletMount;
 import java.time.Clock;
@@ -32,7 +33,7 @@ public final class SandboxModule {
 
   /** Resources for the main application: the agent desktop and the sandbox control API. */
   public Set<Class<?>> resources() {
-    return Set.of(SandboxDesktopResource.class, SandboxControlResource.class);
+    return Set.of(SandboxDesktopResource.class, SandboxControlResource.class, WorkerControlResource.class);
   }
 
   /** The Twilio emulator at {@code /twilio/*}, behind faults, authentication and the call log. */

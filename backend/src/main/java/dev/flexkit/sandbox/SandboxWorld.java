@@ -1,5 +1,8 @@
 package dev.flexkit.sandbox;
 
+import dev.flexkit.sandbox.conversations.ConversationsApi;
+import dev.flexkit.sandbox.flex.FlexConfiguration;
+import dev.flexkit.sandbox.flex.FlexInteractions;
 import dev.flexkit.sandbox.taskrouter.TaskRouter;
 import dev.flexkit.sandbox.taskrouter.TaskRouterSeed;
 import dev.flexkit.sandbox.taskrouter.WorkerDirectory;
@@ -27,6 +30,8 @@ public final class SandboxWorld implements AutoCloseable {
   private final Faults faults = new Faults();
   private final WebhookDispatcher webhooks;
   private final TaskRouter taskRouter;
+  private final FlexInteractions flexInteractions;
+  private final FlexConfiguration flexConfiguration;
 
   private final List<Runnable> timers = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -41,6 +46,8 @@ public final class SandboxWorld implements AutoCloseable {
     this.webhooks = new WebhookDispatcher(account, clock);
     this.taskRouter = TaskRouterSeed.create(account.accountSid(), clock, webhooks);
     onTimerTick(taskRouter::tick);
+    this.flexInteractions = new FlexInteractions(taskRouter);
+    this.flexConfiguration = new FlexConfiguration(account, taskRouter, clock);
     clock.onAdvance(this::runTimers);
     ticker.scheduleWithFixedDelay(this::runTimers, 1, 1, TimeUnit.SECONDS);
   }
@@ -86,6 +93,23 @@ public final class SandboxWorld implements AutoCloseable {
 
   public TaskRouter taskRouter() {
     return taskRouter;
+  }
+
+  public FlexInteractions flexInteractions() {
+    return flexInteractions;
+  }
+
+  public FlexConfiguration flexConfiguration() {
+    return flexConfiguration;
+  }
+
+  /**
+   * THE wiring point between Flex and Conversations: Flex creates, joins and closes conversations
+   * through {@code api}, and receives its inbound handling and events. Call it once the
+   * Conversations emulator exists (tests pass a fake).
+   */
+  public void connectFlexToConversations(ConversationsApi api) {
+    flexInteractions.connect(api);
   }
 
   /** The seeded agents, for IAM token issuing and {@code /sandbox/api/info}. */

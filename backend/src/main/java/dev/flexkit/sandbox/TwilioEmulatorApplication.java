@@ -36,6 +36,8 @@ final class TwilioEmulatorApplication {
     app.register(dev.flexkit.sandbox.taskrouter.TaskQueueResource.class);
     app.register(dev.flexkit.sandbox.taskrouter.WorkerResource.class);
     app.register(dev.flexkit.sandbox.taskrouter.TaskResource.class);
+    app.register(dev.flexkit.sandbox.flex.InteractionResource.class);
+    app.register(dev.flexkit.sandbox.flex.ConfigurationResource.class);
     return app;
   }
 }
