@@ -23,6 +23,8 @@ public final class TaskRouterSeed {
   public static final String ALICE_WORKER_SID = sid("WK", 1);
   public static final String BOB_WORKER_SID = sid("WK", 2);
   public static final String CAROL_WORKER_SID = sid("WK", 3);
+  public static final String OFFLINE_ACTIVITY_SID = sid("WA", 1);
+  public static final String AVAILABLE_ACTIVITY_SID = sid("WA", 2);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Integer> CAPACITY = Map.of("chat", 3, "sms", 3, "whatsapp", 3);
