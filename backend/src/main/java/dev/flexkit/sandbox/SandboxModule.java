@@ -9,6 +9,7 @@ import dev.flexkit.sandbox.iam.SandboxTokensResource;
 import jakarta.servlet.Filter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import dev.flexkit.sandbox.control.WorkerControlResource;
 import dev.flexkit.sandbox.traffic.TwilioTrafficFilter;
 import dev.flexkit.web.ServletMount;
 import java.time.Clock;
@@ -50,7 +51,7 @@ public final class SandboxModule {
   /** Resources for the main application: the agent desktop and the sandbox control API. */
   public Set<Class<?>> resources() {
     return Set.of(SandboxDesktopResource.class, SandboxControlResource.class, CustomerPhoneResource.class,
-        SandboxTokensResource.class, SandboxFidelityResource.class);
+        SandboxTokensResource.class, SandboxFidelityResource.class, WorkerControlResource.class);
   }
 
   /** The Twilio emulator at {@code /twilio/*}, behind faults, authentication and the call log. */

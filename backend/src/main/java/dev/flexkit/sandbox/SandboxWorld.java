@@ -6,6 +6,11 @@ import dev.flexkit.sandbox.phone.CustomerPhones;
 import dev.flexkit.sandbox.phone.SandboxNumbers;
 import dev.flexkit.sandbox.fidelity.SpecConformance;
 import dev.flexkit.sandbox.iam.FlexTokens;
+import dev.flexkit.sandbox.conversations.ConversationsApi;
+import dev.flexkit.sandbox.flex.FlexConfiguration;
+import dev.flexkit.sandbox.flex.FlexInteractions;
+import dev.flexkit.sandbox.taskrouter.TaskRouter;
+import dev.flexkit.sandbox.taskrouter.TaskRouterSeed;
 import dev.flexkit.sandbox.taskrouter.WorkerDirectory;
 import dev.flexkit.sandbox.traffic.CallLog;
 import dev.flexkit.sandbox.traffic.Faults;
@@ -36,8 +41,11 @@ public final class SandboxWorld implements AutoCloseable {
   private final ContentLibrary content;
   private final Conversations conversations;
   private final FlexTokens tokens;
-  private volatile WorkerDirectory workerDirectory = NO_WORKERS;
+  private volatile WorkerDirectory workerDirectory;
   private volatile SpecConformance specConformance;
+  private final TaskRouter taskRouter;
+  private final FlexInteractions flexInteractions;
+  private final FlexConfiguration flexConfiguration;
 
   private final List<Runnable> timers = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -54,6 +62,12 @@ public final class SandboxWorld implements AutoCloseable {
     this.conversations = new Conversations(account, clock, webhooks, phones, content);
     onTimerTick(conversations::sweepTimers);
     this.tokens = new FlexTokens(account.accountSid(), clock);
+    this.taskRouter = TaskRouterSeed.create(account.accountSid(), clock, webhooks);
+    onTimerTick(taskRouter::tick);
+    this.flexInteractions = new FlexInteractions(taskRouter);
+    this.flexConfiguration = new FlexConfiguration(account, taskRouter, clock);
+    this.workerDirectory = taskRouter.directory();
+    flexInteractions.connect(conversations);
     clock.onAdvance(this::runTimers);
     ticker.scheduleWithFixedDelay(this::runTimers, 1, 1, TimeUnit.SECONDS);
   }
@@ -121,7 +135,7 @@ public final class SandboxWorld implements AutoCloseable {
     return tokens;
   }
 
-  /** The seeded agents that can get a token; none until TaskRouter plugs its workers in. */
+  /** The seeded agents that can get a token (TaskRouter's workers). */
   public WorkerDirectory workerDirectory() {
     return workerDirectory;
   }
@@ -139,17 +153,28 @@ public final class SandboxWorld implements AutoCloseable {
     this.specConformance = conformance;
   }
 
-  private static final WorkerDirectory NO_WORKERS = new WorkerDirectory() {
-    @Override
-    public Optional<Agent> byIdentity(String identity) {
-      return Optional.empty();
-    }
 
-    @Override
-    public List<Agent> all() {
-      return List.of();
-    }
-  };
+  public TaskRouter taskRouter() {
+    return taskRouter;
+  }
+
+  public FlexInteractions flexInteractions() {
+    return flexInteractions;
+  }
+
+  public FlexConfiguration flexConfiguration() {
+    return flexConfiguration;
+  }
+
+  /**
+   * THE wiring point between Flex and Conversations: Flex creates, joins and closes conversations
+   * through {@code api}, and receives its inbound handling and events. Call it once the
+   * Conversations emulator exists (tests pass a fake).
+   */
+  public void connectFlexToConversations(ConversationsApi api) {
+    flexInteractions.connect(api);
+  }
+
 
   @Override
   public void close() {

@@ -11,6 +11,7 @@ import dev.flexkit.sandbox.conversations.ScopedWebhooksResource;
 import dev.flexkit.sandbox.conversations.ServiceWebhooksResource;
 import dev.flexkit.sandbox.iam.IamTokensResource;
 import dev.flexkit.sandbox.wire.TwilioExceptionMappers;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -32,6 +33,12 @@ final class TwilioEmulatorApplication {
     app.register(TwilioExceptionMappers.Known.class);
     app.register(TwilioExceptionMappers.Routing.class);
     app.register(TwilioExceptionMappers.Unexpected.class);
+    app.register(new AbstractBinder() {
+      @Override
+      protected void configure() {
+        bind(world).to(SandboxWorld.class);
+      }
+    });
     // Products register their resources here, one line each.
     app.register(new ConversationsResource(world.conversations(), world.account()));
     app.register(new ConversationWithParticipantsResource(world.conversations(), world.account()));
@@ -42,6 +49,13 @@ final class TwilioEmulatorApplication {
     app.register(new ParticipantConversationsResource(world.conversations(), world.account()));
     app.register(new ContentResource(world.content(), world.account()));
     app.register(new IamTokensResource(world.account(), world.tokens()));
+    app.register(dev.flexkit.sandbox.taskrouter.WorkspaceResource.class);
+    app.register(dev.flexkit.sandbox.taskrouter.WorkflowResource.class);
+    app.register(dev.flexkit.sandbox.taskrouter.TaskQueueResource.class);
+    app.register(dev.flexkit.sandbox.taskrouter.WorkerResource.class);
+    app.register(dev.flexkit.sandbox.taskrouter.TaskResource.class);
+    app.register(dev.flexkit.sandbox.flex.InteractionResource.class);
+    app.register(dev.flexkit.sandbox.flex.ConfigurationResource.class);
     return app;
   }
 }

@@ -59,7 +59,11 @@ public final class SandboxControlResource {
   @Path("info")
   @Operation(summary = "The sandbox account's credentials and seeded resources")
   public Info info() {
-    return new Info(world.account().accountSid(), world.account().authToken(), null, List.of(), List.of(), List.of(),
+    var taskRouter = world.taskRouter();
+    return new Info(world.account().accountSid(), world.account().authToken(), taskRouter.workspaceSid(),
+        taskRouter.workflowNames().stream().map(w -> new Named(w.sid(), w.name())).toList(),
+        taskRouter.queueNames().stream().map(q -> new Named(q.sid(), q.name())).toList(),
+        world.workerDirectory().all().stream().map(a -> new WorkerInfo(a.workerSid(), a.identity(), a.friendlyName())).toList(),
         new Numbers(world.numbers().sms(), world.numbers().whatsapp()));
   }
 

@@ -38,8 +38,9 @@ public final class SpecConformance {
   private static final Pattern PRODUCT_PATH = Pattern.compile("^/([a-z-]+)/(v\\d+)(/.*)?$");
   private static final Pattern IAM_VALIDATE = Pattern.compile("^/v1/Accounts/[^/]+/Tokens/validate$");
   /** The form parser turns {@code 123}/{@code true}/{@code +1555…} into numbers and one-element lists into strings. */
+  // An empty form value (e.g. PostWebhookUrl= to clear a URL) reaches the validator as null.
   private static final Pattern FORM_COERCION = Pattern.compile(
-      "Instance type \\((integer|number|boolean)\\) does not match any allowed primitive type \\(allowed: \\[\"string\"\\]\\)"
+      "Instance type \\((integer|number|boolean|null)\\) does not match any allowed primitive type \\(allowed: \\[\"string\"\\]\\)"
       + "|Instance type \\(string\\) does not match any allowed primitive type \\(allowed: \\[\"array\"\\]\\)");
 
   /** One exchange as seen on the wire; {@code path} is under {@code /twilio}, e.g. {@code /conversations/v1/Conversations}. */

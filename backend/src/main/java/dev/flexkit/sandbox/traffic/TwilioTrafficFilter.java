@@ -40,10 +40,11 @@ public final class TwilioTrafficFilter implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
-    HttpServletResponse response = (HttpServletResponse) res;
     long started = System.nanoTime();
     String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
     String method = request.getMethod();
+    RecordingResponse response = new RecordingResponse((HttpServletResponse) res,
+        status -> calls.record(new CallLog.Call(method, path, status, (System.nanoTime() - started) / 1_000_000, clock.instant())));
     try {
       Optional<Faults.Effect> fault = faults.effectFor(method, path);
       if (fault.isPresent() && fault.get().latencyMs() > 0) {
@@ -66,8 +67,7 @@ public final class TwilioTrafficFilter implements Filter {
       }
       chain.doFilter(request, response);
     } finally {
-      calls.record(new CallLog.Call(method, path, response.getStatus(),
-          (System.nanoTime() - started) / 1_000_000, clock.instant()));
+      response.recordOnce();
     }
   }
 

@@ -27,7 +27,7 @@ final class EmulatedTwilio implements AutoCloseable {
   private EmulatedTwilio(RunningKit kit) {
     this.kit = kit;
     SandboxAccount account = kit.sandbox().account();
-    this.client = TwilioClients.emulated(kit.url("/twilio"), account.accountSid(), account.authToken());
+    this.client = TwilioClients.emulated(kit.url("/twilio"), account.accountSid(), account.authToken()).client();
     this.basic = "Basic " + Base64.getEncoder().encodeToString(
         (account.accountSid() + ":" + account.authToken()).getBytes(StandardCharsets.UTF_8));
   }

@@ -1,0 +1,491 @@
+package dev.flexkit.sandbox.flex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flexkit.sandbox.conversations.ConversationEvents;
+import dev.flexkit.sandbox.conversations.ConversationsApi;
+import dev.flexkit.sandbox.conversations.InboundHandler;
+import dev.flexkit.sandbox.taskrouter.TaskRouter;
+import dev.flexkit.sandbox.taskrouter.TaskRouterListener;
+import dev.flexkit.sandbox.wire.Sids;
+import dev.flexkit.sandbox.wire.TwilioException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Emulated Flex Interactions: an interaction ties a conversation (its media channel) to the
+ * TaskRouter tasks that route it to agents. Flex's own back end is emulated too: an accepted
+ * reservation joins the agent to the conversation, a customer writing to a number with no open
+ * conversation gets an inbound interaction, and a customer coming back to an inactive channel
+ * gets a new task. State is guarded by this object's monitor, which is never held while calling
+ * Conversations or TaskRouter, so their callbacks cannot deadlock with us.
+ */
+public final class FlexInteractions implements TaskRouterListener, InboundHandler, ConversationEvents {
+  private static final Logger LOG = LoggerFactory.getLogger(FlexInteractions.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final Set<String> CHANNEL_TYPES = Set.of("voice", "sms", "email", "web", "whatsapp", "chat", "messenger", "gbm");
+
+  private final TaskRouter taskRouter;
+  private volatile ConversationsApi conversations;
+  private final Map<String, Interaction> interactions = new HashMap<>();
+  private final Map<String, InteractionChannel> channels = new HashMap<>();
+  private final Map<String, InteractionChannel> channelByTask = new HashMap<>();
+  private final Map<String, InteractionChannel> channelByConversation = new HashMap<>();
+
+  public FlexInteractions(TaskRouter taskRouter) {
+    this.taskRouter = taskRouter;
+    taskRouter.addListener(this);
+  }
+
+  /** Connects Flex to the Conversations emulator: its inbound handling and its events. */
+  public void connect(ConversationsApi api) {
+    this.conversations = api;
+    api.setInboundHandler(this);
+    api.addListener(this);
+  }
+
+  private ConversationsApi conversations() {
+    ConversationsApi api = conversations;
+    if (api == null) {
+      throw new TwilioException(400, 45770, "Failed to create InteractionChannel. Downstream Error.");
+    }
+    return api;
+  }
+
+  // ---- interactions ----
+
+  /** {@code POST /v1/Interactions}: the conversation and the first task, created synchronously. */
+  public Map<String, Object> create(JsonNode channel, JsonNode routing, String interactionContextSid, String webhookTtid) {
+    String type = text(channel, "type");
+    String initiatedBy = text(channel, "initiated_by");
+    if (type == null || !CHANNEL_TYPES.contains(type)) {
+      throw new TwilioException(400, 20001, "Invalid parameter Channel: type must be one of " + CHANNEL_TYPES);
+    }
+    if (initiatedBy == null || !Set.of("customer", "agent", "api").contains(initiatedBy)) {
+      throw new TwilioException(400, 20001, "Invalid parameter Channel: initiated_by must be customer, agent or api");
+    }
+    JsonNode properties = routing == null ? null : routing.get("properties");
+    if (properties == null || !properties.isObject()) {
+      throw TwilioException.missingParameter("Routing");
+    }
+    checkWorkspace(properties);
+    String mediaChannelSid = text(channel.path("properties"), "media_channel_sid");
+    JsonNode participants = channel.path("participants");
+    if (initiatedBy.equals("customer") && mediaChannelSid == null) {
+      throw new TwilioException(400, 20001, "Invalid parameter Channel: properties.media_channel_sid is required when initiated_by is customer");
+    }
+    if (initiatedBy.equals("agent") && (text(properties, "queue_sid") == null || text(properties, "worker_sid") == null)) {
+      throw new TwilioException(400, 20001, "Invalid parameter Routing: queue_sid and worker_sid are required when initiated_by is agent");
+    }
+    if (mediaChannelSid == null && (!participants.isArray() || participants.isEmpty())) {
+      throw new TwilioException(400, 20001, "Invalid parameter Channel: participants or properties.media_channel_sid is required");
+    }
+
+    ConversationsApi api = conversations();
+    List<ConversationsApi.CustomerBinding> customers = new ArrayList<>();
+    participants.forEach(p -> {
+      if (p.hasNonNull("address")) {
+        customers.add(new ConversationsApi.CustomerBinding(p.get("address").asText(), text(p, "proxy_address")));
+      }
+    });
+    boolean createdConversation = mediaChannelSid == null;
+    String conversationSid;
+    if (createdConversation) {
+      conversationSid = api.createConversation("Flex " + type + " interaction", Map.of(), customers);
+    } else {
+      conversationSid = mediaChannelSid;
+      String state = api.state(conversationSid).orElseThrow(() -> new TwilioException(400, 45770,
+          "Failed to create InteractionChannel. Downstream Error: conversation " + mediaChannelSid + " not found"));
+      if (state.equals("closed")) {
+        throw new TwilioException(400, 45354, "Cannot create a Channel for a closed Conversation.");
+      }
+      customers.addAll(api.customers(conversationSid));
+    }
+
+    String interactionSid = Sids.next("KD");
+    InteractionChannel ch = new InteractionChannel(Sids.next("UO"), interactionSid, type, conversationSid);
+    ch.proxyAddress = customers.isEmpty() ? null : customers.get(0).proxyAddress();
+    customers.forEach(c -> ch.participants.add(new InteractionChannel.Participant(Sids.next("UT"), "customer", null, null, null)));
+    participants.forEach(p -> {
+      if (p.hasNonNull("identity")) {
+        ch.participants.add(new InteractionChannel.Participant(Sids.next("UT"), "customer", null, p.get("identity").asText(), null));
+      }
+    });
+    ch.routingAttributes = properties.path("attributes").isObject() ? (ObjectNode) properties.get("attributes") : JSON.createObjectNode();
+    ch.workflowSid = text(properties, "workflow_sid");
+    ch.taskChannel = taskChannel(properties, type);
+
+    String inviteSid = Sids.next("KG");
+    TaskRouter.CreatedTask task;
+    try {
+      task = createTask(properties, ch, InteractionTaskAttributes.build(ch.routingAttributes, interactionSid, ch.sid,
+          inviteSid, conversationSid, type, initiatedBy, ch.proxyAddress));
+    } catch (RuntimeException e) {
+      // Compensation: a conversation we created for this interaction must not stay open holding the binding.
+      if (createdConversation) {
+        api.setState(conversationSid, "closed", "API");
+      }
+      throw e;
+    }
+    Map<String, Object> routingOut = FlexJson.routing(task.flexSnapshot());
+    Interaction interaction = new Interaction(interactionSid, ch.sid, type, routingOut, interactionContextSid,
+        webhookTtid != null ? webhookTtid : "flex_interactionwebhook_" + Sids.next("FW").substring(2, 18));
+    synchronized (this) {
+      interactions.put(interactionSid, interaction);
+      ch.invites.add(new InteractionChannel.Invite(inviteSid, routingOut));
+      ch.taskSids.add(task.sid());
+      channels.put(ch.sid, ch);
+      channelByTask.put(task.sid(), ch);
+      channelByConversation.put(conversationSid, ch);
+    }
+    LOG.info("interaction {} ({} {}) on {} routed as task {}", interactionSid, initiatedBy, type, conversationSid, task.sid());
+    return FlexJson.interaction(interaction);
+  }
+
+  private void checkWorkspace(JsonNode properties) {
+    String workspace = text(properties, "workspace_sid");
+    if (workspace == null) {
+      throw new TwilioException(400, 20001, "Invalid parameter Routing: properties.workspace_sid is required");
+    }
+    if (!workspace.equals(taskRouter.workspaceSid())) {
+      throw new TwilioException(400, 20001, "Invalid parameter Routing: unknown workspace " + workspace);
+    }
+  }
+
+  private String taskChannel(JsonNode properties, String channelType) {
+    String explicit = text(properties, "task_channel_unique_name");
+    if (explicit == null) {
+      explicit = text(properties, "task_channel_sid");
+    }
+    if (explicit != null) {
+      return explicit;
+    }
+    return taskRouter.hasTaskChannel(channelType) ? channelType : "default";
+  }
+
+  /** The task for a channel: straight to {@code worker_sid} if given, else the workflow, else the queue. */
+  private TaskRouter.CreatedTask createTask(JsonNode properties, InteractionChannel ch, ObjectNode attributes) {
+    String workflow = text(properties, "workflow_sid");
+    String queue = text(properties, "queue_sid");
+    String worker = text(properties, "worker_sid");
+    if (workflow == null && (worker != null || queue == null)) {
+      workflow = taskRouter.defaultWorkflowSid();
+    }
+    return taskRouter.createTask(new TaskRouter.NewTask(workflow, taskChannel(properties, ch.type), attributes.toString(),
+        properties.hasNonNull("priority") ? properties.get("priority").asInt() : null,
+        properties.hasNonNull("timeout") ? properties.get("timeout").asInt() : null,
+        worker != null || workflow == null ? queue : null, worker, false));
+  }
+
+  public synchronized Map<String, Object> fetch(String interactionSid) {
+    Interaction i = interactions.get(interactionSid);
+    if (i == null) {
+      throw TwilioException.notFound("/Interactions/" + interactionSid);
+    }
+    return FlexJson.interaction(i);
+  }
+
+  // ---- channels ----
+
+  synchronized InteractionChannel channel(String interactionSid, String channelSid) {
+    if (!interactions.containsKey(interactionSid)) {
+      throw TwilioException.notFound("/Interactions/" + interactionSid);
+    }
+    InteractionChannel c = channels.get(channelSid);
+    if (c == null || !c.interactionSid.equals(interactionSid)) {
+      throw TwilioException.notFound("/Interactions/" + interactionSid + "/Channels/" + channelSid);
+    }
+    return c;
+  }
+
+  public synchronized Map<String, Object> fetchChannel(String interactionSid, String channelSid) {
+    return FlexJson.channel(channel(interactionSid, channelSid));
+  }
+
+  public synchronized List<Map<String, Object>> listChannels(String interactionSid) {
+    Interaction i = interactions.get(interactionSid);
+    if (i == null) {
+      throw TwilioException.notFound("/Interactions/" + interactionSid);
+    }
+    return List.of(FlexJson.channel(channels.get(i.channelSid())));
+  }
+
+  /**
+   * {@code Status=closed|inactive} with an optional {@code Routing {"status":"closed"}}: closed
+   * wraps the tasks up (or completes them with routing closed) and closes the conversation;
+   * inactive completes them, takes the agents out and leaves the conversation inactive until the
+   * customer writes again.
+   */
+  public Map<String, Object> updateChannel(String interactionSid, String channelSid, String status, JsonNode routing) {
+    if (!"closed".equals(status) && !"inactive".equals(status)) {
+      throw new TwilioException(400, 20001, "Invalid parameter Status: must be closed or inactive");
+    }
+    String routingStatus = routing == null ? null : text(routing, "status");
+    if (routingStatus != null && !routingStatus.equals("closed")) {
+      throw new TwilioException(400, 20001, "Invalid parameter Routing: status must be closed");
+    }
+    if (status.equals("inactive") && routingStatus == null) {
+      throw new TwilioException(400, 20001, "Routing status is required when the channel status is set to inactive");
+    }
+    List<String> tasks;
+    List<String> agents;
+    InteractionChannel c;
+    synchronized (this) {
+      c = channel(interactionSid, channelSid);
+      if (c.status.equals("closed")) {
+        return FlexJson.channel(c);
+      }
+      c.status = status;
+      tasks = List.copyOf(c.taskSids);
+      agents = c.participants.stream().filter(p -> p.type().equals("agent") && p.identity() != null)
+          .map(InteractionChannel.Participant::identity).distinct().toList();
+      if (status.equals("inactive")) {
+        c.participants.removeIf(p -> p.type().equals("agent"));
+      }
+    }
+    boolean complete = routingStatus != null;
+    tasks.forEach(t -> taskRouter.finishTask(t, complete, complete ? "Channel " + status : null));
+    ConversationsApi api = conversations();
+    if (status.equals("inactive")) {
+      agents.forEach(identity -> api.removeAgent(c.conversationSid, identity));
+    }
+    api.setState(c.conversationSid, status, "API");
+    synchronized (this) {
+      return FlexJson.channel(c);
+    }
+  }
+
+  // ---- participants ----
+
+  public synchronized List<Map<String, Object>> listParticipants(String interactionSid, String channelSid) {
+    InteractionChannel c = channel(interactionSid, channelSid);
+    return c.participants.stream().map(p -> FlexJson.participant(c, p)).toList();
+  }
+
+  public Map<String, Object> createParticipant(String interactionSid, String channelSid, String type, JsonNode media,
+                                               JsonNode routingProperties) {
+    if (type == null || !Set.of("agent", "customer", "supervisor", "external", "unknown").contains(type)) {
+      throw new TwilioException(400, 20001, "Invalid parameter Type");
+    }
+    if (media == null || !media.isObject()) {
+      throw TwilioException.missingParameter("MediaProperties");
+    }
+    InteractionChannel c = channel(interactionSid, channelSid);
+    String identity = text(media, "identity");
+    if (identity != null && (type.equals("agent") || type.equals("supervisor"))) {
+      conversations().addAgent(c.conversationSid, identity);
+    }
+    Map<String, Object> routing = routingProperties == null || !routingProperties.isObject() ? null
+        : JSON.convertValue(routingProperties, Map.class);
+    String taskSid = routingProperties == null ? null : text(routingProperties, "task_sid");
+    InteractionChannel.Participant p = new InteractionChannel.Participant(Sids.next("UT"), type, routing, identity, taskSid);
+    synchronized (this) {
+      c.participants.add(p);
+      return FlexJson.participant(c, p);
+    }
+  }
+
+  /**
+   * {@code closed}: the agent leaves the conversation and their task completes, the channel stays
+   * open. {@code wrapup}: the task and reservation wrap up, the agent stays until closed.
+   */
+  public Map<String, Object> updateParticipant(String interactionSid, String channelSid, String participantSid, String status) {
+    if (!"closed".equals(status) && !"wrapup".equals(status)) {
+      throw new TwilioException(400, 20001, "Invalid parameter Status: must be closed or wrapup");
+    }
+    InteractionChannel c;
+    InteractionChannel.Participant p;
+    synchronized (this) {
+      c = channel(interactionSid, channelSid);
+      p = c.participants.stream().filter(x -> x.sid().equals(participantSid)).findFirst()
+          .orElseThrow(() -> TwilioException.notFound("/Interactions/" + interactionSid + "/Channels/" + channelSid
+              + "/Participants/" + participantSid));
+      if (status.equals("closed")) {
+        c.participants.remove(p);
+      }
+    }
+    if (status.equals("closed")) {
+      if (p.identity() != null && !"customer".equals(p.type())) {
+        conversations().removeAgent(c.conversationSid, p.identity());
+      }
+      if (p.taskSid() != null) {
+        taskRouter.finishTask(p.taskSid(), true, "Participant closed");
+      }
+    } else if (p.taskSid() != null) {
+      taskRouter.finishTask(p.taskSid(), false, null);
+    }
+    synchronized (this) {
+      return FlexJson.participant(c, p);
+    }
+  }
+
+  // ---- invites ----
+
+  /** A new task on the same conversation; the earlier task's attributes are not carried over. */
+  public Map<String, Object> invite(String interactionSid, String channelSid, JsonNode routing) {
+    JsonNode properties = routing == null ? null : routing.get("properties");
+    if (properties == null || !properties.isObject()) {
+      throw TwilioException.missingParameter("Routing");
+    }
+    checkWorkspace(properties);
+    InteractionChannel c = channel(interactionSid, channelSid);
+    synchronized (this) {
+      if (c.status.equals("closed")) {
+        throw new TwilioException(400, 45354, "Cannot create a Channel for a closed Conversation.");
+      }
+    }
+    ObjectNode caller = properties.path("attributes").isObject() ? (ObjectNode) properties.get("attributes") : JSON.createObjectNode();
+    String inviteSid = Sids.next("KG");
+    TaskRouter.CreatedTask task = createTask(properties, c, InteractionTaskAttributes.build(caller, interactionSid, c.sid,
+        inviteSid, c.conversationSid, c.type, null, c.proxyAddress));
+    InteractionChannel.Invite invite = new InteractionChannel.Invite(inviteSid, FlexJson.routing(task.flexSnapshot()));
+    synchronized (this) {
+      c.invites.add(invite);
+      c.taskSids.add(task.sid());
+      channelByTask.put(task.sid(), c);
+      return FlexJson.invite(c, invite);
+    }
+  }
+
+  public synchronized List<Map<String, Object>> listInvites(String interactionSid, String channelSid) {
+    InteractionChannel c = channel(interactionSid, channelSid);
+    return c.invites.stream().map(i -> FlexJson.invite(c, i)).toList();
+  }
+
+  // ---- what Flex's back end does on events ----
+
+  /** The agent who accepted joins the conversation and becomes a channel participant. */
+  @Override
+  public void reservationAccepted(String taskSid, String reservationSid, String workerSid) {
+    InteractionChannel c;
+    synchronized (this) {
+      c = channelByTask.get(taskSid);
+    }
+    if (c == null) {
+      return;
+    }
+    String identity = taskRouter.workerIdentity(workerSid).orElse(null);
+    if (identity != null && conversations != null) {
+      conversations.addAgent(c.conversationSid, identity);
+    }
+    Map<String, Object> routing = new LinkedHashMap<>();
+    routing.put("task_sid", taskSid);
+    routing.put("worker_sid", workerSid);
+    routing.put("reservation_sid", reservationSid);
+    synchronized (this) {
+      c.participants.add(new InteractionChannel.Participant(Sids.next("UT"), "agent", routing, identity, taskSid));
+    }
+  }
+
+  /** "Agents are automatically removed from Conversations tasks upon completion" (Flex FAQ). */
+  @Override
+  public void taskStatusChanged(String taskSid, String status) {
+    if (!status.equals("completed")) {
+      return;
+    }
+    InteractionChannel c;
+    List<InteractionChannel.Participant> leaving;
+    synchronized (this) {
+      c = channelByTask.get(taskSid);
+      if (c == null) {
+        return;
+      }
+      leaving = c.participants.stream().filter(p -> taskSid.equals(p.taskSid())).toList();
+      c.participants.removeAll(leaving);
+    }
+    ConversationsApi api = conversations;
+    if (api == null) {
+      return;
+    }
+    boolean open = api.state(c.conversationSid).map(s -> !s.equals("closed")).orElse(false);
+    if (open) {
+      leaving.stream().filter(p -> p.identity() != null).forEach(p -> api.removeAgent(c.conversationSid, p.identity()));
+    }
+  }
+
+  /** A customer wrote to one of our numbers and no open conversation held them: route it to Flex. */
+  @Override
+  public void newInboundConversation(String conversationSid, String channelType, String customerAddress, String proxyAddress) {
+    ObjectNode routing = JSON.createObjectNode();
+    ObjectNode properties = routing.putObject("properties");
+    properties.put("workspace_sid", taskRouter.workspaceSid());
+    properties.put("workflow_sid", taskRouter.defaultWorkflowSid());
+    properties.put("task_channel_unique_name", taskRouter.hasTaskChannel(channelType) ? channelType : "chat");
+    ObjectNode attributes = properties.putObject("attributes");
+    attributes.put("from", customerAddress);
+    attributes.put("customerAddress", customerAddress);
+    attributes.put("customerName", customerAddress.replaceFirst("^whatsapp:", ""));
+    attributes.put("twilioNumber", proxyAddress);
+    ObjectNode channel = JSON.createObjectNode();
+    channel.put("type", CHANNEL_TYPES.contains(channelType) ? channelType : "chat");
+    channel.put("initiated_by", "customer");
+    channel.putObject("properties").put("media_channel_sid", conversationSid);
+    create(channel, routing, null, null);
+  }
+
+  /** D-LEAVE: the customer wrote again on a channel left inactive, so the channel gets a new task. */
+  @Override
+  public void messageAdded(String conversationSid, String messageSid, String author, boolean fromCustomer) {
+    if (!fromCustomer) {
+      return;
+    }
+    InteractionChannel c;
+    synchronized (this) {
+      c = channelByConversation.get(conversationSid);
+      if (c == null || !c.status.equals("inactive")) {
+        return;
+      }
+      c.status = "active";
+    }
+    String inviteSid = Sids.next("KG");
+    ObjectNode properties = JSON.createObjectNode();
+    properties.put("workflow_sid", c.workflowSid != null ? c.workflowSid : taskRouter.defaultWorkflowSid());
+    properties.put("task_channel_unique_name", c.taskChannel);
+    TaskRouter.CreatedTask task = createTask(properties, c, InteractionTaskAttributes.build(c.routingAttributes,
+        c.interactionSid, c.sid, inviteSid, conversationSid, c.type, "customer", c.proxyAddress));
+    synchronized (this) {
+      c.invites.add(new InteractionChannel.Invite(inviteSid, FlexJson.routing(task.flexSnapshot())));
+      c.taskSids.add(task.sid());
+      channelByTask.put(task.sid(), c);
+    }
+    LOG.info("customer returned to inactive channel {}: new task {}", c.sid, task.sid());
+  }
+
+  /** A conversation closed under Flex (timer or API): its channel closes and its tasks wrap up. */
+  @Override
+  public void stateChanged(String conversationSid, String from, String to, String reason) {
+    if (!"closed".equals(to)) {
+      return;
+    }
+    List<String> tasks;
+    synchronized (this) {
+      InteractionChannel c = channelByConversation.get(conversationSid);
+      if (c == null || c.status.equals("closed")) {
+        return;
+      }
+      c.status = "closed";
+      tasks = List.copyOf(c.taskSids);
+    }
+    tasks.forEach(t -> taskRouter.finishTask(t, false, null));
+  }
+
+  public synchronized Optional<String> channelStatus(String channelSid) {
+    return Optional.ofNullable(channels.get(channelSid)).map(c -> c.status);
+  }
+
+  private static String text(JsonNode node, String field) {
+    if (node == null || !node.hasNonNull(field)) {
+      return null;
+    }
+    String v = node.get(field).asText();
+    return v.isBlank() ? null : v;
+  }
+}
