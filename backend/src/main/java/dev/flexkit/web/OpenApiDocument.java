@@ -45,7 +45,11 @@ public final class OpenApiDocument {
             .version(BuildInfo.version())
             .description("Outbound SMS/WhatsApp, server-side customer inactivity and chat transfers for Twilio Flex.")
             .license(new License().name("MIT")))
-        .servers(List.of(new Server().url(serverUrl.get())));
+        .servers(List.of(new Server().url(serverUrl.get())))
+        .components(new io.swagger.v3.oas.models.Components().addSecuritySchemes("flexToken",
+            new io.swagger.v3.oas.models.security.SecurityScheme()
+                .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("The agent's Flex token (the seed-compatible Token query/body field is accepted too)")));
     SwaggerConfiguration config = new SwaggerConfiguration().openAPI(base).readAllResources(true);
     return Json.pretty(new Reader(config).read(resources));
   }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Retries, the in-flight bound and error mapping, proven against the sandbox's injected faults. */
-class TwilioGatewayTest {
+public class TwilioGatewayTest {
   private static final String CH = "CH" + "0".repeat(32);
   private static RunningKit kit;
   private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
@@ -54,8 +54,27 @@ class TwilioGatewayTest {
     kit.sandbox().faults().add(new Faults.Rule(match, Faults.Kind.STATUS, status, 0, 1, times, retryAfterSeconds));
   }
 
+  /** The log once it has settled: the sandbox records a call just after answering it. */
+  public static List<CallLog.Call> settledCalls(RunningKit kit) {
+    List<CallLog.Call> last = kit.sandbox().calls().all();
+    for (int i = 0; i < 40; i++) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      List<CallLog.Call> now = kit.sandbox().calls().all();
+      if (now.size() == last.size()) {
+        return now;
+      }
+      last = now;
+    }
+    return last;
+  }
+
   private List<CallLog.Call> calls() {
-    return kit.sandbox().calls().all();
+    return settledCalls(kit);
   }
 
   private static Runnable fetch(TwilioGateway g) {
