@@ -123,7 +123,7 @@ class CommandLineTest {
     try {
       Instant deadline = Instant.now().plusSeconds(60);
       String out = "";
-      while (!out.contains("agent desktop:") && Instant.now().isBefore(deadline) && p.isAlive()) {
+      while (!out.contains("  agent desktop: ") && Instant.now().isBefore(deadline) && p.isAlive()) {
         Thread.sleep(100);
         out = Files.readString(workDir.resolve("out.log"));
       }

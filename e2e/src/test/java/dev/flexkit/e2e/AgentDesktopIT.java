@@ -32,7 +32,11 @@ class AgentDesktopIT {
   @AfterAll
   static void stop() throws Exception {
     if (service != null) {
-      service.close();
+      try {
+        service.assertSandboxMatchedTwilioSpecs();
+      } finally {
+        service.close();
+      }
     }
     if (chromium != null) {
       chromium.close();

@@ -49,6 +49,10 @@ final class ServiceProcess implements AutoCloseable {
     pb.environment().keySet().removeIf(k -> k.startsWith("TWILIO_") || k.startsWith("DATABASE_"));
     pb.environment().put("PORT", String.valueOf(port));
     pb.environment().put("DATA_DIR", workDir.resolve("data").toString());
+    String specs = System.getProperty("flexkit.specs");
+    if (specs != null && Files.isDirectory(Path.of(specs))) {
+      pb.environment().put("SANDBOX_SPEC_DIR", Path.of(specs).toAbsolutePath().toString());
+    }
     pb.environment().putAll(extraEnv);
     ServiceProcess service = new ServiceProcess(pb.start(), URI.create("http://127.0.0.1:" + port), log);
     service.awaitHealthy(Duration.ofSeconds(90));
@@ -95,6 +99,17 @@ final class ServiceProcess implements AutoCloseable {
       Thread.sleep(100);
     }
     throw new IllegalStateException("service not healthy after " + timeout.toSeconds() + " s; see " + log);
+  }
+
+  /** Fails when the sandbox answered anything unlike Twilio's OpenAPI specs during the journey. */
+  void assertSandboxMatchedTwilioSpecs() throws IOException, InterruptedException {
+    JsonNode fidelity = getJson("/sandbox/api/fidelity");
+    if (!fidelity.path("enabled").asBoolean()) {
+      throw new AssertionError("spec checking is off: build the backend first so backend/target/twilio-oai exists");
+    }
+    if (fidelity.path("violations").size() > 0) {
+      throw new AssertionError("the sandbox answered unlike Twilio's specs: " + fidelity.path("violations"));
+    }
   }
 
   @Override

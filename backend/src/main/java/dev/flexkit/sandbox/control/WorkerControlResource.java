@@ -35,7 +35,7 @@ public final class WorkerControlResource {
 
   @GET
   @Path("workers")
-  @Operation(summary = "Workers with their activity and pending/accepted reservations")
+  @Operation(summary = "Workers with their activity and pending, accepted or wrapping reservations")
   public WorkersView workers() {
     return new WorkersView(taskRouter.workerStates());
   }

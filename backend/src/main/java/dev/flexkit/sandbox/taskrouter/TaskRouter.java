@@ -653,9 +653,10 @@ public final class TaskRouter {
     return locked(() -> workers.values().stream().map(this::state).toList());
   }
 
+  /** Reservations the agent still holds: offered, accepted, or in wrap-up (Flex keeps those listed). */
   private WorkerState state(Worker w) {
     List<ReservationState> live = reservations.values().stream()
-        .filter(r -> r.worker == w && (r.status.equals("pending") || r.status.equals("accepted")))
+        .filter(r -> r.worker == w && (r.status.equals("pending") || r.status.equals("accepted") || r.status.equals("wrapping")))
         .map(TaskRouter::state).toList();
     return new WorkerState(w.sid, w.identity(), w.friendlyName, w.activity.friendlyName(), w.activity.available(), live);
   }

@@ -1,0 +1,91 @@
+package dev.flexkit.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The sandbox as a demo: a customer texts in, an agent takes the chat in the browser, replies and wraps up. */
+class SandboxDesktopIT {
+  private static ServiceProcess service;
+  private static HeadlessChromium chromium;
+
+  @BeforeAll
+  static void start() throws Exception {
+    chromium = HeadlessChromium.launch();
+    service = ServiceProcess.start("sandbox-desktop", Map.of());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (service != null) {
+      try {
+        service.assertSandboxMatchedTwilioSpecs();
+      } finally {
+        service.close();
+      }
+    }
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void aCustomerTextReachesTheAgentWhoRepliesAndWrapsUp() throws Exception {
+    JsonNode info = service.getJson("/sandbox/api/info");
+    JsonNode agent = info.path("workers").get(0);
+    for (JsonNode worker : info.path("workers")) {
+      String activity = worker.path("sid").asText().equals(agent.path("sid").asText()) ? "Available" : "Offline";
+      service.postJson("/sandbox/api/workers/" + worker.path("sid").asText() + "/activity", Map.of("activity", activity));
+    }
+    String ourNumber = info.at("/numbers/sms/0").asText();
+    String customer = "+15551230000";
+
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = context.newPage();
+      page.navigate(service.url("/sandbox/?identity=" + agent.path("identity").asText()).toString());
+      assertThat(page.getByTestId("agent-desktop")).hasAttribute("data-plugins-loaded", "plugin-flex-messaging-kit");
+
+      service.postJson("/sandbox/api/customers/messages", Map.of("from", customer, "to", ourNumber, "body", "Hi, where is my order?"));
+
+      assertThat(page.getByTestId("task-list-item")).hasCount(1);
+      page.getByTestId("task-list-item").click();
+      page.getByTestId("accept-task").click();
+      assertThat(page.getByTestId("message").filter(new com.microsoft.playwright.Locator.FilterOptions()
+          .setHasText("Hi, where is my order?"))).hasCount(1);
+
+      page.getByTestId("message-input").fill("It ships today.");
+      page.getByTestId("send-message").click();
+      awaitInbox(customer, "It ships today.");
+      assertThat(page.getByTestId("message")).hasCount(2);
+      Screenshots.save(page, "sandbox-conversation");
+
+      page.getByTestId("wrapup-task").click();
+      page.getByTestId("complete-task").click();
+      assertThat(page.getByTestId("task-list-item")).hasCount(0);
+    }
+  }
+
+  private static void awaitInbox(String customer, String body) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode messages = service.getJson("/sandbox/api/customers/" + java.net.URLEncoder.encode(customer, "UTF-8") + "/messages")
+          .path("messages");
+      for (JsonNode m : messages) {
+        if (m.path("body").asText().equals(body)) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the customer never received: " + body);
+  }
+}
