@@ -5,6 +5,7 @@ import dev.flexkit.config.ConfigLoader;
 import dev.flexkit.config.ConfigSource;
 import dev.flexkit.config.InvalidConfigException;
 import dev.flexkit.store.StoreUnavailableException;
+import dev.flexkit.sandbox.SandboxWorld;
 import java.nio.file.Path;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -53,7 +54,11 @@ public final class App {
         kit.join();
         return;
       }
-      FlexMessagingKit.start(config).join();
+      FlexMessagingKit kit = FlexMessagingKit.start(config);
+      if (kit.sandbox().isPresent()) {
+        printSandbox(kit);
+      }
+      kit.join();
     } catch (StoreUnavailableException e) {
       fail(EXIT_START, "store unavailable: " + e.getMessage());
     } catch (PortUnavailableException e) {
@@ -72,6 +77,16 @@ public final class App {
     System.out.println("  account SID:  " + account.accountSid());
     System.out.println("  auth token:   " + account.authToken());
     System.out.println("  control API:  " + kit.localUrl() + "/sandbox/api/info");
+    SandboxWorld world = kit.sandbox().orElseThrow();
+    System.out.println("  workspace:    " + world.taskRouter().workspaceSid());
+    world.taskRouter().workflowNames().forEach(w -> System.out.println("  workflow:     " + w.sid() + "  " + w.name()));
+    world.taskRouter().queueNames().forEach(q -> System.out.println("  queue:        " + q.sid() + "  " + q.name()));
+    world.taskRouter().workerStates().forEach(w ->
+        System.out.println("  agent:        " + w.sid() + "  " + w.friendlyName() + " (" + w.activity() + ")"));
+    world.numbers().sms().forEach(n -> System.out.println("  SMS number:   " + n));
+    world.numbers().whatsapp().forEach(n -> System.out.println("  WhatsApp:     " + n));
+    world.content().all().forEach(t -> System.out.println("  template:     " + t.sid() + "  " + t.friendlyName()
+        + (t.approvedForWhatsApp() ? " (approved)" : " (not approved)")));
     System.out.println("  agent desktop: " + kit.localUrl() + "/sandbox/");
     System.out.flush();
   }

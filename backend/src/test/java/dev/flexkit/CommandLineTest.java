@@ -111,6 +111,10 @@ class CommandLineTest {
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     String log = Files.readString(workDir.resolve("out.log"), StandardCharsets.UTF_8);
     assertThat(log).contains("GET /health 200").contains("stopped; store closed");
+    // Sandbox mode prints what it seeded, so a newcomer can copy credentials and sids.
+    assertThat(log).contains("account SID:  AC").contains("workspace:    WS").contains("queue:        WQ")
+        .contains("agent:        WK").contains("SMS number:   +").contains("WhatsApp:     whatsapp:+")
+        .contains("(approved)").contains("(not approved)").contains("agent desktop: http://localhost:" + port + "/sandbox/");
     assertThat(Files.readString(workDir.resolve("err.log"))).doesNotContain("Exception");
   }
 
