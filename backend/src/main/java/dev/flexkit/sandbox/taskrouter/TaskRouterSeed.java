@@ -3,6 +3,7 @@ package dev.flexkit.sandbox.taskrouter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flexkit.sandbox.iam.FlexIdentity;
 import dev.flexkit.sandbox.webhooks.WebhookDispatcher;
 import java.time.Clock;
 import java.time.Instant;

@@ -11,6 +11,7 @@ import com.twilio.rest.taskrouter.v1.workspace.Worker;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import com.twilio.rest.taskrouter.v1.workspace.worker.WorkerChannel;
 import dev.flexkit.RunningKit;
+import dev.flexkit.sandbox.iam.FlexIdentity;
 import dev.flexkit.sandbox.SandboxWorld;
 import dev.flexkit.twilio.TwilioClients;
 import java.time.Duration;
