@@ -11,6 +11,10 @@ import dev.flexkit.config.AppConfig;
 import dev.flexkit.config.TwilioCredentials;
 import dev.flexkit.twilio.TwilioClients;
 import dev.flexkit.twilio.TwilioGateway;
+import dev.flexkit.config.FlexSettings;
+import dev.flexkit.webhooks.TwilioEventBus;
+import dev.flexkit.webhooks.TwilioWebhooksResource;
+import dev.flexkit.webhooks.WebhookRegistration;
 import dev.flexkit.config.DatabaseSettings;
 import dev.flexkit.health.HealthCheck;
 import dev.flexkit.health.HealthChecks;
@@ -110,12 +114,19 @@ public final class FlexMessagingKit {
         : config.twilio().flatMap(TwilioCredentials::webhookSigningKey);
     WebhookVerifier webhooks = new WebhookVerifier(publicUrl::get, () -> webhookKey);
 
+    FlexSettings flexSettings = sandbox != null
+        ? FlexSettings.sandbox(sandbox.world().taskRouter().workspaceSid(), sandbox.world().taskRouter().defaultWorkflowSid(),
+            sandbox.world().numbers().sms(), sandbox.world().numbers().whatsapp())
+        : config.flex();
+    TwilioEventBus events = new TwilioEventBus();
+
     List<HealthCheck> checks = sandboxOnly ? List.of() : List.of(new DatabaseHealthCheck(database));
     ObjectMapper mapper = ObjectMappers.create();
 
     Set<Class<?>> resources = new LinkedHashSet<>(sandboxOnly
         ? List.of(HealthResource.class, PluginBundleResource.class)
-        : List.of(RootResource.class, HealthResource.class, PluginBundleResource.class, MeResource.class));
+        : List.of(RootResource.class, HealthResource.class, PluginBundleResource.class, MeResource.class,
+            TwilioWebhooksResource.class));
     resources.addAll(extraResources);
     List<ServletMount> mounts = new ArrayList<>();
     if (sandbox != null) {
@@ -144,6 +155,8 @@ public final class FlexMessagingKit {
           bind(database).to(Database.class);
         }
         bind(twilio).to(TwilioGateway.class);
+        bind(flexSettings).to(FlexSettings.class);
+        bind(events).to(TwilioEventBus.class);
         bind(flexTokens).to(FlexTokenValidator.class);
         bind(webhooks).to(WebhookVerifier.class);
         bind(mapper).to(ObjectMapper.class);
@@ -196,6 +209,13 @@ public final class FlexMessagingKit {
     emulatorUrl.set(URI.create("http://" + loopback(config.bindHost()) + ":" + port + "/twilio"));
     URI local = URI.create("http://" + displayHost(config.bindHost()) + ":" + port);
     publicUrl.compareAndSet(null, config.publicBaseUrlOr(port));
+    if (!sandboxOnly && flexSettings.registerWebhooks() && flexSettings.workspaceSid().isPresent()) {
+      try {
+        WebhookRegistration.register(twilio, publicUrl.get(), flexSettings.workspaceSid().get());
+      } catch (RuntimeException e) {
+        LOG.error("could not point Twilio's webhooks at this service: {}", e.getMessage());
+      }
+    }
     long ms = (System.nanoTime() - startedAt) / 1_000_000;
     if (sandboxOnly) {
       LOG.info("Twilio sandbox {} started on {} in {} ms", BuildInfo.version(), local, ms);

@@ -19,7 +19,8 @@ public record AppConfig(
     List<String> corsAllowedOrigins,
     Duration shutdownGrace,
     TwilioGatewaySettings twilioGateway,
-    SandboxSettings sandboxSettings) {
+    SandboxSettings sandboxSettings,
+    FlexSettings flex) {
 
   public boolean sandbox() {
     return mode == RuntimeMode.SANDBOX;

@@ -142,7 +142,8 @@ class ConfigLoaderTest {
     String documented = Files.readString(example);
     for (String key : List.of("PORT", "BIND_HOST", "PUBLIC_BASE_URL", "DATA_DIR", "DATABASE_URL", "DATABASE_USER",
         "DATABASE_PASSWORD", "DATABASE_POOL_SIZE", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY",
-        "TWILIO_API_SECRET", "CORS_ALLOWED_ORIGINS", "SHUTDOWN_GRACE_SECONDS", "LOG_LEVEL")) {
+        "TWILIO_API_SECRET", "CORS_ALLOWED_ORIGINS", "SHUTDOWN_GRACE_SECONDS", "LOG_LEVEL", "TWILIO_WORKSPACE_SID",
+        "TWILIO_WORKFLOW_SID", "TWILIO_SMS_SENDERS", "TWILIO_WHATSAPP_SENDERS", "TWILIO_REGISTER_WEBHOOKS")) {
       assertThat(documented).as(key).containsPattern("(?m)^#?\\s*" + key + "=");
     }
   }

@@ -16,6 +16,7 @@ class BaseUrlHttpClientTest {
   void twilioJavaReachesTheSandboxAndSeesTwilioErrors() throws Exception {
     try (RunningKit kit = RunningKit.start()) {
       SandboxAccount account = kit.sandbox().account();
+      kit.sandbox().calls().clear(); // start-up registers our webhooks through the emulator
       URI base = kit.url("/twilio");
       TwilioRestClient good = TwilioClients.emulated(base, account.accountSid(), account.authToken()).client();
       assertThatThrownBy(() -> Conversation.fetcher("CH" + "0".repeat(32)).fetch(good))
