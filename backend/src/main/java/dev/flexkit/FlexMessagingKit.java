@@ -20,7 +20,10 @@ import dev.flexkit.health.HealthCheck;
 import dev.flexkit.health.HealthChecks;
 import dev.flexkit.health.HealthResource;
 import dev.flexkit.plugin.PluginBundleResource;
+import dev.flexkit.outbound.Outbound;
+import dev.flexkit.outbound.OutboundSettings;
 import dev.flexkit.sandbox.SandboxModule;
+import dev.flexkit.sandbox.taskrouter.TaskRouterSeed;
 import dev.flexkit.sandbox.SandboxWorld;
 import dev.flexkit.web.ServletMount;
 import java.util.ArrayList;
@@ -120,6 +123,13 @@ public final class FlexMessagingKit {
         : config.flex();
     TwilioEventBus events = new TwilioEventBus();
 
+    // --- outbound ---
+    Outbound outbound = sandboxOnly ? null : Outbound.wire(twilio, flexSettings, database, clock, events,
+        sandbox != null ? new OutboundSettings(TaskRouterSeed.EVERYONE_QUEUE_SID,
+            Optional.of(TaskRouterSeed.KNOWN_AGENT_WORKFLOW_SID), Outbound.closedTimerFromEnv())
+            : Outbound.settingsFromEnv());
+    // --- end outbound ---
+
     List<HealthCheck> checks = sandboxOnly ? List.of() : List.of(new DatabaseHealthCheck(database));
     ObjectMapper mapper = ObjectMappers.create();
 
@@ -127,6 +137,9 @@ public final class FlexMessagingKit {
         ? List.of(HealthResource.class, PluginBundleResource.class)
         : List.of(RootResource.class, HealthResource.class, PluginBundleResource.class, MeResource.class,
             TwilioWebhooksResource.class));
+    if (outbound != null) {
+      resources.addAll(Outbound.RESOURCES); // --- outbound ---
+    }
     resources.addAll(extraResources);
     List<ServletMount> mounts = new ArrayList<>();
     if (sandbox != null) {
@@ -161,6 +174,9 @@ public final class FlexMessagingKit {
         bind(webhooks).to(WebhookVerifier.class);
         bind(mapper).to(ObjectMapper.class);
         bind(new HealthChecks(checks)).to(HealthChecks.class);
+        if (outbound != null) {
+          outbound.bindInto(this); // --- outbound ---
+        }
         if (sandbox != null) {
           bind(sandbox.world()).to(SandboxWorld.class);
         }

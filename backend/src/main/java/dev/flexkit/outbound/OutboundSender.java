@@ -1,0 +1,304 @@
+package dev.flexkit.outbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.twilio.rest.conversations.v1.Conversation;
+import com.twilio.rest.conversations.v1.ConversationWithParticipants;
+import com.twilio.rest.conversations.v1.conversation.Message;
+import com.twilio.rest.flexapi.v1.Interaction;
+import com.twilio.rest.flexapi.v1.interaction.InteractionChannel;
+import dev.flexkit.auth.FlexAgent;
+import dev.flexkit.config.FlexSettings;
+import dev.flexkit.twilio.TwilioCallException;
+import dev.flexkit.twilio.TwilioGateway;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An agent's outbound send, as its Twilio steps and their compensation:
+ * <ul>
+ * <li>open chat: (1) an agent-initiated interaction that creates the conversation with the customer
+ *     and routes it to the agent, (2) the first message, with the closed timer set alongside it.
+ *     If (2) fails the interaction channel is closed with its task, which closes the conversation.</li>
+ * <li>wait for reply: (1) the conversation with the customer, its attributes and closed timer in one
+ *     call, (2) the message. If (2) fails the conversation is deleted.</li>
+ * </ul>
+ * A failed step (1) created nothing; a failed compensation is logged as an orphan with its sid.
+ */
+public final class OutboundSender {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundSender.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public record Result(String conversationSid, String interactionSid, String messageSid, boolean reused) {}
+
+  private final TwilioGateway twilio;
+  private final FlexSettings flex;
+  private final OutboundSettings settings;
+  private final SentMessages sent;
+  private final WhatsappWindows windows;
+  private final ConversationLookup lookup;
+  private final ExecutorService sideCalls;
+
+  public OutboundSender(TwilioGateway twilio, FlexSettings flex, OutboundSettings settings, SentMessages sent,
+                        WhatsappWindows windows, ExecutorService sideCalls) {
+    this.twilio = twilio;
+    this.flex = flex;
+    this.settings = settings;
+    this.sent = sent;
+    this.windows = windows;
+    this.sideCalls = sideCalls;
+    this.lookup = new ConversationLookup(twilio, flex.workspaceSid().orElseThrow());
+  }
+
+  ConversationLookup lookup() {
+    return lookup;
+  }
+
+  public Result send(FlexAgent agent, OutboundSend s) {
+    if (s.channel() == OutboundSend.Channel.WHATSAPP && s.freeText()) {
+      WhatsappWindows.Window w = windows.window(s.customerAddress(), s.senderAddress());
+      if (!w.open()) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("lastInboundAt", w.lastInboundAt() == null ? null : w.lastInboundAt().toString());
+        throw new Refusal(422, "whatsapp_window_closed",
+            "The customer has not written in the last 24 hours: send an approved template (contentSid) instead", extra);
+      }
+    }
+    try {
+      return fresh(agent, s);
+    } catch (TwilioCallException e) {
+      Optional<String> existing = ConversationLookup.heldBy(e);
+      if (existing.isEmpty()) {
+        throw e;
+      }
+      return onExisting(agent, s, describe(existing.get()));
+    }
+  }
+
+  /** Twilio's view, and ours for a send still waiting: its sender owns it though no task exists yet. */
+  ExistingConversation describe(String conversationSid) {
+    ExistingConversation twilioView = lookup.describe(conversationSid);
+    if (twilioView.ownerIdentity().isPresent()) {
+      return twilioView;
+    }
+    return new ExistingConversation(conversationSid, sent.find(conversationSid).map(SentMessages.Sent::agentIdentity),
+        twilioView.taskStatus());
+  }
+
+  private Result fresh(FlexAgent agent, OutboundSend s) {
+    return s.mode() == OutboundSend.Mode.OPEN_CHAT ? openChat(agent, s, null) : waitForReply(agent, s);
+  }
+
+  private Result onExisting(FlexAgent agent, OutboundSend s, ExistingConversation existing) {
+    switch (s.onExisting()) {
+      case FAIL -> throw conflict("conversation_exists", "An active conversation with this customer already exists", existing);
+      case CLOSE -> {
+        if (existing.hasLiveTask()) {
+          throw conflict("conversation_busy", "The existing conversation has a live task; it cannot be closed", existing);
+        }
+        close(existing.conversationSid());
+        sent.delete(existing.conversationSid());
+        try {
+          return fresh(agent, s);
+        } catch (TwilioCallException e) {
+          if (ConversationLookup.heldBy(e).isPresent()) {
+            throw conflict("conversation_exists", "Another conversation took this customer meanwhile",
+                describe(ConversationLookup.heldBy(e).get()));
+          }
+          throw e;
+        }
+      }
+      default -> {
+        if (existing.hasLiveTask()) {
+          throw conflict("conversation_busy", "The existing conversation has a live task", existing);
+        }
+        return s.mode() == OutboundSend.Mode.OPEN_CHAT
+            ? openChat(agent, s, existing.conversationSid())
+            : reuseForReply(agent, s, existing.conversationSid());
+      }
+    }
+  }
+
+  private static Refusal conflict(String code, String message, ExistingConversation e) {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("conversationSid", e.conversationSid());
+    extra.put("ownerIdentity", e.ownerIdentity().orElse(null));
+    extra.put("taskStatus", e.taskStatus().orElse("none"));
+    return new Refusal(409, code, message, extra);
+  }
+
+  // ---- open chat ----
+
+  private Result openChat(FlexAgent agent, OutboundSend s, String existingConversationSid) {
+    Map<String, Object> channel = new LinkedHashMap<>();
+    channel.put("type", s.channel().wire());
+    channel.put("initiated_by", "agent");
+    if (existingConversationSid == null) {
+      channel.put("participants", java.util.List.of(Map.of("address", s.customerAddress(), "proxy_address", s.senderAddress())));
+    } else {
+      channel.put("properties", Map.of("media_channel_sid", existingConversationSid));
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("workspace_sid", flex.workspaceSid().orElseThrow());
+    flex.workflowSid().ifPresent(w -> properties.put("workflow_sid", w));
+    properties.put("queue_sid", settings.queueSid());
+    properties.put("worker_sid", agent.workerSid());
+    properties.put("task_channel_unique_name", s.channel().wire());
+    properties.put("attributes", taskAttributes(agent, s, true));
+    Interaction interaction = twilio.call("create outbound interaction",
+        c -> Interaction.creator(channel).setRouting(Map.of("properties", properties)).create(c));
+    JsonNode routing = JSON.valueToTree(interaction.getRouting()).path("properties");
+    String conversationSid = existingConversationSid != null ? existingConversationSid
+        : attributes(routing.path("attributes")).path("conversationSid").asText(null);
+    String channelSid = JSON.valueToTree(interaction.getChannel()).path("sid").asText(null);
+
+    CompletableFuture<Void> timer = existingConversationSid != null ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.runAsync(() -> setClosedTimer(conversationSid), sideCalls);
+    Message message;
+    try {
+      message = postMessage(agent, s, conversationSid);
+    } catch (RuntimeException e) {
+      timer.join();
+      // Compensation: the channel closed with routing closed completes the task and closes the conversation.
+      try {
+        twilio.call("close interaction channel (compensation)", c -> InteractionChannel.updater(interaction.getSid(), channelSid,
+            InteractionChannel.UpdateChannelStatus.CLOSED).setRouting(Map.of("status", "closed")).update(c));
+      } catch (RuntimeException undo) {
+        LOG.error("orphan: interaction {} on conversation {} could not be closed: {}", interaction.getSid(), conversationSid,
+            undo.getMessage());
+      }
+      throw e;
+    }
+    timer.join();
+    return new Result(conversationSid, interaction.getSid(), message.getSid(), existingConversationSid != null);
+  }
+
+  private void setClosedTimer(String conversationSid) {
+    try {
+      twilio.call("set closed timer", c -> Conversation.updater(conversationSid).setTimersClosed(settings.closedTimerIso()).update(c));
+    } catch (RuntimeException e) {
+      // The agent's task closes this conversation when it ends; the timer is the back-stop, not the send.
+      LOG.warn("conversation {} has no closed timer: {}", conversationSid, e.getMessage());
+    }
+  }
+
+  // ---- wait for reply ----
+
+  private Result waitForReply(FlexAgent agent, OutboundSend s) {
+    ObjectNode attributes = JSON.createObjectNode();
+    mergeOutboundAttributes(attributes, agent, s);
+    String participant = JSON.createObjectNode().set("messaging_binding", JSON.createObjectNode()
+        .put("address", s.customerAddress()).put("proxy_address", s.senderAddress())).toString();
+    ConversationWithParticipants conversation = twilio.call("create outbound conversation",
+        c -> ConversationWithParticipants.creator()
+            .setFriendlyName("Outbound " + s.senderAddress() + " -> " + s.customerAddress())
+            .setAttributes(attributes.toString())
+            .setTimersClosed(settings.closedTimerIso())
+            .setParticipant(java.util.List.of(participant))
+            .create(c));
+    String conversationSid = conversation.getSid();
+    try {
+      return sendAndAwaitReply(agent, s, conversationSid, false);
+    } catch (RuntimeException e) {
+      // Compensation: nothing was sent, so the conversation goes and the customer's binding is free again.
+      try {
+        twilio.run("delete conversation (compensation)", c -> Conversation.deleter(conversationSid).delete(c));
+      } catch (RuntimeException undo) {
+        LOG.error("orphan: conversation {} could not be deleted: {}", conversationSid, undo.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private Result reuseForReply(FlexAgent agent, OutboundSend s, String conversationSid) {
+    Conversation current = twilio.call("fetch conversation", c -> Conversation.fetcher(conversationSid).fetch(c));
+    ObjectNode attributes = (ObjectNode) attributes(current.getAttributes());
+    mergeOutboundAttributes(attributes, agent, s);
+    twilio.call("merge outbound attributes", c -> Conversation.updater(conversationSid).setAttributes(attributes.toString()).update(c));
+    return sendAndAwaitReply(agent, s, conversationSid, true);
+  }
+
+  /** Recorded before the message goes, so a reply that beats our response still finds its route. */
+  private Result sendAndAwaitReply(FlexAgent agent, OutboundSend s, String conversationSid, boolean reused) {
+    sent.record(new SentMessages.Sent(conversationSid, agent.identity(), agent.workerSid(), s.routeTo().name().toLowerCase(),
+        s.channel().wire(), s.customerAddress(), s.senderAddress(), s.customerName(), null, SentMessages.Status.WAITING, null,
+        null));
+    Message message;
+    try {
+      message = postMessage(agent, s, conversationSid);
+    } catch (RuntimeException e) {
+      sent.delete(conversationSid);
+      throw e;
+    }
+    return new Result(conversationSid, null, message.getSid(), reused);
+  }
+
+  /** Known-agent flags for Studio-based routing; an earlier send's flags are replaced, other keys kept. */
+  private static void mergeOutboundAttributes(ObjectNode attributes, FlexAgent agent, OutboundSend s) {
+    attributes.remove("KnownAgentRoutingFlag");
+    attributes.remove("KnownAgentWorkerSid");
+    if (s.routeTo() == OutboundSend.RouteTo.ME) {
+      attributes.put("KnownAgentRoutingFlag", true);
+      attributes.put("KnownAgentWorkerSid", agent.workerSid());
+    }
+    attributes.put("outboundSentBy", agent.identity());
+    attributes.put("customerName", s.customerName());
+  }
+
+  // ---- shared ----
+
+  private Message postMessage(FlexAgent agent, OutboundSend s, String conversationSid) {
+    return twilio.call("send first message", c -> {
+      var creator = Message.creator(conversationSid).setAuthor(agent.identity());
+      if (s.freeText()) {
+        creator.setBody(s.body());
+      } else {
+        creator.setContentSid(s.contentSid());
+        if (!s.contentVariables().isEmpty()) {
+          creator.setContentVariables(JSON.valueToTree(s.contentVariables()).toString());
+        }
+      }
+      return creator.create(c);
+    });
+  }
+
+  static Map<String, Object> taskAttributes(FlexAgent agent, OutboundSend s, boolean autoAnswer) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("from", s.customerAddress());
+    a.put("name", s.customerName());
+    a.put("customerName", s.customerName());
+    a.put("customerAddress", s.customerAddress());
+    a.put("twilioNumber", s.senderAddress());
+    a.put("channelType", s.channel().wire());
+    a.put("direction", "outbound");
+    a.put("autoAnswer", autoAnswer);
+    a.put("outboundSentBy", agent.identity());
+    return a;
+  }
+
+  /** Closes a conversation; the interaction channel on it closes with it. */
+  void close(String conversationSid) {
+    twilio.call("close conversation", c -> Conversation.updater(conversationSid).setState(Conversation.State.CLOSED).update(c));
+  }
+
+  private static JsonNode attributes(Object raw) {
+    try {
+      if (raw instanceof JsonNode node && node.isTextual()) {
+        raw = node.asText();
+      }
+      if (raw instanceof String text) {
+        JsonNode n = JSON.readTree(text.isBlank() ? "{}" : text);
+        return n.isObject() ? n : JSON.createObjectNode();
+      }
+      return raw instanceof JsonNode n && n.isObject() ? n : JSON.createObjectNode();
+    } catch (java.io.IOException e) {
+      return JSON.createObjectNode();
+    }
+  }
+}

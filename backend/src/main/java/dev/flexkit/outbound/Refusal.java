@@ -1,0 +1,36 @@
+package dev.flexkit.outbound;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A send we refuse with a body richer than {@code ApiError}: per-field errors, the conflict's owner. */
+public final class Refusal extends RuntimeException {
+  private final int status;
+  private final Map<String, Object> error;
+
+  public Refusal(int status, String code, String message, Map<String, Object> extra) {
+    super(message);
+    this.status = status;
+    this.error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message);
+    error.putAll(extra);
+  }
+
+  public static Refusal invalid(List<FieldError> errors) {
+    return new Refusal(400, "invalid_request",
+        errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are invalid",
+        Map.of("field", errors.get(0).field(), "errors", errors));
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public Map<String, Object> body() {
+    return Map.of("error", error);
+  }
+
+  public record FieldError(String field, String message) {}
+}

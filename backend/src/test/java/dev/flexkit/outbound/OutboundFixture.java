@@ -1,0 +1,97 @@
+package dev.flexkit.outbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flexkit.RunningKit;
+import dev.flexkit.sandbox.traffic.CallLog;
+import dev.flexkit.sandbox.traffic.Faults;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Talks to a running kit the way the plugin and the sandbox's people do. */
+final class OutboundFixture {
+  static final ObjectMapper JSON = new ObjectMapper();
+  final RunningKit kit;
+
+  OutboundFixture(RunningKit kit) {
+    this.kit = kit;
+  }
+
+  String token(String identity) throws Exception {
+    return JSON.readTree(post("/sandbox/api/tokens", "{\"identity\":\"" + identity + "\"}", null).body()).path("token").asText();
+  }
+
+  HttpResponse<String> post(String path, String json, String token, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(kit.url(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return kit.send(b.build());
+  }
+
+  HttpResponse<String> send(String token, String json, String... headers) {
+    return post("/api/outbound/messages", json, token, headers);
+  }
+
+  HttpResponse<String> get(String path, String token) {
+    return kit.get(path, "Authorization", "Bearer " + token);
+  }
+
+  HttpResponse<String> delete(String path, String token) {
+    return kit.send(HttpRequest.newBuilder(kit.url(path)).header("Authorization", "Bearer " + token).DELETE().build());
+  }
+
+  void customerWrites(String from, String to, String body) {
+    HttpResponse<String> r = post("/sandbox/api/customers/messages",
+        JSON.createObjectNode().put("from", from).put("to", to).put("body", body).toString(), null);
+    if (r.statusCode() != 201) {
+      throw new AssertionError(r.body());
+    }
+    settle();
+  }
+
+  void settle() {
+    kit.sandbox().webhooks().awaitIdle(Duration.ofSeconds(10));
+  }
+
+  List<String> inbox(String customer) throws Exception {
+    List<String> bodies = new ArrayList<>();
+    JSON.readTree(kit.get("/sandbox/api/customers/" + customer + "/messages").body()).path("messages")
+        .forEach(m -> bodies.add(m.path("body").asText()));
+    return bodies;
+  }
+
+  /** The statuses of the reservations a worker holds. */
+  List<String> reservations(String workerSid) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (JsonNode w : JSON.readTree(kit.get("/sandbox/api/workers").body()).path("workers")) {
+      if (w.path("sid").asText().equals(workerSid)) {
+        w.path("reservations").forEach(r -> out.add(r.path("status").asText()));
+      }
+    }
+    return out;
+  }
+
+  List<CallLog.Call> calls() {
+    return kit.sandbox().calls().all();
+  }
+
+  long count(String method, String pathRegex) {
+    return calls().stream().filter(c -> c.method().equals(method) && c.path().matches(pathRegex)).count();
+  }
+
+  void fail(String match, int nth) {
+    kit.sandbox().faults().add(new Faults.Rule(match, Faults.Kind.STATUS, 500, 0, nth, 1, 0));
+  }
+
+  static JsonNode json(HttpResponse<String> r) throws Exception {
+    return JSON.readTree(r.body());
+  }
+}
