@@ -18,9 +18,9 @@ final class ConversationLookup {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TwilioGateway twilio;
-  private final String workspaceSid;
+  private final Optional<String> workspaceSid;
 
-  ConversationLookup(TwilioGateway twilio, String workspaceSid) {
+  ConversationLookup(TwilioGateway twilio, Optional<String> workspaceSid) {
     this.twilio = twilio;
     this.workspaceSid = workspaceSid;
   }
@@ -42,9 +42,9 @@ final class ConversationLookup {
         identities.add(p.getIdentity());
       }
     }));
-    Optional<String> status = twilio.call("find the conversation's task", c -> {
+    Optional<String> status = workspaceSid.isEmpty() ? Optional.empty() : twilio.call("find the conversation's task", c -> {
       List<String> statuses = new ArrayList<>();
-      Task.reader(workspaceSid).setEvaluateTaskAttributes("conversationSid == \"" + conversationSid + "\"")
+      Task.reader(workspaceSid.get()).setEvaluateTaskAttributes("conversationSid == \"" + conversationSid + "\"")
           .setPageSize(20L).read(c).forEach(t -> statuses.add(t.getAssignmentStatus().toString()));
       return statuses.stream().filter(s -> List.of("assigned", "reserved", "pending", "wrapping").contains(s))
           .findFirst().or(() -> statuses.stream().findFirst());

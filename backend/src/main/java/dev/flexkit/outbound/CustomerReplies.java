@@ -79,7 +79,7 @@ public final class CustomerReplies {
     attributes.put("twilioNumber", s.senderAddress());
     attributes.put("outboundSentBy", s.agentIdentity());
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("workspace_sid", flex.workspaceSid().orElseThrow());
+    properties.put("workspace_sid", OutboundSender.workspaceSid(flex));
     properties.put("task_channel_unique_name", s.channel());
     if (toSender) {
       attributes.put("KnownAgentRoutingFlag", true);

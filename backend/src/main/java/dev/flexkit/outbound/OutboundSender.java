@@ -53,7 +53,7 @@ public final class OutboundSender {
     this.sent = sent;
     this.windows = windows;
     this.sideCalls = sideCalls;
-    this.lookup = new ConversationLookup(twilio, flex.workspaceSid().orElseThrow());
+    this.lookup = new ConversationLookup(twilio, flex.workspaceSid());
   }
 
   ConversationLookup lookup() {
@@ -145,7 +145,7 @@ public final class OutboundSender {
       channel.put("properties", Map.of("media_channel_sid", existingConversationSid));
     }
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("workspace_sid", flex.workspaceSid().orElseThrow());
+    properties.put("workspace_sid", workspaceSid(flex));
     flex.workflowSid().ifPresent(w -> properties.put("workflow_sid", w));
     properties.put("queue_sid", settings.queueSid());
     properties.put("worker_sid", agent.workerSid());
@@ -186,6 +186,11 @@ public final class OutboundSender {
       // The agent's task closes this conversation when it ends; the timer is the back-stop, not the send.
       LOG.warn("conversation {} has no closed timer: {}", conversationSid, e.getMessage());
     }
+  }
+
+  static String workspaceSid(FlexSettings flex) {
+    return flex.workspaceSid().orElseThrow(() -> new dev.flexkit.web.ApiException(503, "not_configured",
+        "Outbound needs TWILIO_WORKSPACE_SID to route tasks"));
   }
 
   // ---- wait for reply ----
