@@ -124,10 +124,13 @@ public final class FlexMessagingKit {
     TwilioEventBus events = new TwilioEventBus();
 
     // --- outbound ---
+    OutboundSettings outboundSettings = sandbox != null
+        ? new OutboundSettings(TaskRouterSeed.EVERYONE_QUEUE_SID, Optional.of(TaskRouterSeed.KNOWN_AGENT_WORKFLOW_SID),
+            config.outbound().closedTimer())
+        : new OutboundSettings(config.outbound().queueSid().orElse(""), config.outbound().knownAgentWorkflowSid(),
+            config.outbound().closedTimer());
     Outbound outbound = sandboxOnly ? null : Outbound.wire(twilio, flexSettings, database, clock, events,
-        sandbox != null ? new OutboundSettings(TaskRouterSeed.EVERYONE_QUEUE_SID,
-            Optional.of(TaskRouterSeed.KNOWN_AGENT_WORKFLOW_SID), Outbound.closedTimerFromEnv())
-            : Outbound.settingsFromEnv());
+        outboundSettings, config.outbound().cannedMessagesFile());
     // --- end outbound ---
 
     List<HealthCheck> checks = sandboxOnly ? List.of() : List.of(new DatabaseHealthCheck(database));

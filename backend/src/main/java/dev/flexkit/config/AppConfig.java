@@ -20,7 +20,8 @@ public record AppConfig(
     Duration shutdownGrace,
     TwilioGatewaySettings twilioGateway,
     SandboxSettings sandboxSettings,
-    FlexSettings flex) {
+    FlexSettings flex,
+    OutboundConfig outbound) {
 
   public boolean sandbox() {
     return mode == RuntimeMode.SANDBOX;

@@ -42,7 +42,7 @@ public final class ConfigLoader {
     }
 
     return new AppConfig(mode, bindHost, port, publicBaseUrl, dataDir, database, poolSize, twilio, origins, grace,
-        gateway, sandbox, FlexSettings.from(source));
+        gateway, sandbox, FlexSettings.from(source), OutboundConfig.from(source));
   }
 
   private static int intSetting(ConfigSource source, String key, int fallback, int min, int max) {

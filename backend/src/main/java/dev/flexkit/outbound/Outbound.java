@@ -41,7 +41,7 @@ public final class Outbound {
   }
 
   public static Outbound wire(TwilioGateway twilio, FlexSettings flex, Database database, Clock clock, TwilioEventBus events,
-                              OutboundSettings settings) {
+                              OutboundSettings settings, Optional<Path> cannedFile) {
     SentMessages sent = new SentMessages(database, clock);
     WhatsappWindows windows = new WhatsappWindows(database, clock);
     ExecutorService sideCalls = Executors.newCachedThreadPool(r -> {
@@ -52,7 +52,6 @@ public final class Outbound {
     OutboundSender sender = new OutboundSender(twilio, flex, settings, sent, windows, sideCalls);
     CustomerReplies replies = new CustomerReplies(twilio, flex, settings, sent, windows, sender, clock);
     events.onConversationEvent(replies::onEvent);
-    Optional<Path> cannedFile = Optional.ofNullable(System.getenv("CANNED_MESSAGES_FILE")).filter(s -> !s.isBlank()).map(Path::of);
     return new Outbound(sender, new OutboundValidation(flex), new IdempotencyRecords(database, clock), sent, windows,
         new CannedMessages(cannedFile), new ContentTemplates(twilio));
   }
@@ -65,21 +64,5 @@ public final class Outbound {
     binder.bind(windows).to(WhatsappWindows.class);
     binder.bind(canned).to(CannedMessages.class);
     binder.bind(content).to(ContentTemplates.class);
-  }
-
-  /** {@code OUTBOUND_CLOSED_TIMER} (ISO-8601, at least PT10M as Twilio requires), default one day. */
-  public static Duration closedTimerFromEnv() {
-    String raw = System.getenv("OUTBOUND_CLOSED_TIMER");
-    Duration d = raw == null || raw.isBlank() ? Duration.ofDays(1) : Duration.parse(raw);
-    if (d.compareTo(Duration.ofMinutes(10)) < 0) {
-      throw new IllegalArgumentException("OUTBOUND_CLOSED_TIMER must be at least PT10M");
-    }
-    return d;
-  }
-
-  /** Live mode: {@code TWILIO_OUTBOUND_QUEUE_SID}, optional {@code TWILIO_KNOWN_AGENT_WORKFLOW_SID}. */
-  public static OutboundSettings settingsFromEnv() {
-    return new OutboundSettings(Optional.ofNullable(System.getenv("TWILIO_OUTBOUND_QUEUE_SID")).orElse(""),
-        Optional.ofNullable(System.getenv("TWILIO_KNOWN_AGENT_WORKFLOW_SID")).filter(s -> !s.isBlank()), closedTimerFromEnv());
   }
 }

@@ -124,6 +124,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void outboundSettingsAreValidatedAtStart() {
+    assertThatThrownBy(() -> load("OUTBOUND_CLOSED_TIMER", "PT5M")).hasMessageStartingWith("OUTBOUND_CLOSED_TIMER: must be at least PT10M");
+    assertThatThrownBy(() -> load("OUTBOUND_CLOSED_TIMER", "one day")).hasMessageStartingWith("OUTBOUND_CLOSED_TIMER: must be an ISO-8601");
+    assertThatThrownBy(() -> load("TWILIO_OUTBOUND_QUEUE_SID", "WQ1")).hasMessageStartingWith("TWILIO_OUTBOUND_QUEUE_SID:");
+    assertThatThrownBy(() -> load("CANNED_MESSAGES_FILE", "/no/such/file.json")).hasMessageStartingWith("CANNED_MESSAGES_FILE: no such file");
+    assertThatThrownBy(() -> load("TWILIO_SMS_SENDERS", "+1555, 12")).hasMessageStartingWith("TWILIO_SMS_SENDERS:");
+    assertThat(load("OUTBOUND_CLOSED_TIMER", "PT12H").outbound().closedTimer()).hasHours(12);
+  }
+
+  @Test
   void blankValuesMeanDefault() {
     assertThat(load("PORT", "  ", "DATABASE_URL", "").port()).isEqualTo(8080);
   }
@@ -143,7 +153,8 @@ class ConfigLoaderTest {
     for (String key : List.of("PORT", "BIND_HOST", "PUBLIC_BASE_URL", "DATA_DIR", "DATABASE_URL", "DATABASE_USER",
         "DATABASE_PASSWORD", "DATABASE_POOL_SIZE", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY",
         "TWILIO_API_SECRET", "CORS_ALLOWED_ORIGINS", "SHUTDOWN_GRACE_SECONDS", "LOG_LEVEL", "TWILIO_WORKSPACE_SID",
-        "TWILIO_WORKFLOW_SID", "TWILIO_SMS_SENDERS", "TWILIO_WHATSAPP_SENDERS", "TWILIO_REGISTER_WEBHOOKS")) {
+        "TWILIO_WORKFLOW_SID", "TWILIO_SMS_SENDERS", "TWILIO_WHATSAPP_SENDERS", "TWILIO_REGISTER_WEBHOOKS",
+        "TWILIO_OUTBOUND_QUEUE_SID", "TWILIO_KNOWN_AGENT_WORKFLOW_SID", "OUTBOUND_CLOSED_TIMER", "CANNED_MESSAGES_FILE")) {
       assertThat(documented).as(key).containsPattern("(?m)^#?\\s*" + key + "=");
     }
   }

@@ -1,0 +1,44 @@
+package dev.flexkit.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Outbound settings: where agent-initiated interactions queue (Twilio requires a queue beside the
+ * worker), the workflow that honours {@code KnownAgentWorkerSid} for "reply to me", the closed
+ * timer every conversation we create gets, and the canned-message file.
+ */
+public record OutboundConfig(Optional<String> queueSid, Optional<String> knownAgentWorkflowSid, Duration closedTimer,
+                             Optional<Path> cannedMessagesFile) {
+  private static final Pattern QUEUE = Pattern.compile("WQ[0-9a-f]{32}");
+  private static final Pattern WORKFLOW = Pattern.compile("WW[0-9a-f]{32}");
+
+  static OutboundConfig from(ConfigSource source) {
+    Optional<String> queue = source.get("TWILIO_OUTBOUND_QUEUE_SID");
+    queue.filter(q -> !QUEUE.matcher(q).matches()).ifPresent(q -> {
+      throw new InvalidConfigException("TWILIO_OUTBOUND_QUEUE_SID", "must be WQ followed by 32 hex characters");
+    });
+    Optional<String> workflow = source.get("TWILIO_KNOWN_AGENT_WORKFLOW_SID");
+    workflow.filter(w -> !WORKFLOW.matcher(w).matches()).ifPresent(w -> {
+      throw new InvalidConfigException("TWILIO_KNOWN_AGENT_WORKFLOW_SID", "must be WW followed by 32 hex characters");
+    });
+    Duration closed;
+    try {
+      closed = Duration.parse(source.getOrDefault("OUTBOUND_CLOSED_TIMER", "P1D"));
+    } catch (DateTimeParseException e) {
+      throw new InvalidConfigException("OUTBOUND_CLOSED_TIMER", "must be an ISO-8601 duration such as P1D or PT12H");
+    }
+    if (closed.compareTo(Duration.ofMinutes(10)) < 0) {
+      throw new InvalidConfigException("OUTBOUND_CLOSED_TIMER", "must be at least PT10M (Twilio's minimum)");
+    }
+    Optional<Path> canned = source.get("CANNED_MESSAGES_FILE").map(Path::of);
+    canned.filter(p -> !Files.isRegularFile(p)).ifPresent(p -> {
+      throw new InvalidConfigException("CANNED_MESSAGES_FILE", "no such file: " + p);
+    });
+    return new OutboundConfig(queue, workflow, closed, canned);
+  }
+}
