@@ -81,7 +81,7 @@ public final class InactivityResource {
     FlexAgent agent = FlexAgent.of(security);
     for (int attempt = 0; attempt < 3; attempt++) {
       Timer t = owned(conversationSid, agent);
-      if (t.state() != Timer.State.ACTIVE && t.state() != Timer.State.WARNED && t.state() != Timer.State.PAUSED) {
+      if (!t.running()) {
         throw new ApiException(409, "not_running", "this conversation's countdown is " + t.state().name().toLowerCase()
             + " and cannot be snoozed", null, null);
       }
@@ -106,7 +106,7 @@ public final class InactivityResource {
     m.put("conversationSid", t.conversationSid());
     m.put("taskSid", t.taskSid());
     m.put("channelType", t.channelType());
-    m.put("state", t.state().name().toLowerCase());
+    m.put("state", (t.state() == Timer.State.WARNING ? Timer.State.WARNED : t.state()).name().toLowerCase());
     m.put("deadline", t.deadline() == null ? null : t.deadline().toString());
     m.put("warningAt", t.warningAt() == null ? null : t.warningAt().toString());
     m.put("serverTime", now.toString());

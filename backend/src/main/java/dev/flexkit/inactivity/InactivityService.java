@@ -3,6 +3,7 @@ package dev.flexkit.inactivity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flexkit.inactivity.Timer.State;
+import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.webhooks.ConversationEvent;
 import dev.flexkit.webhooks.TaskRouterEvent;
 import java.time.Clock;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class InactivityService {
   private static final Logger LOG = LoggerFactory.getLogger(InactivityService.class);
   private static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
-  private static final Duration WRAPUP_RETRY = Duration.ofSeconds(30);
+  private static final Duration STEP_RETRY = Duration.ofSeconds(30);
   private static final Set<String> STOPPING_TASK_EVENTS = Set.of("task.completed", "task.canceled", "task.deleted",
       "task.system-deleted", "task.wrapup", "task.transfer-initiated");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -143,18 +144,31 @@ public final class InactivityService {
   private boolean fire(Timer t) {
     Instant now = clock.instant();
     switch (t.state()) {
-      case ACTIVE -> {
+      case ACTIVE, WARNING -> {
         if (t.warningAt() == null) {
           return expire(t, now);
         }
-        if (!timers.transition(t, State.WARNED, t.deadline(), now)) {
+        // Claim first (WARNING, due again after STEP_RETRY as a lease), then send, then record:
+        // a crash or a Twilio outage in between leaves the row due, and the retry checks for the
+        // message before sending it again.
+        if (!timers.transition(t, State.WARNING, now.plus(STEP_RETRY), now)) {
           return false;
         }
+        Timer claimed = t.withState(State.WARNING, now.plus(STEP_RETRY));
         if (whatsappWindowClosed(t, now)) {
           LOG.info("no inactivity warning on {}: the WhatsApp window is closed", t.conversationSid());
         } else {
-          actions.warn(t, settings.forChannel(t.channelType(), t.queueSid()));
+          try {
+            actions.warn(claimed, settings.forChannel(t.channelType(), t.queueSid()), t.state() == State.WARNING);
+          } catch (TwilioCallException e) {
+            if (!isClientError(e)) {
+              LOG.warn("inactivity warning on {} failed, will retry: {}", t.conversationSid(), e.getMessage());
+              return true;
+            }
+            LOG.warn("inactivity warning on {} refused by Twilio, not retried: {}", t.conversationSid(), e.getMessage());
+          }
         }
+        timers.transition(claimed, State.WARNED, t.deadline(), clock.instant());
         return true;
       }
       case WARNED, EXPIRED -> {
@@ -170,18 +184,20 @@ public final class InactivityService {
     {
       {
         // Expired rows stay due until Twilio confirms the wrap-up: a crash or an outage retries it.
-        if (!timers.transition(t, State.EXPIRED, now.plus(WRAPUP_RETRY), now)) {
+        if (!timers.transition(t, State.EXPIRED, now.plus(STEP_RETRY), now)) {
           return false;
         }
-        Timer claimed = new Timer(t.conversationSid(), t.taskSid(), t.workerSid(), t.interactionSid(), t.channelSid(),
-            t.channelType(), t.queueSid(), t.customerAddress(), State.EXPIRED, t.deadline(), t.warningAt(),
-            now.plus(WRAPUP_RETRY), t.lastCustomerAt(), t.version() + 1);
+        Timer claimed = t.withState(State.EXPIRED, now.plus(STEP_RETRY));
         if (actions.wrapUp(claimed)) {
           timers.transition(claimed, State.EXPIRED, null, clock.instant());
         }
         return true;
       }
     }
+  }
+
+  static boolean isClientError(TwilioCallException e) {
+    return e.twilioStatus() >= 400 && e.twilioStatus() < 500 && e.twilioStatus() != 429;
   }
 
   private static boolean whatsappWindowClosed(Timer t, Instant now) {
@@ -208,7 +224,7 @@ public final class InactivityService {
       Instant base = t.deadline() == null || t.deadline().isBefore(now) ? now : t.deadline();
       Instant deadline = base.plus(Duration.ofMinutes(minutes));
       Instant warningAt = warningAt(deadline, s);
-      boolean warned = t.state() == State.WARNED;
+      boolean warned = t.state() == State.WARNED || t.state() == State.WARNING;
       State state = warned ? State.WARNED : State.ACTIVE;
       ok = timers.reschedule(t, state, deadline, warningAt, warned || warningAt == null ? deadline : warningAt, now);
     }

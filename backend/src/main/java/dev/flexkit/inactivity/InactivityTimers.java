@@ -33,7 +33,7 @@ public final class InactivityTimers {
   }
 
   public List<Timer> forWorker(String workerSid) {
-    return query("SELECT " + COLUMNS + " FROM inactivity_timers WHERE worker_sid = ? AND state IN ('ACTIVE','WARNED','PAUSED','EXPIRED')"
+    return query("SELECT " + COLUMNS + " FROM inactivity_timers WHERE worker_sid = ? AND state IN ('ACTIVE','WARNING','WARNED','PAUSED','EXPIRED')"
         + " ORDER BY conversation_sid", workerSid);
   }
 
@@ -67,7 +67,7 @@ public final class InactivityTimers {
   public boolean reset(String conversationSid, Instant deadline, Instant warningAt, Instant customerAt, Instant now) {
     return update("UPDATE inactivity_timers SET state = 'ACTIVE', deadline = ?, warning_at = ?, next_fire_at = ?,"
         + " last_customer_at = COALESCE(?, last_customer_at), version = version + 1, updated_at = ?"
-        + " WHERE conversation_sid = ? AND state IN ('ACTIVE','WARNED','PAUSED')",
+        + " WHERE conversation_sid = ? AND state IN ('ACTIVE','WARNING','WARNED','PAUSED')",
         ts(deadline), ts(warningAt), ts(warningAt != null ? warningAt : deadline), ts(customerAt), ts(now), conversationSid) > 0;
   }
 
@@ -87,12 +87,12 @@ public final class InactivityTimers {
 
   public int stopTask(String taskSid, Instant now) {
     return update("UPDATE inactivity_timers SET state = 'STOPPED', next_fire_at = NULL, version = version + 1,"
-        + " updated_at = ? WHERE task_sid = ? AND state IN ('ACTIVE','WARNED','PAUSED')", ts(now), taskSid);
+        + " updated_at = ? WHERE task_sid = ? AND state IN ('ACTIVE','WARNING','WARNED','PAUSED')", ts(now), taskSid);
   }
 
   public int stopConversation(String conversationSid, Instant now) {
     return update("UPDATE inactivity_timers SET state = 'STOPPED', next_fire_at = NULL, version = version + 1,"
-        + " updated_at = ? WHERE conversation_sid = ? AND state IN ('ACTIVE','WARNED','PAUSED')", ts(now), conversationSid);
+        + " updated_at = ? WHERE conversation_sid = ? AND state IN ('ACTIVE','WARNING','WARNED','PAUSED')", ts(now), conversationSid);
   }
 
   /**

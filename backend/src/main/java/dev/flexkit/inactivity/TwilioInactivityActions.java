@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class TwilioInactivityActions implements InactivityActions {
   private static final Logger LOG = LoggerFactory.getLogger(TwilioInactivityActions.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String MARKER = "flexkitInactivityWarning";
 
   private final TwilioGateway twilio;
 
@@ -25,9 +26,28 @@ public final class TwilioInactivityActions implements InactivityActions {
   }
 
   @Override
-  public void warn(Timer t, InactivitySettings s) {
+  public void warn(Timer t, InactivitySettings s, boolean retry) {
+    if (retry && alreadySent(t)) {
+      return;
+    }
+    String attributes = JSON.createObjectNode().put(MARKER, t.warningId()).toString();
     twilio.call("send inactivity warning", c -> Message.creator(t.conversationSid())
-        .setAuthor(s.author()).setBody(s.warningMessage()).create(c));
+        .setAuthor(s.author()).setBody(s.warningMessage()).setAttributes(attributes).create(c));
+  }
+
+  private boolean alreadySent(Timer t) {
+    var recent = twilio.call("read recent messages", c -> Message.reader(t.conversationSid())
+        .setOrder(Message.OrderType.DESC).setPageSize(20L).firstPage(c));
+    for (Message m : recent.getRecords()) {
+      try {
+        if (m.getAttributes() != null && t.warningId().equals(JSON.readTree(m.getAttributes()).path(MARKER).asText())) {
+          return true;
+        }
+      } catch (Exception notJson) {
+        // Someone else's attributes; not our marker.
+      }
+    }
+    return false;
   }
 
   @Override
@@ -50,16 +70,12 @@ public final class TwilioInactivityActions implements InactivityActions {
       LOG.info("agent of task {} already left {}; nothing to wrap up", t.taskSid(), t.conversationSid());
       return true;
     } catch (TwilioCallException e) {
-      if (isClientError(e)) {
+      if (InactivityService.isClientError(e)) {
         LOG.warn("wrap-up of {} refused by Twilio, giving up: {}", t.conversationSid(), e.getMessage());
         return true;
       }
       LOG.warn("wrap-up of {} failed, will retry: {}", t.conversationSid(), e.getMessage());
       return false;
     }
-  }
-
-  private static boolean isClientError(TwilioCallException e) {
-    return e.twilioStatus() >= 400 && e.twilioStatus() < 500 && e.twilioStatus() != 429;
   }
 }

@@ -153,7 +153,43 @@ class InactivityJourneyTest {
     assertThat(health.at("/checks/inactivityConfig/detail").asText()).contains("warning_sec must be less than timer_sec");
   }
 
+  @Test
+  void aWarningTwilioFailedToTakeIsRetriedAndArrivesOnce() throws Exception {
+    String customer = nextCustomer();
+    customerWritesAndAliceAccepts(customer, kit.sandbox().numbers().sms().get(0));
+    fail("POST .*/Conversations/.+/Messages");
+    advance(91);
+    assertThat(warningsTo(customer)).isZero();
+
+    kit.sandbox().faults().clear();
+    advance(30);
+    assertThat(warningsTo(customer)).isEqualTo(1);
+    advance(5);
+    assertThat(warningsTo(customer)).isEqualTo(1);
+  }
+
+  @Test
+  void aWrapUpFailingAtEitherStepIsRetriedUntilTheTaskWraps() throws Exception {
+    for (String step : List.of("GET .*/Interactions/.+/Channels/.+/Participants", "POST .*/Interactions/.+/Channels/.+/Participants/.+")) {
+      JsonNode timer = customerWritesAndAliceAccepts(nextCustomer(), kit.sandbox().numbers().sms().get(0));
+      fail(step);
+      advance(121);
+      assertThat(kit.sandbox().taskRouter().taskStatus(timer.get("taskSid").asText())).as(step).contains("assigned");
+
+      kit.sandbox().faults().clear();
+      advance(30);
+      assertThat(kit.sandbox().taskRouter().taskStatus(timer.get("taskSid").asText())).as(step).contains("wrapping");
+      post("/sandbox/api/workers/" + aliceSid + "/activity", "{\"activity\":\"Available\"}");
+    }
+  }
+
   // ---- helpers ----
+
+  private void fail(String match) {
+    kit.sandbox().faults().add(new dev.flexkit.sandbox.traffic.Faults.Rule(match, dev.flexkit.sandbox.traffic.Faults.Kind.STATUS,
+        503, 0, 1, 1_000, 0));
+  }
+
 
   private JsonNode customerWritesAndAliceAccepts(String customer, String ours) throws Exception {
     customerWrites(customer, ours, "hi");

@@ -53,7 +53,7 @@ class RestartMidCountdownTest {
     int[] attempts = {0};
     InactivityActions flaky = new InactivityActions() {
       @Override
-      public void warn(Timer timer, InactivitySettings s) {}
+      public void warn(Timer timer, InactivitySettings s, boolean retry) {}
 
       @Override
       public boolean wrapUp(Timer timer) {
@@ -72,6 +72,42 @@ class RestartMidCountdownTest {
       clock.advance(Duration.ofMinutes(10));
       service.fireDue();
       assertThat(attempts[0]).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aWarningInterruptedAfterSendingIsRetriedWithACheckForTheSentMessage() throws Exception {
+    DatabaseSettings settings = new DatabaseSettings("jdbc:h2:mem:crash" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "",
+        DatabaseSettings.Vendor.H2);
+    TestClock clock = new TestClock();
+    java.util.List<Boolean> retries = new java.util.ArrayList<>();
+    InactivityActions crashingOnce = new InactivityActions() {
+      @Override
+      public void warn(Timer timer, InactivitySettings s, boolean retry) {
+        retries.add(retry);
+        if (retries.size() == 1) {
+          throw new IllegalStateException("process died after Twilio took the message");
+        }
+      }
+
+      @Override
+      public boolean wrapUp(Timer timer) {
+        return true;
+      }
+    };
+    try (Database db = Database.open(settings, 2)) {
+      InactivityService service = new InactivityService(new InactivityTimers(db), (c, q) -> TimersFixture.SETTINGS, crashingOnce, clock);
+      service.onTaskRouterEvent(TimersFixture.accepted(3));
+      clock.advance(Duration.ofSeconds(91));
+      service.fireDue();
+      clock.advance(Duration.ofSeconds(10));
+      service.fireDue();
+      assertThat(retries).containsExactly(false);
+      clock.advance(Duration.ofSeconds(21));
+      service.fireDue();
+      assertThat(retries).containsExactly(false, true);
+      // The retry came after the deadline, so the wrap-up followed it in the same sweep.
+      assertThat(service.find(TimersFixture.conversation(3))).get().extracting(Timer::state).isEqualTo(Timer.State.EXPIRED);
     }
   }
 }

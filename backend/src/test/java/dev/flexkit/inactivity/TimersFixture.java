@@ -45,7 +45,7 @@ final class TimersFixture {
     final Map<String, AtomicInteger> wrapUps = new ConcurrentHashMap<>();
 
     @Override
-    public void warn(Timer timer, InactivitySettings settings) {
+    public void warn(Timer timer, InactivitySettings settings, boolean retry) {
       warnings.computeIfAbsent(timer.conversationSid(), k -> new AtomicInteger()).incrementAndGet();
     }
 
