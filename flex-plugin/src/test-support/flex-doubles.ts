@@ -19,6 +19,9 @@ export const fakeFlex = () => {
     MainHeader: { Content: recordingContentStore() },
     TaskCanvasHeader: { Content: recordingContentStore() },
     TaskInfoPanel: { Content: recordingContentStore() },
+    TaskListItem: { Content: recordingContentStore() },
+    Notifications: { registerNotification: jest.fn(), showNotification: jest.fn() },
+    NotificationType: { info: 'info', warning: 'warning', error: 'error', success: 'success' },
   };
   return { flex, asFlexGlobal: flex as unknown as FlexGlobal };
 };

@@ -19,6 +19,13 @@ import dev.flexkit.config.DatabaseSettings;
 import dev.flexkit.health.HealthCheck;
 import dev.flexkit.health.HealthChecks;
 import dev.flexkit.health.HealthResource;
+import dev.flexkit.inactivity.InactivityConfig;
+import dev.flexkit.inactivity.InactivityHealthCheck;
+import dev.flexkit.inactivity.InactivityResource;
+import dev.flexkit.inactivity.InactivityScheduler;
+import dev.flexkit.inactivity.InactivityService;
+import dev.flexkit.inactivity.InactivityTimers;
+import dev.flexkit.inactivity.TwilioInactivityActions;
 import dev.flexkit.plugin.PluginBundleResource;
 import dev.flexkit.outbound.Outbound;
 import dev.flexkit.outbound.OutboundSettings;
@@ -133,7 +140,7 @@ public final class FlexMessagingKit {
         outboundSettings, config.outbound().cannedMessagesFile());
     // --- end outbound ---
 
-    List<HealthCheck> checks = sandboxOnly ? List.of() : List.of(new DatabaseHealthCheck(database));
+    List<HealthCheck> checks = new ArrayList<>(sandboxOnly ? List.of() : List.of(new DatabaseHealthCheck(database)));
     ObjectMapper mapper = ObjectMappers.create();
 
     Set<Class<?>> resources = new LinkedHashSet<>(sandboxOnly
@@ -150,6 +157,7 @@ public final class FlexMessagingKit {
       mounts.add(sandbox.twilioEmulator());
     }
 
+    List<Runnable> onStopping = new ArrayList<>();
     ResourceConfig jersey = new ResourceConfig();
     jersey.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     jersey.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -186,10 +194,39 @@ public final class FlexMessagingKit {
         bind(new OpenApiDocument(resources, () -> publicUrl.get().toString())).to(OpenApiDocument.class);
       }
     });
+    // --- inactivity ---
+    if (!sandboxOnly) {
+      InactivityConfig inactivityConfig = new InactivityConfig(twilio, clock);
+      InactivityService inactivity = new InactivityService(new InactivityTimers(database), inactivityConfig,
+          new TwilioInactivityActions(twilio), clock);
+      events.onConversationEvent(inactivity::onConversationEvent);
+      events.onTaskRouterEvent(inactivity::onTaskRouterEvent);
+      checks.add(new InactivityHealthCheck(inactivityConfig));
+      resources.add(InactivityResource.class);
+      jersey.register(new AbstractBinder() {
+        @Override
+        protected void configure() {
+          bind(inactivity).to(InactivityService.class);
+        }
+      });
+      InactivityScheduler inactivityScheduler = new InactivityScheduler(inactivity).start(1_000);
+      if (sandbox != null) {
+        // A clock jump fires due timers before the jump's HTTP call returns, as the sandbox promises.
+        sandbox.clock().onAdvance(inactivityScheduler::runNow);
+      }
+      onStopping.add(inactivityScheduler::close);
+    }
+    // --- end inactivity ---
     resources.forEach(jersey::register);
     jersey.register(OpenApiResource.class);
 
     Server server = HttpServer.build(config, jersey, mounts);
+    server.addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStopping(LifeCycle event) {
+        onStopping.forEach(Runnable::run);
+      }
+    });
     server.addEventListener(new LifeCycle.Listener() {
       @Override
       public void lifeCycleStopped(LifeCycle event) {

@@ -1,0 +1,233 @@
+package dev.flexkit.inactivity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flexkit.inactivity.Timer.State;
+import dev.flexkit.twilio.TwilioCallException;
+import dev.flexkit.webhooks.ConversationEvent;
+import dev.flexkit.webhooks.TaskRouterEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns Twilio's events into timer changes and performs the steps that fall due. Each step first
+ * wins a compare-and-set on the row and only then has its side effect, so a step runs once however
+ * many replicas see it due; a wrap-up stays due (retried) until Twilio confirms it.
+ */
+public final class InactivityService {
+  private static final Logger LOG = LoggerFactory.getLogger(InactivityService.class);
+  private static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
+  private static final Duration STEP_RETRY = Duration.ofSeconds(30);
+  private static final Set<String> STOPPING_TASK_EVENTS = Set.of("task.completed", "task.canceled", "task.deleted",
+      "task.system-deleted", "task.wrapup", "task.transfer-initiated");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final InactivityTimers timers;
+  private final SettingsSource settings;
+  private final InactivityActions actions;
+  private final Clock clock;
+
+  public InactivityService(InactivityTimers timers, SettingsSource settings, InactivityActions actions, Clock clock) {
+    this.timers = timers;
+    this.settings = settings;
+    this.actions = actions;
+    this.clock = clock;
+  }
+
+  public void onConversationEvent(ConversationEvent e) {
+    String conversationSid = e.conversationSid().orElse(null);
+    if (conversationSid == null) {
+      return;
+    }
+    switch (e.eventType()) {
+      case "onMessageAdded" -> messageAdded(conversationSid, e);
+      case "onConversationStateUpdated" -> {
+        if ("closed".equals(e.get("StateTo").orElse(""))) {
+          timers.stopConversation(conversationSid, clock.instant());
+        }
+      }
+      case "onConversationRemoved" -> timers.stopConversation(conversationSid, clock.instant());
+      default -> { }
+    }
+  }
+
+  private void messageAdded(String conversationSid, ConversationEvent e) {
+    Instant now = clock.instant();
+    String author = e.author().orElse("");
+    Optional<Timer> row = timers.find(conversationSid);
+    String customer = row.map(Timer::customerAddress).orElse(null);
+    boolean fromCustomer = customer != null ? customer.equals(author)
+        : e.source().map(s -> s.equals("SMS") || s.equals("WHATSAPP")).orElse(false);
+    if (row.isEmpty() || !row.get().running()) {
+      if (fromCustomer) {
+        timers.touchCustomer(conversationSid, author, now);
+      }
+      return;
+    }
+    Timer t = row.get();
+    InactivitySettings s = settings.forChannel(t.channelType(), t.queueSid());
+    if (fromCustomer) {
+      arm(t, s, now, now);
+    } else if (s.agentMessagesReset() && !author.equals(s.author())) {
+      arm(t, s, null, now);
+    }
+  }
+
+  private void arm(Timer t, InactivitySettings s, Instant customerAt, Instant now) {
+    Instant deadline = now.plusSeconds(s.timerSec());
+    timers.reset(t.conversationSid(), deadline, warningAt(deadline, s), customerAt, now);
+  }
+
+  public void onTaskRouterEvent(TaskRouterEvent e) {
+    if (e.eventType().equals("reservation.accepted")) {
+      accepted(e);
+    } else if (STOPPING_TASK_EVENTS.contains(e.eventType())) {
+      e.taskSid().ifPresent(task -> timers.stopTask(task, clock.instant()));
+    }
+  }
+
+  private void accepted(TaskRouterEvent e) {
+    JsonNode a;
+    try {
+      a = JSON.readTree(e.taskAttributes().orElse("{}"));
+    } catch (Exception bad) {
+      return;
+    }
+    String conversationSid = a.path("conversationSid").asText(null);
+    String channelType = a.path("channelType").asText(e.get("TaskChannelUniqueName").orElse(null));
+    if (conversationSid == null || "voice".equals(channelType) || e.taskSid().isEmpty()) {
+      return;
+    }
+    String customer = a.hasNonNull("customerAddress") ? a.get("customerAddress").asText() : a.path("from").asText(null);
+    Timer.Assignment assignment = new Timer.Assignment(conversationSid, e.taskSid().get(), e.workerSid().orElse(null),
+        a.path("flexInteractionSid").asText(null), a.path("flexInteractionChannelSid").asText(null), channelType,
+        e.get("TaskQueueSid").orElse(null), customer);
+    InactivitySettings s = settings.forChannel(channelType, assignment.queueSid());
+    Instant now = clock.instant();
+    Instant deadline = now.plusSeconds(s.timerSec());
+    timers.arm(assignment, deadline, warningAt(deadline, s), now);
+  }
+
+  private static Instant warningAt(Instant deadline, InactivitySettings s) {
+    return s.warningSec() > 0 ? deadline.minusSeconds(s.warningSec()) : null;
+  }
+
+  /** Performs every step due now; returns how many this instance performed. */
+  public int fireDue() {
+    int fired = 0;
+    for (int round = 0; round < 100; round++) {
+      List<Timer> due = timers.due(clock.instant(), 200);
+      if (due.isEmpty()) {
+        break;
+      }
+      int before = fired;
+      for (Timer t : due) {
+        try {
+          fired += fire(t) ? 1 : 0;
+        } catch (RuntimeException ex) {
+          LOG.error("inactivity step for {} failed", t.conversationSid(), ex);
+        }
+      }
+      if (fired == before) {
+        break;
+      }
+    }
+    return fired;
+  }
+
+  private boolean fire(Timer t) {
+    Instant now = clock.instant();
+    switch (t.state()) {
+      case ACTIVE, WARNING -> {
+        if (t.warningAt() == null) {
+          return expire(t, now);
+        }
+        // Claim first (WARNING, due again after STEP_RETRY as a lease), then send, then record:
+        // a crash or a Twilio outage in between leaves the row due, and the retry checks for the
+        // message before sending it again.
+        if (!timers.transition(t, State.WARNING, now.plus(STEP_RETRY), now)) {
+          return false;
+        }
+        Timer claimed = t.withState(State.WARNING, now.plus(STEP_RETRY));
+        if (whatsappWindowClosed(t, now)) {
+          LOG.info("no inactivity warning on {}: the WhatsApp window is closed", t.conversationSid());
+        } else {
+          try {
+            actions.warn(claimed, settings.forChannel(t.channelType(), t.queueSid()), t.state() == State.WARNING);
+          } catch (TwilioCallException e) {
+            if (!isClientError(e)) {
+              LOG.warn("inactivity warning on {} failed, will retry: {}", t.conversationSid(), e.getMessage());
+              return true;
+            }
+            LOG.warn("inactivity warning on {} refused by Twilio, not retried: {}", t.conversationSid(), e.getMessage());
+          }
+        }
+        timers.transition(claimed, State.WARNED, t.deadline(), clock.instant());
+        return true;
+      }
+      case WARNED, EXPIRED -> {
+        return expire(t, now);
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  private boolean expire(Timer t, Instant now) {
+    {
+      {
+        // Expired rows stay due until Twilio confirms the wrap-up: a crash or an outage retries it.
+        if (!timers.transition(t, State.EXPIRED, now.plus(STEP_RETRY), now)) {
+          return false;
+        }
+        Timer claimed = t.withState(State.EXPIRED, now.plus(STEP_RETRY));
+        if (actions.wrapUp(claimed)) {
+          timers.transition(claimed, State.EXPIRED, null, clock.instant());
+        }
+        return true;
+      }
+    }
+  }
+
+  static boolean isClientError(TwilioCallException e) {
+    return e.twilioStatus() >= 400 && e.twilioStatus() < 500 && e.twilioStatus() != 429;
+  }
+
+  private static boolean whatsappWindowClosed(Timer t, Instant now) {
+    return "whatsapp".equals(t.channelType())
+        && (t.lastCustomerAt() == null || t.lastCustomerAt().plus(WHATSAPP_WINDOW).isBefore(now));
+  }
+
+  public Optional<Timer> find(String conversationSid) {
+    return timers.find(conversationSid);
+  }
+
+  public List<Timer> forWorker(String workerSid) {
+    return timers.forWorker(workerSid);
+  }
+
+  /** Extends a running timer by {@code minutes}, or pauses it until the customer writes again. */
+  public Optional<Timer> snooze(Timer t, Integer minutes, boolean pause) {
+    Instant now = clock.instant();
+    InactivitySettings s = settings.forChannel(t.channelType(), t.queueSid());
+    boolean ok;
+    if (pause) {
+      ok = timers.reschedule(t, State.PAUSED, null, null, null, now);
+    } else {
+      Instant base = t.deadline() == null || t.deadline().isBefore(now) ? now : t.deadline();
+      Instant deadline = base.plus(Duration.ofMinutes(minutes));
+      Instant warningAt = warningAt(deadline, s);
+      boolean warned = t.state() == State.WARNED || t.state() == State.WARNING;
+      State state = warned ? State.WARNED : State.ACTIVE;
+      ok = timers.reschedule(t, state, deadline, warningAt, warned || warningAt == null ? deadline : warningAt, now);
+    }
+    return ok ? timers.find(t.conversationSid()) : Optional.empty();
+  }
+}

@@ -1,0 +1,109 @@
+import * as React from 'react';
+import { Badge } from '@twilio-paste/core/badge';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+
+import { PasteThemeScope } from '../../../../common/PasteThemeScope/PasteThemeScope';
+import type { CountdownStore } from '../../api/countdown-store';
+import type { Countdown } from '../../types/inactivity';
+
+export interface InactivityLabels {
+  paused: string;
+  expired: string;
+  snooze: string;
+  snoozeFailed: string;
+}
+
+export interface InactivityBadgeProps {
+  store: CountdownStore;
+  conversationSid: string;
+  labels: InactivityLabels;
+  /** Shown in the task canvas header, not in the task list. */
+  onSnooze?: (conversationSid: string) => Promise<void>;
+}
+
+type Phase = 'counting' | 'warning' | 'paused' | 'expired';
+
+const VARIANTS = { counting: 'neutral', warning: 'warning', paused: 'info', expired: 'error' } as const;
+
+export const phaseOf = (c: Countdown, serverNow: number): Phase => {
+  if (c.state === 'expired') {
+    return 'expired';
+  }
+  if (c.state === 'paused') {
+    return 'paused';
+  }
+  const warningAt = c.warningAt ? Date.parse(c.warningAt) : undefined;
+  return c.state === 'warned' || (warningAt !== undefined && serverNow >= warningAt) ? 'warning' : 'counting';
+};
+
+export const formatRemaining = (ms: number): string => {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${minutes}:${seconds.toString().padStart(2, '0')}`;
+};
+
+/** The server's countdown for one conversation; re-rendered every second, decided by the server. */
+export const InactivityBadge = ({ store, conversationSid, labels, onSnooze }: InactivityBadgeProps) => {
+  const [, setVersion] = React.useState(0);
+  const [snoozing, setSnoozing] = React.useState(false);
+  const [failed, setFailed] = React.useState(false);
+
+  React.useEffect(() => {
+    const unsubscribe = store.subscribe(() => setVersion((v) => v + 1));
+    const tick = setInterval(() => setVersion((v) => v + 1), 1_000);
+    return () => {
+      unsubscribe();
+      clearInterval(tick);
+    };
+  }, [store]);
+
+  const countdown = store.get(conversationSid);
+  if (countdown === undefined || countdown.state === 'stopped') {
+    return null;
+  }
+  const now = store.serverNow();
+  const phase = phaseOf(countdown, now);
+  let text = labels.paused;
+  if (phase === 'expired') {
+    text = labels.expired;
+  } else if (phase !== 'paused' && countdown.deadline) {
+    text = formatRemaining(Date.parse(countdown.deadline) - now);
+  }
+
+  const snooze = async () => {
+    if (!onSnooze) {
+      return;
+    }
+    setSnoozing(true);
+    setFailed(false);
+    try {
+      await onSnooze(conversationSid);
+    } catch {
+      setFailed(true);
+    } finally {
+      setSnoozing(false);
+    }
+  };
+
+  return (
+    <PasteThemeScope>
+      <Box display="inline-flex" alignItems="center" columnGap="space20" data-testid="fmk-inactivity" data-phase={phase}>
+        <Badge as="span" variant={VARIANTS[phase]}>
+          <span data-testid="fmk-inactivity-remaining">{text}</span>
+        </Badge>
+        {onSnooze && (phase === 'counting' || phase === 'warning') && (
+          <Button variant="secondary" size="small" onClick={snooze} loading={snoozing} data-testid="fmk-inactivity-snooze">
+            {labels.snooze}
+          </Button>
+        )}
+        {failed && (
+          <Box as="span" color="colorTextError" fontSize="fontSize20" role="alert">
+            {labels.snoozeFailed}
+          </Box>
+        )}
+      </Box>
+    </PasteThemeScope>
+  );
+};
