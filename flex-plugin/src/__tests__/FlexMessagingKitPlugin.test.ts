@@ -28,7 +28,9 @@ describe('plugin init', () => {
 
   it('registers nothing for a feature switched off in ui_attributes', () => {
     const { flex, asFlexGlobal } = fakeFlex();
-    const manager = fakeManager({ uiAttributes: { flexMessagingKit: { features: { health: { enabled: false } } } } });
+    const manager = fakeManager({
+      uiAttributes: { flexMessagingKit: { features: { health: { enabled: false }, transfer: { enabled: false } } } },
+    });
 
     expect(loadFeatures(asFlexGlobal, manager, features)).toEqual([]);
     expect(flex.MainHeader.Content.add).not.toHaveBeenCalled();
