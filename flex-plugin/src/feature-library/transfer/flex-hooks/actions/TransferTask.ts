@@ -19,14 +19,13 @@ const NOTIFICATIONS: Array<[TransferNotification, 'error' | 'warning' | 'success
   [TransferNotification.Accepted, 'information'],
 ];
 
-/** Our notifications, with templates from `manager.strings` (the feature's strings). */
-export const registerTransferNotifications: ComponentHook = (flex, manager) => {
-  const strings = manager.strings as unknown as Record<string, string | undefined>;
+/** Our notifications; as in Flex, `content` names a template in `manager.strings` (the feature's strings). */
+export const registerTransferNotifications: ComponentHook = (flex) => {
   NOTIFICATIONS.forEach(([id, type]) => {
     flex.Notifications.registerNotification({
       id,
       type: flex.NotificationType[type],
-      content: strings[id] ?? id,
+      content: id,
       timeout: type === 'error' || type === 'warning' ? 0 : 8000,
     } as Parameters<typeof flex.Notifications.registerNotification>[0]);
   });

@@ -72,17 +72,27 @@ final class InteractionSteps {
 
   WorkerView worker(String workerSid, String taskChannel) {
     Worker w = twilio.call("fetch worker", c -> Worker.fetcher(ws(), workerSid).fetch(c));
-    return new WorkerView(w.getSid(), w.getFriendlyName(), w.getActivityName(), Boolean.TRUE.equals(w.getAvailable()),
+    return new WorkerView(w.getSid(), displayName(w), w.getActivityName(), Boolean.TRUE.equals(w.getAvailable()),
         freeCapacity(workerSid, taskChannel));
   }
 
   List<WorkerView> workers(String taskChannel) {
     List<WorkerView> out = new ArrayList<>();
     for (Worker w : twilio.call("list workers", c -> Worker.reader(ws()).read(c))) {
-      out.add(new WorkerView(w.getSid(), w.getFriendlyName(), w.getActivityName(), Boolean.TRUE.equals(w.getAvailable()),
+      out.add(new WorkerView(w.getSid(), displayName(w), w.getActivityName(), Boolean.TRUE.equals(w.getAvailable()),
           Boolean.TRUE.equals(w.getAvailable()) ? freeCapacity(w.getSid(), taskChannel) : null));
     }
     return out;
+  }
+
+  /** What Flex's own directory shows: the agent's full name, else the worker's friendly name (their login). */
+  private static String displayName(Worker w) {
+    try {
+      String fullName = JSON.readTree(w.getAttributes() == null ? "{}" : w.getAttributes()).path("full_name").asText("");
+      return fullName.isBlank() ? w.getFriendlyName() : fullName;
+    } catch (Exception e) {
+      return w.getFriendlyName();
+    }
   }
 
   /** Tasks the worker can still take on this channel; null when the channel is unknown to them. */
