@@ -67,7 +67,7 @@ public final class TransferResource {
   @AgentAuthenticated
   @Operation(summary = "A transfer's status and, after a rollback, why", security = @SecurityRequirement(name = "flexToken"))
   public TransferView get(@PathParam("id") String id, @Context SecurityContext security) {
-    return TransferView.of(transfers.find(FlexAgent.of(security), id));
+    return TransferView.of(transfers.status(FlexAgent.of(security), id));
   }
 
   @DELETE

@@ -242,6 +242,28 @@ public final class TransferService {
     return t;
   }
 
+  /**
+   * A transfer as it stands, caught up with TaskRouter when still pending: a webhook lost while
+   * this service was down (or an accept racing the invite's answer) must not leave it pending for
+   * ever, blocking the agent's wrap-up. The plugin polls this while it waits.
+   */
+  public Transfer status(FlexAgent agent, String id) {
+    Transfer t = find(agent, id);
+    if (t.status() != Transfer.Status.PENDING || t.inviteTaskSid() == null) {
+      return t;
+    }
+    try {
+      switch (twilio.task(t.inviteTaskSid()).status()) {
+        case "assigned", "wrapping", "completed" -> accepted(t);
+        case "canceled" -> rollBack(t, "invite_canceled", false);
+        default -> { }
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("transfer {}: could not read invite task {}: {}", t.id(), t.inviteTaskSid(), e.getMessage());
+    }
+    return store.find(id).orElse(t);
+  }
+
   public Optional<Transfer> latestForTask(FlexAgent agent, String taskSid) {
     requireTask(taskSid);
     return store.latestForTask(taskSid).filter(t -> t.fromWorkerSid().equals(agent.workerSid()));

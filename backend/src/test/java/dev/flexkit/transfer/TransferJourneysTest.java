@@ -96,6 +96,20 @@ class TransferJourneysTest {
   }
 
   @Test
+  void aTransferWhoseEventsWereLostCatchesUpWhenPolled() throws Exception {
+    try (TransferWorld w = new TransferWorld().aliceHoldsTheChat()) {
+      String id = body(w.transfer(ALICE_ID, "worker", BOB, "warm")).path("transferId").asText();
+      w.settle();
+      w.loseTaskRouterEvents();
+      w.answer(BOB, true);
+      assertThat(w.transferStatus(ALICE_ID, id).path("status").asText()).isEqualTo("accepted");
+      HttpResponse<String> leave = w.post("/api/transfers/" + id + "/complete", w.token(ALICE_ID), Map.of());
+      assertThat(leave.statusCode()).as(leave.body()).isEqualTo(200);
+      assertThat(w.agentsInConversation()).containsExactly(BOB_IN_CHAT);
+    }
+  }
+
+  @Test
   void rejectedColdTransferGivesTheChatBackToTheOriginalAgent() throws Exception {
     try (TransferWorld w = new TransferWorld().aliceHoldsTheChat()) {
       String id = body(w.transfer(ALICE_ID, "worker", BOB, "cold")).path("transferId").asText();

@@ -111,6 +111,18 @@ final class TransferWorld implements AutoCloseable {
     return n;
   }
 
+  /** TaskRouter stops calling us back, as if its webhooks were lost while the service was down. */
+  void loseTaskRouterEvents() {
+    var account = kit.sandbox().account();
+    String auth = java.util.Base64.getEncoder().encodeToString((account.accountSid() + ":" + account.authToken()).getBytes());
+    HttpResponse<String> r = kit.send(HttpRequest.newBuilder(kit.url("/twilio/taskrouter/v1/Workspaces/" + taskRouter().workspaceSid()))
+        .header("Authorization", "Basic " + auth).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("EventCallbackUrl=")).build());
+    if (r.statusCode() != 200) {
+      throw new AssertionError(r.body());
+    }
+  }
+
   String inviteAttributes(String inviteTaskSid) {
     return taskRouter().flexSnapshot(inviteTaskSid).map(m -> String.valueOf(m.get("attributes"))).orElseThrow();
   }
