@@ -71,9 +71,15 @@ final class InteractionSteps {
   record WorkerView(String sid, String friendlyName, String activity, boolean available, Integer freeCapacity) {}
 
   WorkerView worker(String workerSid, String taskChannel) {
+    var capacity = java.util.concurrent.CompletableFuture.supplyAsync(() -> freeCapacity(workerSid, taskChannel));
     Worker w = twilio.call("fetch worker", c -> Worker.fetcher(ws(), workerSid).fetch(c));
-    return new WorkerView(w.getSid(), displayName(w), w.getActivityName(), Boolean.TRUE.equals(w.getAvailable()),
-        freeCapacity(workerSid, taskChannel));
+    Integer free;
+    try {
+      free = capacity.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    return new WorkerView(w.getSid(), displayName(w), w.getActivityName(), Boolean.TRUE.equals(w.getAvailable()), free);
   }
 
   List<WorkerView> workers(String taskChannel) {

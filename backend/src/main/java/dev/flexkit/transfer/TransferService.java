@@ -16,6 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +55,12 @@ public final class TransferService {
   private final InteractionSteps twilio;
   private final PendingTransfers store;
   private final Clock clock;
+  /** Independent reads run side by side; the gateway still bounds what is in flight to Twilio. */
+  private final ExecutorService reads = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "transfer-read");
+    t.setDaemon(true);
+    return t;
+  });
 
   public TransferService(InteractionSteps twilio, PendingTransfers store, Clock clock) {
     this.twilio = twilio;
@@ -104,9 +115,11 @@ public final class TransferService {
       throw new ApiException(409, "target_is_self", "You cannot transfer a task to yourself");
     }
 
-    // 1-2: the task, and that this agent holds it.
-    InteractionSteps.TaskView task = twilio.task(request.taskSid());
-    if (!"assigned".equals(task.status()) || !twilio.acceptedBy(task.sid(), agent.workerSid())) {
+    // 1-2: the task, and that this agent holds it (independent reads, made together).
+    CompletableFuture<InteractionSteps.TaskView> fetched = async(() -> twilio.task(request.taskSid()));
+    CompletableFuture<Boolean> owned = async(() -> twilio.acceptedBy(request.taskSid(), agent.workerSid()));
+    InteractionSteps.TaskView task = join(fetched);
+    if (!"assigned".equals(task.status()) || !join(owned)) {
       throw new ApiException(403, "not_task_owner", "Only the agent currently assigned to this task can transfer it");
     }
     String interactionSid = task.attr("flexInteractionSid");
@@ -118,11 +131,15 @@ public final class TransferService {
       throw new ApiException(409, "transfer_pending", "A transfer of this task is already pending");
     }
 
-    // 3: the target can take it, checked before anything changes.
-    precheck(agent, targetType, request.targetSid(), task.taskChannel());
-
-    // 4: who is in the channel: the transferring agent's participant, and every agent to exclude.
-    List<InteractionSteps.ChannelParticipant> participants = twilio.participants(interactionSid, channelSid);
+    // 3-4, together: the target can take it (checked before anything changes), and who is in the
+    // channel: the transferring agent's participant and every agent to exclude.
+    CompletableFuture<Void> checked = async(() -> {
+      precheck(agent, targetType, request.targetSid(), task.taskChannel());
+      return null;
+    });
+    CompletableFuture<List<InteractionSteps.ChannelParticipant>> listed = async(() -> twilio.participants(interactionSid, channelSid));
+    join(checked);
+    List<InteractionSteps.ChannelParticipant> participants = join(listed);
     InteractionSteps.ChannelParticipant mine = participants.stream()
         .filter(p -> "agent".equals(p.type()) && (task.sid().equals(p.taskSid()) || agent.workerSid().equals(p.workerSid())))
         .findFirst()
@@ -435,6 +452,21 @@ public final class TransferService {
       }
     } catch (RuntimeException e) {
       LOG.warn("transfer {}: could not check or close channel {}: {}", t.id(), t.channelSid(), e.getMessage());
+    }
+  }
+
+  private <T> CompletableFuture<T> async(Supplier<T> read) {
+    return CompletableFuture.supplyAsync(read, reads);
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 
