@@ -51,6 +51,11 @@ export const createHarnessFlex = (
     desktop.setActivity(name);
   });
 
+  // Flex's TransferTask transfers voice calls; the sandbox has none, so only plugins' hooks act.
+  actions.registerAction('TransferTask', async (payload: { targetSid?: string }) => {
+    console.warn(`[harness] TransferTask to ${payload.targetSid ?? '?'}: the sandbox desktop transfers no voice calls`);
+  });
+
   const flex: HarnessFlex = {
     Plugins: plugins,
     Actions: actions,

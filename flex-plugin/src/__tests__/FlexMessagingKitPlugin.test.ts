@@ -29,7 +29,7 @@ describe('plugin init', () => {
   it('registers nothing for a feature switched off in ui_attributes', () => {
     const { flex, asFlexGlobal } = fakeFlex();
     const manager = fakeManager({
-      uiAttributes: { flexMessagingKit: { features: { health: { enabled: false }, inactivity: { enabled: false } } } },
+      uiAttributes: { flexMessagingKit: { features: { health: { enabled: false }, inactivity: { enabled: false }, transfer: { enabled: false } } } },
     });
 
     expect(loadFeatures(asFlexGlobal, manager, features)).toEqual([]);

@@ -1,8 +1,9 @@
 import type { FeatureRegistration } from '../types/feature';
 import { register as health } from './health';
 import { register as inactivity } from './inactivity';
+import { register as transfer } from './transfer';
 
 /**
  * Every feature of the plugin, in load order. Names match the backend capability packages.
  */
-export const features: FeatureRegistration[] = [health, inactivity];
+export const features: FeatureRegistration[] = [health, inactivity, transfer];

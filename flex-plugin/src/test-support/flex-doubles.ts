@@ -20,8 +20,9 @@ export const fakeFlex = () => {
     TaskCanvasHeader: { Content: recordingContentStore() },
     TaskInfoPanel: { Content: recordingContentStore() },
     TaskListItem: { Content: recordingContentStore() },
+    Actions: { addListener: jest.fn(), removeListener: jest.fn(), invokeAction: jest.fn(), replaceAction: jest.fn() },
     Notifications: { registerNotification: jest.fn(), showNotification: jest.fn() },
-    NotificationType: { info: 'info', warning: 'warning', error: 'error', success: 'success' },
+    NotificationType: { information: 'information', success: 'success', warning: 'warning', error: 'error' },
   };
   return { flex, asFlexGlobal: flex as unknown as FlexGlobal };
 };

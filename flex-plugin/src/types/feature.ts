@@ -23,6 +23,8 @@ export interface FeatureDefinition {
   hooks: {
     strings?: FeatureStrings;
     components?: ComponentHook[];
+    /** Registers notifications, listens to or replaces Flex actions; runs after strings, before components. */
+    actions?: ComponentHook[];
   };
 }
 

@@ -52,6 +52,7 @@ export interface BackendClient {
   readonly baseUrl: string;
   get<T>(path: string, init?: RequestInit): Promise<T>;
   post<T>(path: string, body: unknown, init?: RequestInit): Promise<T>;
+  delete<T>(path: string, init?: RequestInit): Promise<T>;
 }
 
 type ClientManager = Pick<PluginManager, 'serviceConfiguration' | 'user'>;
@@ -136,5 +137,6 @@ export const createBackendClient = (manager: ClientManager, fetchFn?: FetchFunct
     baseUrl,
     get: <T>(path: string, init?: RequestInit) => request<T>('GET', path, undefined, init),
     post: <T>(path: string, body: unknown, init?: RequestInit) => request<T>('POST', path, body, init),
+    delete: <T>(path: string, init?: RequestInit) => request<T>('DELETE', path, undefined, init),
   };
 };

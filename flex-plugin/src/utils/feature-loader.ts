@@ -31,10 +31,11 @@ export const loadFeatures = (flex: FlexGlobal, manager: PluginManager, features:
     if (!feature.enabled) {
       return;
     }
-    const { strings, components = [] } = feature.hooks;
+    const { strings, components = [], actions = [] } = feature.hooks;
     if (strings) {
       manager.strings = { ...manager.strings, ...stringsForLocale(strings, manager.localization?.localeTag) };
     }
+    actions.forEach((hook) => hook(flex, manager));
     components.forEach((hook) => hook(flex, manager));
     loaded.push(feature.name);
   });

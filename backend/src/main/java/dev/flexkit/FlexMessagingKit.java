@@ -170,6 +170,14 @@ public final class FlexMessagingKit {
     jersey.register(UncaughtExceptionMapper.class);
     jersey.register(AgentAuthFilter.class);
     jersey.register(TwilioWebhookFilter.class);
+    // --- transfer ---
+    if (!sandboxOnly) {
+      dev.flexkit.transfer.TransferModule transfer =
+          dev.flexkit.transfer.TransferModule.create(twilio, flexSettings, database, clock, events);
+      resources.addAll(transfer.resources());
+      jersey.register(transfer.binder());
+    }
+    // --- end transfer ---
     jersey.register(new AbstractBinder() {
       @Override
       protected void configure() {

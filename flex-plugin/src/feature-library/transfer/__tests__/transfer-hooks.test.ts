@@ -1,0 +1,126 @@
+import { fakeFlex, fakeManager, jsonResponse } from '../../../test-support/flex-doubles';
+import { createBackendClient } from '../../../utils/backend-client';
+import { blockWrapupWhilePending, hookTransferTask } from '../flex-hooks/actions/TransferTask';
+import { deskFor } from '../flex-hooks/shared';
+import { TransferNotification } from '../flex-hooks/strings';
+import { TransferDesk } from '../transfer-desk';
+
+const fetchMock = jest.fn();
+
+const smsTask = {
+  taskSid: 'WT00000000000000000000000000000001',
+  sid: 'WR00000000000000000000000000000001',
+  taskChannelUniqueName: 'sms',
+  status: 'accepted',
+  attributes: { flexInteractionChannelSid: 'UO1', conversationSid: 'CH1' },
+};
+const voiceTask = { taskSid: 'WT00000000000000000000000000000002', taskChannelUniqueName: 'voice', attributes: {} };
+
+const pending = (extra: Record<string, unknown> = {}) => ({
+  transferId: 'TR1',
+  taskSid: smsTask.taskSid,
+  status: 'pending',
+  targetType: 'worker',
+  targetSid: 'WK2',
+  mode: 'cold',
+  ...extra,
+});
+
+const listenerFor = (flex: ReturnType<typeof fakeFlex>['flex'], event: string) =>
+  flex.Actions.addListener.mock.calls.find(([name]) => name === event)?.[1] as (
+    payload: unknown,
+    abort: () => void,
+  ) => Promise<void> | void;
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  (global as unknown as { fetch: unknown }).fetch = fetchMock;
+});
+
+describe('Flex TransferTask', () => {
+  it('transfers a messaging task through the backend instead of Flex, warm when asked', async () => {
+    const { flex, asFlexGlobal } = fakeFlex();
+    const manager = fakeManager({ token: 'alice-jwt', uiAttributes: { flexMessagingKit: { backendUrl: 'http://kit.test' } } });
+    hookTransferTask(asFlexGlobal, manager);
+    fetchMock.mockResolvedValueOnce(jsonResponse(201, pending({ mode: 'warm' })));
+    const abort = jest.fn();
+
+    await listenerFor(flex, 'beforeTransferTask')({ task: smsTask, targetSid: 'WQ0000000000000000000000000000001', options: { mode: 'WARM' } }, abort);
+
+    expect(abort).toHaveBeenCalled();
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('http://kit.test/api/transfers');
+    expect(init.headers.Authorization).toBe('Bearer alice-jwt');
+    expect(JSON.parse(init.body)).toEqual({
+      taskSid: smsTask.taskSid,
+      targetType: 'queue',
+      targetSid: 'WQ0000000000000000000000000000001',
+      mode: 'warm',
+    });
+    deskFor(asFlexGlobal, manager).stop();
+  });
+
+  it('leaves voice transfers to Flex untouched', async () => {
+    const { flex, asFlexGlobal } = fakeFlex();
+    hookTransferTask(asFlexGlobal, fakeManager());
+    const abort = jest.fn();
+
+    await listenerFor(flex, 'beforeTransferTask')({ task: voiceTask, targetSid: 'WK1', options: { mode: 'COLD' } }, abort);
+
+    expect(abort).not.toHaveBeenCalled();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('refuses to wrap up while a transfer of the task is pending, and says why', async () => {
+    const { flex, asFlexGlobal } = fakeFlex();
+    const manager = fakeManager();
+    blockWrapupWhilePending(asFlexGlobal, manager);
+    fetchMock.mockResolvedValueOnce(jsonResponse(201, pending()));
+    await deskFor(asFlexGlobal, manager).start({ taskSid: smsTask.taskSid, targetType: 'worker', targetSid: 'WK2', mode: 'cold' });
+    const abort = jest.fn();
+
+    listenerFor(flex, 'beforeWrapupTask')({ task: smsTask }, abort);
+
+    expect(abort).toHaveBeenCalled();
+    expect(flex.Notifications.showNotification).toHaveBeenCalledWith(TransferNotification.WrapupBlocked, {});
+    deskFor(asFlexGlobal, manager).stop();
+  });
+});
+
+describe('pending transfers', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('polls a pending transfer and tells the agent why it was rolled back', async () => {
+    const notify = jest.fn();
+    const desk = new TransferDesk(createBackendClient(fakeManager()), notify, 1_000);
+    fetchMock
+      .mockResolvedValueOnce(jsonResponse(201, pending()))
+      .mockResolvedValueOnce(jsonResponse(200, pending({ status: 'rolled_back', reason: 'target_rejected' })));
+
+    await desk.start({ taskSid: smsTask.taskSid, targetType: 'worker', targetSid: 'WK2', mode: 'cold' });
+    expect(desk.isPending(smsTask.taskSid)).toBe(true);
+    expect(jest.getTimerCount()).toBe(1);
+    await desk.refresh(smsTask.taskSid);
+
+    expect(desk.isPending(smsTask.taskSid)).toBe(false);
+    expect(jest.getTimerCount()).toBe(0);
+    expect(notify).toHaveBeenCalledWith(TransferNotification.RolledBack, { reason: 'the target declined', target: 'WK2' });
+    desk.stop();
+  });
+
+  it('turns a refusal from the backend into a notification with its reason', async () => {
+    const notify = jest.fn();
+    const desk = new TransferDesk(createBackendClient(fakeManager()), notify, 1_000);
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(409, { error: { code: 'target_unavailable', message: 'Carol Supervisor is Offline and cannot take transfers' } }),
+    );
+
+    const result = await desk.start({ taskSid: smsTask.taskSid, targetType: 'worker', targetSid: 'WK3', mode: 'cold' });
+
+    expect(result).toBeUndefined();
+    expect(notify).toHaveBeenCalledWith(TransferNotification.Failed, {
+      reason: 'Carol Supervisor is Offline and cannot take transfers',
+    });
+  });
+});

@@ -1,0 +1,67 @@
+import type { ComponentHook } from '../../../../types/feature';
+import { isMessagingTask, TaskLike, taskSidOf } from '../../task-kind';
+import { targetTypeOf, TransferMode } from '../../types/transfer';
+import { deskFor } from '../shared';
+import { TransferNotification } from '../strings';
+
+interface TransferTaskPayload {
+  task?: TaskLike;
+  sid?: string;
+  targetSid?: string;
+  options?: { mode?: string; note?: string };
+}
+
+const NOTIFICATIONS: Array<[TransferNotification, 'error' | 'warning' | 'success' | 'information']> = [
+  [TransferNotification.Failed, 'error'],
+  [TransferNotification.RolledBack, 'error'],
+  [TransferNotification.WrapupBlocked, 'warning'],
+  [TransferNotification.Completed, 'success'],
+  [TransferNotification.Accepted, 'information'],
+];
+
+/** Our notifications; as in Flex, `content` names a template in `manager.strings` (the feature's strings). */
+export const registerTransferNotifications: ComponentHook = (flex) => {
+  NOTIFICATIONS.forEach(([id, type]) => {
+    flex.Notifications.registerNotification({
+      id,
+      type: flex.NotificationType[type],
+      content: id,
+      timeout: type === 'error' || type === 'warning' ? 0 : 8000,
+    } as Parameters<typeof flex.Notifications.registerNotification>[0]);
+  });
+};
+
+/**
+ * Flex's TransferTask, for messaging tasks only: the backend transfers through an Interactions
+ * invite. Voice (and anything not a Conversations task) goes on to Flex's own action untouched.
+ */
+export const hookTransferTask: ComponentHook = (flex, manager) => {
+  flex.Actions.addListener('beforeTransferTask', async (payload: TransferTaskPayload, abort: () => void) => {
+    if (!isMessagingTask(payload.task)) {
+      return;
+    }
+    abort();
+    const taskSid = taskSidOf(payload.task);
+    const targetType = payload.targetSid ? targetTypeOf(payload.targetSid) : undefined;
+    const desk = deskFor(flex, manager);
+    if (!taskSid || !targetType || !payload.targetSid) {
+      flex.Notifications.showNotification(TransferNotification.Failed, { reason: `unknown target ${payload.targetSid ?? ''}` });
+      return;
+    }
+    const mode: TransferMode = (payload.options?.mode ?? 'COLD').toLowerCase() === 'warm' ? 'warm' : 'cold';
+    await desk.start({ taskSid, targetType, targetSid: payload.targetSid, mode, note: payload.options?.note });
+  });
+};
+
+/** No wrap-up (or completion) while a transfer of the task is pending: the customer would be left alone. */
+export const blockWrapupWhilePending: ComponentHook = (flex, manager) => {
+  const guard = (payload: { task?: TaskLike; sid?: string }, abort: () => void) => {
+    const taskSid = taskSidOf(payload.task) ?? (payload.sid?.startsWith('WT') ? payload.sid : undefined);
+    if (taskSid && deskFor(flex, manager).isPending(taskSid)) {
+      abort();
+      flex.Notifications.showNotification(TransferNotification.WrapupBlocked, {});
+    }
+  };
+  flex.Actions.addListener('beforeWrapupTask', guard);
+  flex.Actions.addListener('beforeCompleteTask', guard);
+};

@@ -1,0 +1,16 @@
+import type { FeatureRegistration } from '../../types/feature';
+import { FEATURE_NAME, isFeatureEnabled } from './config';
+import { blockWrapupWhilePending, hookTransferTask, registerTransferNotifications } from './flex-hooks/actions/TransferTask';
+import { addTransferButtonToTaskCanvasHeader } from './flex-hooks/components/TaskCanvasHeader';
+import { transferStrings } from './flex-hooks/strings';
+
+/** The backend's `transfer` capability: chat, SMS and WhatsApp transfers to an agent, queue or workflow. */
+export const register: FeatureRegistration = (manager) => ({
+  name: FEATURE_NAME,
+  enabled: isFeatureEnabled(manager),
+  hooks: {
+    strings: transferStrings,
+    actions: [registerTransferNotifications, hookTransferTask, blockWrapupWhilePending],
+    components: [addTransferButtonToTaskCanvasHeader],
+  },
+});
