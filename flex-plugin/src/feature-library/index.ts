@@ -1,7 +1,8 @@
 import type { FeatureRegistration } from '../types/feature';
 import { register as health } from './health';
+import { register as outbound } from './outbound';
 
 /**
  * Every feature of the plugin, in load order. Names match the backend capability packages.
  */
-export const features: FeatureRegistration[] = [health];
+export const features: FeatureRegistration[] = [health, outbound];
