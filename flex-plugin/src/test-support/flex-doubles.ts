@@ -19,6 +19,9 @@ export const fakeFlex = () => {
     MainHeader: { Content: recordingContentStore() },
     TaskCanvasHeader: { Content: recordingContentStore() },
     TaskInfoPanel: { Content: recordingContentStore() },
+    Actions: { registerAction: jest.fn(), invokeAction: jest.fn(async () => undefined), addListener: jest.fn() },
+    Notifications: { registerNotification: jest.fn(), showNotification: jest.fn() },
+    NotificationType: { information: 'information', success: 'success', warning: 'warning', error: 'error' },
   };
   return { flex, asFlexGlobal: flex as unknown as FlexGlobal };
 };
