@@ -158,6 +158,8 @@ export const OutboundPanel = ({
       padding="space60"
       width="size40"
       backgroundColor="colorBackgroundBody"
+      // Flex's header text is light; the panel sits inside it, so set our own text colour.
+      color="colorText"
       borderRadius="borderRadius30"
       boxShadow="shadowHigh"
     >

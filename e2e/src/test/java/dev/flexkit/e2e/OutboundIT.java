@@ -69,9 +69,23 @@ class OutboundIT {
     assertThat(page.getByTestId("agent-desktop")).hasAttribute("data-plugins-loaded", Pattern.compile("plugin-flex-messaging-kit"));
   }
 
+  /** Each journey leaves the agent with free capacity: its tasks are completed as an agent would. */
   @AfterEach
-  void closeBrowser() {
-    context.close();
+  void completeTasksAndCloseBrowser() {
+    try {
+      Locator items = page.getByTestId("task-list-item");
+      for (int left = items.count(); left > 0; left = items.count()) {
+        items.first().click();
+        if (page.getByTestId("accept-task").isVisible()) {
+          page.getByTestId("accept-task").click();
+        }
+        page.getByTestId("wrapup-task").click();
+        page.getByTestId("complete-task").click();
+        assertThat(items).hasCount(left - 1);
+      }
+    } finally {
+      context.close();
+    }
   }
 
   @Test
@@ -142,6 +156,28 @@ class OutboundIT {
 
     String received = inbox("whatsapp:" + customer, 1).get(0);
     assertThat(received).contains("Dana").contains("#77").doesNotContain("{{");
+  }
+
+  @Test
+  void anExistingConversationOpensTheConflictDialogNamingItsOwnerAndCanBeReused() throws Exception {
+    String customer = newCustomer();
+    openPanel();
+    field("Customer number").fill(customer);
+    field("Message").fill("First note");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me")).click();
+    inbox(customer, 1);
+
+    openPanel();
+    field("Customer number").fill(customer);
+    field("Message").fill("Second note");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat")).click();
+
+    Locator dialog = page.getByRole(AriaRole.DIALOG);
+    assertThat(dialog).containsText(agent + " already has an active conversation");
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reuse it")).click();
+
+    assertThat(taskOf(customer)).hasCount(1);
+    assertThat(inbox(customer, 2)).containsExactly("First note", "Second note");
   }
 
   private Locator field(String label) {
