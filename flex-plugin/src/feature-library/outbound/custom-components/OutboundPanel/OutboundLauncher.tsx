@@ -44,7 +44,7 @@ export const OutboundLauncher = ({ panel, toggle, worker, label, onSent, ...pane
     <PasteThemeScope>
       <Box position="relative" display="inline-block">
         <Button variant="secondary_icon" size="icon_small" onClick={toggle} aria-expanded={open} data-testid="outbound-toggle">
-          <SMSIcon decorative={false} title={label} />
+          <SMSIcon decorative={false} title={label} color="colorTextInverse" />
         </Button>
         {open && (
           <Box position="absolute" right="space0" top="space100" zIndex="zIndex80">
