@@ -44,7 +44,11 @@ type Worker = NonNullable<FlexUI.Manager['workerClient']>;
 
 /** ui_attributes as Flex types them, plus ours. */
 export type HarnessUiAttributes = FlexUI.ServiceConfiguration['ui_attributes'] & {
-  flexMessagingKit: { backendUrl: string };
+  flexMessagingKit: {
+    backendUrl: string;
+    /** The sandbox's numbers, as an administrator would configure the outbound senders. */
+    outbound?: { senders: { sms: string[]; whatsapp: string[] } };
+  };
 };
 
 /** The harness keeps a tiny `flex` slice; plugins add their own slices next to it. */
@@ -68,7 +72,8 @@ export interface HarnessManager {
   };
   strings: Partial<FlexUI.Manager['strings']> & Record<string, string>;
   localization: Pick<FlexUI.Manager['localization'], 'localeTag'>;
-  workerClient: Pick<Worker, 'sid' | 'name' | 'attributes'> & {
+  /** `on`/`removeListener` carry `reservationCreated` and `activityUpdated`, as Flex's worker does. */
+  workerClient: Pick<Worker, 'sid' | 'name' | 'attributes' | 'on' | 'removeListener'> & {
     activity: Pick<Worker['activity'], 'sid' | 'name' | 'available'>;
   };
 }

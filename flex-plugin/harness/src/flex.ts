@@ -40,7 +40,10 @@ export const createHarnessFlex = (
 
   // The built-in actions a desktop needs; plugins may listen to or replace them as in Flex.
   actions.registerAction('SelectTask', async (payload: { sid?: string; task?: { sid: string } }) => {
-    desktop.selectTask(payload.sid ?? payload.task?.sid ?? null);
+    const sid = payload.sid ?? payload.task?.sid ?? null;
+    // Flex selects by reservation sid; the desktop keys tasks by task sid.
+    const task = desktop.getState().tasks.find((candidate) => candidate.sid === sid || candidate.reservationSid === sid);
+    desktop.selectTask(task?.sid ?? sid);
   });
   actions.registerAction('SetActivity', async (payload: { activityName?: string; activitySid?: string }) => {
     const { activities } = desktop.getState();

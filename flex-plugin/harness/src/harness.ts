@@ -6,7 +6,7 @@ import { createDesktopState } from './desktop-state.js';
 import { createHarnessFlex } from './flex.js';
 import type { HarnessFlex } from './flex-contract.js';
 import { missingVendorGlobals, vendor } from './globals.js';
-import { agentToken, createManager } from './manager.js';
+import { agentToken, createManager, WorkerEvents } from './manager.js';
 import { PluginHost } from './plugin-host.js';
 import { SandboxApi } from './sandbox-api.js';
 import { SandboxWorkerClient } from './worker-client.js';
@@ -22,6 +22,7 @@ interface AgentSession {
   token: string;
   accountSid: string;
   workspaceSid?: string;
+  numbers?: { sms: string[]; whatsapp: string[] };
 }
 
 /**
@@ -49,6 +50,7 @@ const signIn = async (api: SandboxApi, params: URLSearchParams): Promise<AgentSe
       token: issued.token,
       accountSid: info.accountSid,
       workspaceSid: info.workspaceSid,
+      numbers: info.numbers,
     };
   } catch (error) {
     console.warn('[harness] sandbox sign-in unavailable; running without tasks', error);
@@ -84,8 +86,11 @@ const boot = async (): Promise<void> => {
   const session = await signIn(api, params);
 
   const desktop = createDesktopState({ identity: session.identity, fullName: session.fullName, workerSid: session.workerSid });
+  const workerEvents = new WorkerEvents();
   const manager = createManager({
     desktop,
+    senders: session.numbers,
+    events: workerEvents,
     token: session.token,
     localeTag: params.get('locale') ?? 'en-US',
     // The sandbox page and the backend share an origin.
@@ -96,7 +101,9 @@ const boot = async (): Promise<void> => {
   const { flex, content, notifications } = createHarnessFlex(desktop, manager, host.plugins);
   host.attach(flex);
 
-  const workerClient = session.workspaceSid ? new SandboxWorkerClient(api, desktop, session.workspaceSid) : undefined;
+  const workerClient = session.workspaceSid
+    ? new SandboxWorkerClient(api, desktop, session.workspaceSid, (event, ...args) => workerEvents.emit(event, ...args))
+    : undefined;
   if (workerClient) {
     desktop.setActivities(await workerClient.loadActivities(), desktop.getState().agent.activity.name);
     workerClient.registerActions(flex.Actions);

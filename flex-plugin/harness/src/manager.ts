@@ -48,22 +48,52 @@ const createStore = (desktop: DesktopStateStore): HarnessManager['store'] => {
   };
 };
 
+type WorkerListener = (...args: any[]) => void;
+
+/** The worker client's events, as a tiny emitter; the worker client calls `emit`. */
+export class WorkerEvents {
+  private readonly listeners = new Map<string | symbol, WorkerListener[]>();
+
+  on(event: string | symbol, listener: WorkerListener): void {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+  }
+
+  removeListener(event: string | symbol, listener: WorkerListener): void {
+    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+  }
+
+  emit(event: string, ...args: unknown[]): void {
+    (this.listeners.get(event) ?? []).forEach((listener) => listener(...args));
+  }
+}
+
 export interface ManagerOptions {
   desktop: DesktopStateStore;
   token: string;
   localeTag: string;
   backendUrl: string;
   accountSid: string;
+  senders?: { sms: string[]; whatsapp: string[] };
+  events?: WorkerEvents;
 }
 
-export const createManager = ({ desktop, token, localeTag, backendUrl, accountSid }: ManagerOptions): HarnessManager => {
+export const createManager = ({
+  desktop,
+  token,
+  localeTag,
+  backendUrl,
+  accountSid,
+  senders,
+  events = new WorkerEvents(),
+}: ManagerOptions): HarnessManager => {
   const { agent } = desktop.getState();
+  type WorkerClient = HarnessManager['workerClient'];
   const manager: HarnessManager = {
     serviceConfiguration: {
       account_sid: accountSid,
       ui_language: 'en-US',
       ui_version: '2.17.1',
-      ui_attributes: { flexMessagingKit: { backendUrl } },
+      ui_attributes: { flexMessagingKit: { backendUrl, ...(senders ? { outbound: { senders } } : {}) } },
     },
     user: {
       identity: agent.identity,
@@ -79,11 +109,23 @@ export const createManager = ({ desktop, token, localeTag, backendUrl, accountSi
       name: agent.identity,
       attributes: { full_name: agent.fullName, contact_uri: `client:${agent.identity}` },
       activity: agent.activity,
+      on: ((event: string | symbol, listener: WorkerListener) => {
+        events.on(event, listener);
+        return manager.workerClient;
+      }) as WorkerClient['on'],
+      removeListener: ((event: string | symbol, listener: WorkerListener) => {
+        events.removeListener(event, listener);
+        return manager.workerClient;
+      }) as WorkerClient['removeListener'],
     },
   };
   // The worker's activity follows the desktop, as Flex's worker client follows TaskRouter.
   desktop.subscribe(({ agent: current }) => {
+    const changed = manager.workerClient.activity.name !== current.activity.name;
     manager.workerClient.activity = current.activity;
+    if (changed) {
+      events.emit('activityUpdated', manager.workerClient);
+    }
   });
   return manager;
 };

@@ -8,6 +8,7 @@ export interface SandboxInfo {
   authToken: string;
   workspaceSid: string;
   workers: Array<{ sid: string; identity: string; friendlyName: string }>;
+  numbers?: { sms: string[]; whatsapp: string[] };
 }
 
 export interface SandboxReservation {

@@ -37,10 +37,14 @@ export class SandboxWorkerClient {
 
   private readonly tasks = new Map<string, TwilioTask>();
 
+  private readonly announced = new Set<string>();
+
   constructor(
     private readonly api: SandboxApi,
     private readonly desktop: DesktopStateStore,
     private readonly workspaceSid: string,
+    /** Receives `reservationCreated` once per new pending reservation, as Flex's worker emits it. */
+    private readonly emit: (event: string, ...args: unknown[]) => void = () => undefined,
   ) {}
 
   async loadActivities(): Promise<AgentActivity[]> {
@@ -81,6 +85,7 @@ export class SandboxWorkerClient {
     }
     const live = me.reservations.filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status));
     const tasks: DesktopTask[] = [];
+    const created: Array<{ sid: string; task: { sid: string; attributes: Record<string, unknown> } }> = [];
     for (const reservation of live) {
       const task = await this.api.twilio<TwilioTask>(
         'GET',
@@ -92,6 +97,10 @@ export class SandboxWorkerClient {
         continue;
       }
       const attributes = parseAttributes(task.attributes);
+      if (reservation.status === 'pending' && !this.announced.has(reservation.sid)) {
+        this.announced.add(reservation.sid);
+        created.push({ sid: reservation.sid, task: { sid: task.sid, attributes } });
+      }
       const customerAddress = String(attributes.customerAddress ?? attributes.from ?? attributes.name ?? '') || undefined;
       tasks.push({
         sid: task.sid,
@@ -106,13 +115,15 @@ export class SandboxWorkerClient {
       });
     }
     this.desktop.setTasks(tasks);
+    created.forEach((reservation) => this.emit('reservationCreated', reservation));
   }
 
   /** Flex's built-in task actions, carried out as Flex does for Conversations-based tasks. */
   registerActions(actions: HarnessActions): void {
     const taskOf = (payload: { sid?: string; task?: { sid: string } }): DesktopTask => {
       const sid = payload.sid ?? payload.task?.sid;
-      const task = this.desktop.getState().tasks.find((candidate) => candidate.sid === sid);
+      // Flex's task sid is the reservation's; the desktop's is the TaskRouter task's. Accept both.
+      const task = this.desktop.getState().tasks.find((candidate) => candidate.sid === sid || candidate.reservationSid === sid);
       if (!task) {
         throw new Error(`No task ${sid} on this desktop`);
       }

@@ -14,11 +14,12 @@ describe('plugin init', () => {
     new FlexMessagingKitPlugin().init(asFlexGlobal, fakeManager() as never);
 
     const { add, replace, remove } = flex.MainHeader.Content;
-    expect(add).toHaveBeenCalledTimes(1);
     expect(replace).not.toHaveBeenCalled();
     expect(remove).not.toHaveBeenCalled();
 
-    const [element, options] = add.mock.calls[0] as [ReactElement, Record<string, unknown>];
+    const [element, options] = add.mock.calls.find(
+      ([candidate]) => (candidate as ReactElement).key === 'fmk-backend-status',
+    ) as [ReactElement, Record<string, unknown>];
     expect(options).toEqual({ sortOrder: -1, key: 'fmk-backend-status' });
     expect(element.key).toBe('fmk-backend-status');
     expect(element.type).toBe(BackendStatus);
@@ -29,7 +30,7 @@ describe('plugin init', () => {
   it('registers nothing for a feature switched off in ui_attributes', () => {
     const { flex, asFlexGlobal } = fakeFlex();
     const manager = fakeManager({
-      uiAttributes: { flexMessagingKit: { features: { health: { enabled: false }, inactivity: { enabled: false }, transfer: { enabled: false } } } },
+      uiAttributes: { flexMessagingKit: { features: { health: { enabled: false }, inactivity: { enabled: false }, transfer: { enabled: false }, outbound: { enabled: false } } } },
     });
 
     expect(loadFeatures(asFlexGlobal, manager, features)).toEqual([]);
@@ -44,12 +45,36 @@ describe('plugin init', () => {
 
     const strings = manager.strings as unknown as Record<string, string>;
     expect(strings.FMKHealthConnected).toBe('Messaging Kit: conectado');
-    const [element] = flex.MainHeader.Content.add.mock.calls[0] as [ReactElement];
+    const [element] = flex.MainHeader.Content.add.mock.calls.find(
+      ([candidate]) => (candidate as ReactElement).key === 'fmk-backend-status',
+    ) as [ReactElement];
     expect(element.props.labels.unreachable).toBe('Messaging Kit: inaccesible');
   });
 });
 
 describe('feature loop', () => {
+  it('registers notifications and actions before components, and events last', () => {
+    const { asFlexGlobal } = fakeFlex();
+    const order: string[] = [];
+    const hook = (kind: string) => () => {
+      order.push(kind);
+    };
+    loadFeatures(asFlexGlobal, fakeManager(), [
+      () => ({
+        name: 'outbound',
+        enabled: true,
+        hooks: {
+          events: [hook('events')],
+          components: [hook('components')],
+          actions: [hook('actions')],
+          notifications: [hook('notifications')],
+        },
+      }),
+    ]);
+    expect(order).toEqual(['notifications', 'actions', 'components', 'events']);
+  });
+
+
   it('runs every enabled feature, in order, and reports their names', () => {
     const { flex, asFlexGlobal } = fakeFlex();
     const calls: string[] = [];

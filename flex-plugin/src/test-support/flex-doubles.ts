@@ -20,7 +20,13 @@ export const fakeFlex = () => {
     TaskCanvasHeader: { Content: recordingContentStore() },
     TaskInfoPanel: { Content: recordingContentStore() },
     TaskListItem: { Content: recordingContentStore() },
-    Actions: { addListener: jest.fn(), removeListener: jest.fn(), invokeAction: jest.fn(), replaceAction: jest.fn() },
+    Actions: {
+      registerAction: jest.fn(),
+      invokeAction: jest.fn(async () => undefined),
+      addListener: jest.fn(),
+      removeListener: jest.fn(),
+      replaceAction: jest.fn(),
+    },
     Notifications: { registerNotification: jest.fn(), showNotification: jest.fn() },
     NotificationType: { information: 'information', success: 'success', warning: 'warning', error: 'error' },
   };

@@ -7,10 +7,19 @@ export type FlexGlobal = typeof Flex;
  * Flex (and with the sandbox agent desktop, which provides exactly these).
  */
 export type PluginManager = Pick<Flex.Manager, 'serviceConfiguration' | 'user' | 'strings'> &
-  Partial<Pick<Flex.Manager, 'localization'>>;
+  Partial<Pick<Flex.Manager, 'localization' | 'workerClient'>>;
 
 /** Adds, replaces or removes content in a Flex programmable component. */
 export type ComponentHook = (flex: FlexGlobal, manager: PluginManager) => void;
+
+/** Registers (or listens to, or replaces) Flex actions. */
+export type ActionHook = (flex: FlexGlobal, manager: PluginManager) => void;
+
+/** Registers Flex notifications. */
+export type NotificationHook = (flex: FlexGlobal, manager: PluginManager) => void;
+
+/** Subscribes to Flex/worker events (e.g. `manager.workerClient.on(...)`). */
+export type EventHook = (flex: FlexGlobal, manager: PluginManager) => void;
 
 /** Strings of one feature, per locale tag (`en-US`, `es-ES`, …). `en-US` is required. */
 export type FeatureStrings = { 'en-US': Record<string, string> } & Record<string, Record<string, string>>;
@@ -23,8 +32,9 @@ export interface FeatureDefinition {
   hooks: {
     strings?: FeatureStrings;
     components?: ComponentHook[];
-    /** Registers notifications, listens to or replaces Flex actions; runs after strings, before components. */
-    actions?: ComponentHook[];
+    actions?: ActionHook[];
+    notifications?: NotificationHook[];
+    events?: EventHook[];
   };
 }
 

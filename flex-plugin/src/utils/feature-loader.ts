@@ -31,12 +31,15 @@ export const loadFeatures = (flex: FlexGlobal, manager: PluginManager, features:
     if (!feature.enabled) {
       return;
     }
-    const { strings, components = [], actions = [] } = feature.hooks;
+    const { strings, components = [], actions = [], notifications = [], events = [] } = feature.hooks;
     if (strings) {
       manager.strings = { ...manager.strings, ...stringsForLocale(strings, manager.localization?.localeTag) };
     }
+    // Notifications and actions exist before components render and before events can fire.
+    notifications.forEach((hook) => hook(flex, manager));
     actions.forEach((hook) => hook(flex, manager));
     components.forEach((hook) => hook(flex, manager));
+    events.forEach((hook) => hook(flex, manager));
     loaded.push(feature.name);
   });
   return loaded;

@@ -73,6 +73,23 @@ describe('SandboxWorkerClient', () => {
     expect(tasks[0].reservationSid).toBe('WR1');
   });
 
+  it('announces each new pending reservation once, and accepts by reservation sid as Flex does', async () => {
+    const { api, mock } = fakeApi(
+      [{ sid: WORKER, activity: 'Available', reservations: [{ sid: 'WR1', taskSid: 'WT1', status: 'pending' }] }],
+      { WT1: task('WT1', 'reserved', { autoAnswer: true }) },
+    );
+    const emitted: unknown[][] = [];
+    const client = new SandboxWorkerClient(api, desktop(), WORKSPACE, (...args) => emitted.push(args));
+    await client.refresh();
+    await client.refresh();
+    expect(emitted).toEqual([['reservationCreated', { sid: 'WR1', task: { sid: 'WT1', attributes: { autoAnswer: true } } }]]);
+
+    const actions = new HarnessActionsImpl();
+    client.registerActions(actions);
+    await actions.invokeAction('AcceptTask', { sid: 'WR1' });
+    expect(mock.decideReservation).toHaveBeenCalledWith('WR1', 'accept');
+  });
+
   it('wraps up through the agent interaction participant, as Flex does', async () => {
     const { api, calls } = fakeApi(
       [{ sid: WORKER, activity: 'Available', reservations: [{ sid: 'WR2', taskSid: 'WT2', status: 'accepted' }] }],

@@ -107,15 +107,4 @@ abstract class StoreContract {
     records.release("outbound", key);
     assertThat(records.claim("outbound", key, "h").owned()).isFalse();
   }
-
-  /** The highest V<n>__ migration on the classpath, so each capability's migrations keep this test true. */
-  static String latestMigration() {
-    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
-        StoreContract.class.getClassLoader().getResource("db/migration").toURI()))) {
-      return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-          .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
-    } catch (java.io.IOException | java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

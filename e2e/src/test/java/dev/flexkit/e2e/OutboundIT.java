@@ -1,0 +1,217 @@
+package dev.flexkit.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An agent starts conversations from the header panel: open chat, wait for the reply, WhatsApp templates. */
+class OutboundIT {
+  private static ServiceProcess service;
+  private static HeadlessChromium chromium;
+  private static String agent;
+  private static String smsNumber;
+  private static int customers;
+
+  private BrowserContext context;
+  private Page page;
+
+  @BeforeAll
+  static void start() throws Exception {
+    chromium = HeadlessChromium.launch();
+    service = ServiceProcess.start("outbound", Map.of());
+    JsonNode info = service.getJson("/sandbox/api/info");
+    agent = info.path("workers").get(0).path("identity").asText();
+    smsNumber = info.at("/numbers/sms/0").asText();
+    // Another agent stays available, so a reply reaching ours proves the routing, not luck.
+    for (JsonNode worker : info.path("workers")) {
+      service.postJson("/sandbox/api/workers/" + worker.path("sid").asText() + "/activity", Map.of("activity", "Available"));
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (service != null) {
+      try {
+        service.assertSandboxMatchedTwilioSpecs();
+      } finally {
+        service.close();
+      }
+    }
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @BeforeEach
+  void signIn() {
+    context = chromium.newContext();
+    page = context.newPage();
+    page.navigate(service.url("/sandbox/?identity=" + agent).toString());
+    assertThat(page.getByTestId("agent-desktop")).hasAttribute("data-plugins-loaded", Pattern.compile("plugin-flex-messaging-kit"));
+  }
+
+  /** Each journey leaves the agent with free capacity: its tasks are completed as an agent would. */
+  @AfterEach
+  void completeTasksAndCloseBrowser() {
+    try {
+      Locator items = page.getByTestId("task-list-item");
+      for (int left = items.count(); left > 0; left = items.count()) {
+        items.first().click();
+        if (page.getByTestId("accept-task").isVisible()) {
+          page.getByTestId("accept-task").click();
+        }
+        page.getByTestId("wrapup-task").click();
+        page.getByTestId("complete-task").click();
+        assertThat(items).hasCount(left - 1);
+      }
+    } finally {
+      context.close();
+    }
+  }
+
+  @Test
+  void openChatSmsIsAutoAcceptedAndReachesTheCustomer() throws Exception {
+    String customer = newCustomer();
+    openPanel();
+    field("Customer number").fill(customer);
+    field("Message").fill("Your order shipped today.");
+    Screenshots.save(page, "outbound-panel");
+
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat")).click();
+
+    assertThat(page.locator("[data-notification-id=FMKOutboundSent]")).isVisible();
+    Locator task = taskOf(customer);
+    assertThat(task).hasCount(1);
+    assertThat(task).hasClass(Pattern.compile("status-assigned"));
+    assertThat(task).hasAttribute("aria-pressed", "true");
+    assertThat(inbox(customer, 1)).containsExactly("Your order shipped today.");
+  }
+
+  @Test
+  void sendAndReplyToMeRoutesTheCustomersReplyToTheSameAgent() throws Exception {
+    String customer = newCustomer();
+    openPanel();
+    field("Customer number").fill(customer);
+    field("Message").fill("Can we call you tomorrow?");
+
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me")).click();
+
+    assertThat(inbox(customer, 1)).containsExactly("Can we call you tomorrow?");
+    assertThat(taskOf(customer)).hasCount(0);
+
+    service.postJson("/sandbox/api/customers/messages", Map.of("from", customer, "to", smsNumber, "body", "Yes, after 10"));
+
+    // The desktop lists only this worker's reservations, so the task showing here is the routing.
+    assertThat(taskOf(customer)).hasCount(1);
+  }
+
+  @Test
+  void aDoubleClickSendsExactlyOneMessage() throws Exception {
+    String customer = newCustomer();
+    openPanel();
+    field("Customer number").fill(customer);
+    field("Message").fill("Only once, please.");
+
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat")).dblclick();
+
+    assertThat(taskOf(customer)).hasCount(1);
+    assertThat(inbox(customer, 1)).containsExactly("Only once, please.");
+    Thread.sleep(1500); // a duplicate would have arrived by now: the send already completed
+    assertThat(inbox(customer, 1)).hasSize(1);
+  }
+
+  @Test
+  void whatsappOutsideTheWindowOffersOnlyTemplatesAndSendsTheRenderedOne() throws Exception {
+    String customer = newCustomer();
+    openPanel();
+    page.getByTestId("outbound-panel").locator("label").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^WhatsApp$"))).click();
+    field("Customer number").fill(customer);
+
+    assertThat(page.getByTestId("outbound-window")).hasText(Pattern.compile("closed"));
+    assertThat(field("Message")).isDisabled();
+    field("WhatsApp template").selectOption(new SelectOption().setLabel("order_update"));
+    field("Variable 1").fill("Dana");
+    field("Variable 2").fill("#77");
+    assertThat(page.getByTestId("outbound-preview")).containsText("Dana");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me")).click();
+
+    String received = inbox("whatsapp:" + customer, 1).get(0);
+    assertThat(received).contains("Dana").contains("#77").doesNotContain("{{");
+  }
+
+  @Test
+  void anExistingConversationOpensTheConflictDialogNamingItsOwnerAndCanBeReused() throws Exception {
+    String customer = newCustomer();
+    openPanel();
+    field("Customer number").fill(customer);
+    field("Message").fill("First note");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me")).click();
+    inbox(customer, 1);
+
+    openPanel();
+    field("Customer number").fill(customer);
+    field("Message").fill("Second note");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat")).click();
+
+    Locator dialog = page.getByRole(AriaRole.DIALOG);
+    assertThat(dialog).containsText(agent + " already has an active conversation");
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reuse it")).click();
+
+    assertThat(taskOf(customer)).hasCount(1);
+    assertThat(inbox(customer, 2)).containsExactly("First note", "Second note");
+  }
+
+  private Locator field(String label) {
+    return page.getByTestId("outbound-panel").getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
+  }
+
+  private void openPanel() {
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New outbound message")).click();
+    assertThat(page.getByTestId("outbound-panel")).isVisible();
+  }
+
+  private Locator taskOf(String customer) {
+    return page.getByTestId("task-list-item").filter(new Locator.FilterOptions().setHasText(customer));
+  }
+
+  private static String newCustomer() {
+    customers += 1;
+    return "+1415555" + String.format("%04d", 7000 + customers);
+  }
+
+  /** What the customer's phone received, once at least {@code atLeast} messages arrived. */
+  private static List<String> inbox(String customer, int atLeast) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    List<String> bodies = new ArrayList<>();
+    while (Instant.now().isBefore(deadline)) {
+      bodies.clear();
+      JsonNode messages = service.getJson("/sandbox/api/customers/" + URLEncoder.encode(customer, StandardCharsets.UTF_8) + "/messages")
+          .path("messages");
+      messages.forEach(m -> bodies.add(m.path("body").asText()));
+      if (bodies.size() >= atLeast) {
+        return bodies;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(customer + " received only " + bodies);
+  }
+}

@@ -1,0 +1,40 @@
+import type { BackendClient } from '../../../utils/backend-client';
+import type {
+  OutboundChannel,
+  OutboundResult,
+  SendOutboundMessagePayload,
+  Templates,
+  WhatsappWindow,
+} from '../types/outbound';
+
+const channelOf = (payload: SendOutboundMessagePayload): OutboundChannel =>
+  payload.channel ??
+  (payload.destination.startsWith('whatsapp:') || (payload.callerId ?? '').startsWith('whatsapp:') ? 'whatsapp' : 'sms');
+
+/** The action payload as `POST /api/outbound/messages` wants it. */
+export const toRequest = (payload: SendOutboundMessagePayload) => ({
+  to: payload.destination.replace(/^whatsapp:/, ''),
+  channel: channelOf(payload),
+  from: payload.callerId || undefined,
+  body: payload.contentSid ? undefined : payload.body,
+  contentSid: payload.contentSid || undefined,
+  contentVariables: payload.contentSid ? payload.contentVariables : undefined,
+  mode: payload.openChat ? 'open-chat' : 'wait-for-reply',
+  routeTo: payload.routeToMe ? 'me' : 'any',
+  customerName: payload.customerName,
+  onExisting: payload.onExisting,
+});
+
+export const newIdempotencyKey = (): string =>
+  typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+export const sendOutbound = (client: BackendClient, payload: SendOutboundMessagePayload, key: string) =>
+  client.post<OutboundResult>('/api/outbound/messages', toRequest(payload), { headers: { 'Idempotency-Key': key } });
+
+export const fetchWindow = (client: BackendClient, to: string, from: string) =>
+  client.get<WhatsappWindow>(`/api/outbound/window?to=${encodeURIComponent(to)}&from=${encodeURIComponent(from)}`);
+
+export const fetchTemplates = (client: BackendClient, channel: OutboundChannel) =>
+  client.get<Templates>(`/api/templates?channel=${channel}`);

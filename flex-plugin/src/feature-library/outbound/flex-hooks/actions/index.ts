@@ -1,0 +1,43 @@
+import type { ActionHook } from '../../../../types/feature';
+import { BackendRequestError, createBackendClient } from '../../../../utils/backend-client';
+import { newIdempotencyKey, sendOutbound } from '../../api/outbound-api';
+import type { SendOutboundMessagePayload } from '../../types/outbound';
+import { panelState } from '../../utils/panel-state';
+import { OutboundNotification } from '../notifications';
+
+export const TOGGLE_ACTION = 'ToggleOutboundMessagePanel';
+export const SEND_ACTION = 'SendOutboundMessage';
+
+/** A conflict the caller resolves (the panel shows a dialog), so it gets no error toast. */
+export const isConversationConflict = (error: unknown): error is BackendRequestError =>
+  error instanceof BackendRequestError && error.status === 409 && error.code === 'conversation_exists';
+
+const fieldMessages = (error: BackendRequestError): string => {
+  const errors = (error.body as { error?: { errors?: Array<{ message: string }> } })?.error?.errors;
+  return errors && errors.length > 0 ? errors.map((e) => e.message).join('; ') : error.message;
+};
+
+/**
+ * `ToggleOutboundMessagePanel {open?}` and `SendOutboundMessage` (the seed's payload). Other
+ * plugins may invoke, listen to or replace both. Send resolves to the backend's result and
+ * rejects with the backend error.
+ */
+export const registerOutboundActions: ActionHook = (flex, manager) => {
+  const client = createBackendClient(manager);
+  flex.Actions.registerAction(TOGGLE_ACTION, async (payload: { open?: boolean }) => {
+    panelState.set(typeof payload?.open === 'boolean' ? payload.open : !panelState.isOpen());
+  });
+  flex.Actions.registerAction(SEND_ACTION, async (payload: SendOutboundMessagePayload) => {
+    try {
+      const result = await sendOutbound(client, payload, payload.idempotencyKey ?? newIdempotencyKey());
+      flex.Notifications.showNotification(OutboundNotification.Sent, { destination: payload.destination });
+      return result;
+    } catch (error) {
+      if (!isConversationConflict(error)) {
+        const message = error instanceof BackendRequestError ? fieldMessages(error) : (error as Error).message;
+        flex.Notifications.showNotification(OutboundNotification.Failed, { message });
+      }
+      throw error;
+    }
+  });
+};
