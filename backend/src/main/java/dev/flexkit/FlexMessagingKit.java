@@ -206,7 +206,7 @@ public final class FlexMessagingKit {
     if (!sandboxOnly) {
       InactivityConfig inactivityConfig = new InactivityConfig(twilio, clock);
       InactivityService inactivity = new InactivityService(new InactivityTimers(database), inactivityConfig,
-          new TwilioInactivityActions(twilio), clock);
+          new TwilioInactivityActions(twilio), clock, config.twilioGateway().maxConcurrency());
       events.onConversationEvent(inactivity::onConversationEvent);
       events.onTaskRouterEvent(inactivity::onTaskRouterEvent);
       checks.add(new InactivityHealthCheck(inactivityConfig));

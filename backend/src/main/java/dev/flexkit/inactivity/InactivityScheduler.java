@@ -48,5 +48,6 @@ public final class InactivityScheduler implements AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+    service.close();
   }
 }

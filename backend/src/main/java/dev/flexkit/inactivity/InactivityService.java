@@ -12,6 +12,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +38,27 @@ public final class InactivityService {
   private final InactivityActions actions;
   private final Clock clock;
 
+  private final ExecutorService workers;
+
   public InactivityService(InactivityTimers timers, SettingsSource settings, InactivityActions actions, Clock clock) {
+    this(timers, settings, actions, clock, 1);
+  }
+
+  /**
+   * {@code parallelism}: steps performed at once. Each is a Twilio round trip, so a sweep that took
+   * them one by one would fall behind; the gateway still bounds the calls in flight.
+   */
+  public InactivityService(InactivityTimers timers, SettingsSource settings, InactivityActions actions, Clock clock,
+                           int parallelism) {
     this.timers = timers;
     this.settings = settings;
     this.actions = actions;
     this.clock = clock;
+    this.workers = parallelism <= 1 ? null : Executors.newFixedThreadPool(parallelism, r -> {
+      Thread t = new Thread(r, "inactivity-step");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   public void onConversationEvent(ConversationEvent e) {
@@ -126,19 +147,44 @@ public final class InactivityService {
       if (due.isEmpty()) {
         break;
       }
-      int before = fired;
-      for (Timer t : due) {
-        try {
-          fired += fire(t) ? 1 : 0;
-        } catch (RuntimeException ex) {
-          LOG.error("inactivity step for {} failed", t.conversationSid(), ex);
-        }
-      }
-      if (fired == before) {
+      int done = workers == null ? (int) due.stream().filter(this::fireSafely).count() : fireInParallel(due);
+      fired += done;
+      if (done == 0) {
         break;
       }
     }
     return fired;
+  }
+
+  private int fireInParallel(List<Timer> due) {
+    List<Callable<Boolean>> steps = due.stream().<Callable<Boolean>>map(t -> () -> fireSafely(t)).toList();
+    int done = 0;
+    try {
+      for (Future<Boolean> f : workers.invokeAll(steps)) {
+        done += f.get() ? 1 : 0;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.error("inactivity step failed", e.getCause());
+    }
+    return done;
+  }
+
+  private boolean fireSafely(Timer t) {
+    try {
+      return fire(t);
+    } catch (RuntimeException ex) {
+      LOG.error("inactivity step for {} failed", t.conversationSid(), ex);
+      return false;
+    }
+  }
+
+  /** Stops the step workers; steps in flight finish or stay due for another replica. */
+  public void close() {
+    if (workers != null) {
+      workers.shutdownNow();
+    }
   }
 
   private boolean fire(Timer t) {

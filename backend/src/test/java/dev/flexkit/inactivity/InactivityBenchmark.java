@@ -61,15 +61,31 @@ class InactivityBenchmark {
       send(http, base + "/webhooks/taskrouter", token, accepted);
     }
     List<HttpRequest> messages = new ArrayList<>();
+    StringBuilder lua = new StringBuilder("local bodies = {}\nlocal sigs = {}\n");
     for (int i = 0; i < TRACKED_FOR_WEBHOOKS; i++) {
       Map<String, List<String>> p = new LinkedHashMap<>();
-      p.put("EventType", List.of("onMessageAdded"));
+      p.put("EventType", List.of(System.getProperty("bench.event", "onMessageAdded")));
       p.put("ConversationSid", List.of(TimersFixture.conversation(i)));
       p.put("Author", List.of("+1555" + String.format("%07d", i)));
       p.put("Body", List.of("still here"));
       p.put("Source", List.of("SMS"));
       p.put("MessageSid", List.of(String.format("IM%032d", i)));
       messages.add(request(base + "/webhooks/conversations", token, p));
+      lua.append("bodies[").append(i + 1).append("] = \"").append(form(p)).append("\"\n");
+      lua.append("sigs[").append(i + 1).append("] = \"").append(WebhookSignatures.sign(token, base + "/webhooks/conversations", p))
+          .append("\"\n");
+    }
+    if (Files.isExecutable(java.nio.file.Path.of("/usr/bin/wrk"))) {
+      lua.append("local n = 0\nrequest = function()\n  n = n % ").append(TRACKED_FOR_WEBHOOKS).append(" + 1\n")
+          .append("  return wrk.format(\"POST\", \"/webhooks/conversations\", {[\"Content-Type\"] = ")
+          .append("\"application/x-www-form-urlencoded\", [\"X-Twilio-Signature\"] = sigs[n]}, bodies[n])\nend\n");
+      java.nio.file.Path script = Files.createTempFile("webhooks", ".lua");
+      Files.writeString(script, lua);
+      Process wrk = new ProcessBuilder("wrk", "-t2", "-c16", "-d10s", "--latency", "-s", script.toString(), base + "/")
+          .redirectErrorStream(true).start();
+      String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      wrk.waitFor();
+      System.out.println("BENCH wrk webhook ingestion (" + store + "):\n" + out);
     }
     run(http, messages, Duration.ofSeconds(3));
     long[] result = run(http, messages, MEASURE);
@@ -111,10 +127,14 @@ class InactivityBenchmark {
     }
   }
 
-  private static HttpRequest request(String url, String token, Map<String, List<String>> params) {
-    String body = params.entrySet().stream()
+  private static String form(Map<String, List<String>> params) {
+    return params.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue().get(0), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
+  }
+
+  private static HttpRequest request(String url, String token, Map<String, List<String>> params) {
+    String body = form(params);
     return HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-Twilio-Signature", WebhookSignatures.sign(token, url, params))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -146,7 +166,7 @@ class InactivityBenchmark {
     SettingsSource spread = (channel, queue) -> new InactivitySettings(90 + Integer.parseInt(queue.substring(2)) % spreadSec, 30,
         "still there?", "system", false);
     try (Database db = Database.open(settings, 4)) {
-      InactivityService service = new InactivityService(new InactivityTimers(db), spread, recording, clock);
+      InactivityService service = new InactivityService(new InactivityTimers(db), spread, recording, clock, 8);
       long armStart = System.nanoTime();
       for (int i = 0; i < n; i++) {
         Map<String, List<String>> p = new LinkedHashMap<>(TimersFixture.accepted(i).params());

@@ -85,6 +85,17 @@ class InactivityJourneyTest {
   }
 
   @Test
+  void closingTheConversationStopsTheCountdown() throws Exception {
+    String customer = nextCustomer();
+    JsonNode timer = customerWritesAndAliceAccepts(customer, kit.sandbox().numbers().sms().get(0));
+    twilioPost("/conversations/v1/Conversations/" + timer.get("conversationSid").asText(), "State=closed", 200);
+    settle();
+    assertThat(countdown(timer).get("state").asText()).isEqualTo("stopped");
+    advance(200);
+    assertThat(warningsTo(customer)).isZero();
+  }
+
+  @Test
   void agentMessagesDoNotRestartTheCountdownByDefault() throws Exception {
     String customer = nextCustomer();
     JsonNode timer = customerWritesAndAliceAccepts(customer, kit.sandbox().numbers().sms().get(0));
@@ -271,12 +282,16 @@ class InactivityJourneyTest {
   }
 
   private void twilioPost(String path, String form) {
+    twilioPost(path, form, 201);
+  }
+
+  private void twilioPost(String path, String form, int expected) {
     var account = kit.sandbox().account();
     String basic = java.util.Base64.getEncoder().encodeToString((account.accountSid() + ":" + account.authToken()).getBytes());
     HttpResponse<String> r = kit.send(HttpRequest.newBuilder(kit.url("/twilio" + path))
         .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + basic)
         .header("X-Twilio-Webhook-Enabled", "true")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(expected);
   }
 }

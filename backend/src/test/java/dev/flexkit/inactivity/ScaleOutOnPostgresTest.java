@@ -41,7 +41,7 @@ class ScaleOutOnPostgresTest {
     CountingActions actions = new CountingActions();
     try (Database dbA = Database.open(settings, 4); Database dbB = Database.open(settings, 4)) {
       InactivityService a = new InactivityService(new InactivityTimers(dbA), (c, q) -> TimersFixture.SETTINGS, actions, clock);
-      InactivityService b = new InactivityService(new InactivityTimers(dbB), (c, q) -> TimersFixture.SETTINGS, actions, clock);
+      InactivityService b = new InactivityService(new InactivityTimers(dbB), (c, q) -> TimersFixture.SETTINGS, actions, clock, 4);
       IntStream.range(0, CONVERSATIONS).forEach(i -> (i % 2 == 0 ? a : b).onTaskRouterEvent(TimersFixture.accepted(i)));
 
       clock.advance(Duration.ofSeconds(91));
