@@ -15,6 +15,7 @@ import dev.flexkit.config.FlexSettings;
 import dev.flexkit.webhooks.TwilioEventBus;
 import dev.flexkit.webhooks.TwilioWebhooksResource;
 import dev.flexkit.webhooks.WebhookRegistration;
+import dev.flexkit.webhooks.WebhookRegistrationCheck;
 import dev.flexkit.config.DatabaseSettings;
 import dev.flexkit.health.HealthCheck;
 import dev.flexkit.health.HealthChecks;
@@ -141,6 +142,11 @@ public final class FlexMessagingKit {
     // --- end outbound ---
 
     List<HealthCheck> checks = new ArrayList<>(sandboxOnly ? List.of() : List.of(new DatabaseHealthCheck(database)));
+    boolean registersWebhooks = !sandboxOnly && flexSettings.registerWebhooks() && flexSettings.workspaceSid().isPresent();
+    WebhookRegistrationCheck webhookRegistration = new WebhookRegistrationCheck();
+    if (registersWebhooks) {
+      checks.add(webhookRegistration);
+    }
     ObjectMapper mapper = ObjectMappers.create();
 
     Set<Class<?>> resources = new LinkedHashSet<>(sandboxOnly
@@ -273,12 +279,9 @@ public final class FlexMessagingKit {
     emulatorUrl.set(URI.create("http://" + loopback(config.bindHost()) + ":" + port + "/twilio"));
     URI local = URI.create("http://" + displayHost(config.bindHost()) + ":" + port);
     publicUrl.compareAndSet(null, config.publicBaseUrlOr(port));
-    if (!sandboxOnly && flexSettings.registerWebhooks() && flexSettings.workspaceSid().isPresent()) {
-      try {
-        WebhookRegistration.register(twilio, publicUrl.get(), flexSettings.workspaceSid().get());
-      } catch (RuntimeException e) {
-        LOG.error("could not point Twilio's webhooks at this service: {}", e.getMessage());
-      }
+    if (registersWebhooks) {
+      URI webhookBase = publicUrl.get();
+      webhookRegistration.register(() -> WebhookRegistration.register(twilio, webhookBase, flexSettings.workspaceSid().get()));
     }
     long ms = (System.nanoTime() - startedAt) / 1_000_000;
     if (sandboxOnly) {

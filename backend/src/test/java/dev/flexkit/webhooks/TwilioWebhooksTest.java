@@ -11,6 +11,28 @@ import org.junit.jupiter.api.Test;
 
 class TwilioWebhooksTest {
   @Test
+  void readinessWaitsForTheWebhookRegistrationAndReportsIt() throws Exception {
+    try (RunningKit kit = RunningKit.start()) {
+      var health = kit.get("/health");
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"twilioWebhooks\":{\"healthy\":true");
+    }
+  }
+
+  @Test
+  void aFailedRegistrationKeepsTheServiceUnreadyAndSaysWhy() {
+    WebhookRegistrationCheck check = new WebhookRegistrationCheck();
+    assertThat(check.check().healthy()).isFalse();
+    check.register(() -> {
+      throw new IllegalStateException("Twilio said 503");
+    });
+    assertThat(check.check().healthy()).isFalse();
+    assertThat(check.check().detail()).contains("Twilio said 503");
+    check.register(() -> { });
+    assertThat(check.check().healthy()).isTrue();
+  }
+
+  @Test
   void sandboxEventsReachOurSignedWebhooksAndForgedOnesAreRefused() throws Exception {
     try (RunningKit kit = RunningKit.start()) {
       // A customer texts in: Conversations and TaskRouter both call us back, signed.
