@@ -2,6 +2,7 @@ package dev.flexkit.sandbox.taskrouter;
 
 import dev.flexkit.sandbox.SandboxWorld;
 import jakarta.inject.Inject;
+import dev.flexkit.sandbox.wire.ListFilter;
 import dev.flexkit.sandbox.wire.Form;
 import dev.flexkit.sandbox.wire.Paging;
 import dev.flexkit.sandbox.wire.Sids;
@@ -40,7 +41,7 @@ public final class TaskQueueResource {
       String evaluate = q.getFirst("EvaluateWorkerAttributes");
       var attributes = evaluate == null ? null : TaskRouter.attributes(evaluate, "EvaluateWorkerAttributes");
       return tr.queues.values().stream()
-          .filter(x -> q.getFirst("FriendlyName") == null || x.friendlyName.equals(q.getFirst("FriendlyName")))
+          .filter(x -> ListFilter.matches(q, "FriendlyName", x.friendlyName))
           .filter(x -> worker == null || x.targetWorkers.matches(WorkerMatch.workerRoot(worker)))
           .filter(x -> attributes == null || x.targetWorkers.matches(attributes))
           .map(x -> tr.json.taskQueue(tr.workspace, x)).toList();

@@ -2,6 +2,7 @@ package dev.flexkit.sandbox.taskrouter;
 
 import dev.flexkit.sandbox.SandboxWorld;
 import jakarta.inject.Inject;
+import dev.flexkit.sandbox.wire.ListFilter;
 import dev.flexkit.sandbox.wire.Form;
 import dev.flexkit.sandbox.wire.Paging;
 import dev.flexkit.sandbox.wire.TwilioException;
@@ -102,12 +103,12 @@ public final class TaskResource {
       List<Task> found = new ArrayList<>(tr.tasks.values().stream()
           .filter(t -> statuses.isEmpty() || statuses.contains(t.assignmentStatus))
           .filter(t -> evaluate == null || evaluate.matches(t.attributes))
-          .filter(t -> matches(q, "WorkflowSid", t.workflow == null ? null : t.workflow.sid))
-          .filter(t -> matches(q, "WorkflowName", t.workflow == null ? null : t.workflow.friendlyName))
-          .filter(t -> matches(q, "TaskQueueSid", t.queue == null ? null : t.queue.sid))
-          .filter(t -> matches(q, "TaskQueueName", t.queue == null ? null : t.queue.friendlyName))
-          .filter(t -> matches(q, "RoutingTarget", t.routingTarget))
-          .filter(t -> matches(q, "Priority", String.valueOf(t.priority)))
+          .filter(t -> ListFilter.matches(q, "WorkflowSid", t.workflow == null ? null : t.workflow.sid))
+          .filter(t -> ListFilter.matches(q, "WorkflowName", t.workflow == null ? null : t.workflow.friendlyName))
+          .filter(t -> ListFilter.matches(q, "TaskQueueSid", t.queue == null ? null : t.queue.sid))
+          .filter(t -> ListFilter.matches(q, "TaskQueueName", t.queue == null ? null : t.queue.friendlyName))
+          .filter(t -> ListFilter.matches(q, "RoutingTarget", t.routingTarget))
+          .filter(t -> ListFilter.matches(q, "Priority", String.valueOf(t.priority)))
           .toList());
       found.sort(ordering(q.getFirst("Ordering")));
       return found.stream().map(t -> tr.json.task(tr.workspace, t, tr.now())).toList();
@@ -115,10 +116,6 @@ public final class TaskResource {
     return Paging.page(items, i -> i, "tasks", "taskrouter", "/v1/Workspaces/" + ws + "/Tasks", q);
   }
 
-  private static boolean matches(MultivaluedMap<String, String> q, String param, String value) {
-    String wanted = q.getFirst(param);
-    return wanted == null || wanted.equals(value);
-  }
 
   /** {@code Ordering=DateCreated:desc,Priority:asc}; oldest first by default. */
   private static Comparator<Task> ordering(String spec) {
@@ -149,8 +146,8 @@ public final class TaskResource {
                                           @Context UriInfo uri) {
     MultivaluedMap<String, String> q = uri.getQueryParameters();
     List<Map<String, Object>> items = tr.locked(() -> tr.task(ws, taskSid).reservations.stream()
-        .filter(r -> matches(q, "ReservationStatus", r.status))
-        .filter(r -> matches(q, "WorkerSid", r.worker.sid))
+        .filter(r -> ListFilter.matches(q, "ReservationStatus", r.status))
+        .filter(r -> ListFilter.matches(q, "WorkerSid", r.worker.sid))
         .map(r -> tr.json.reservation(tr.workspace, r, false)).toList());
     return Paging.page(items, i -> i, "reservations", "taskrouter",
         "/v1/Workspaces/" + ws + "/Tasks/" + taskSid + "/Reservations", q);

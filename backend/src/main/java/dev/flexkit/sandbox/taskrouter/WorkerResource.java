@@ -3,6 +3,7 @@ package dev.flexkit.sandbox.taskrouter;
 import dev.flexkit.sandbox.SandboxWorld;
 import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flexkit.sandbox.wire.ListFilter;
 import dev.flexkit.sandbox.wire.Form;
 import dev.flexkit.sandbox.wire.Paging;
 import dev.flexkit.sandbox.wire.Sids;
@@ -42,11 +43,11 @@ public final class WorkerResource {
       tr.checkWorkspace(ws);
       TaskQueue queue = queueFilter(q);
       return tr.workers.values().stream()
-          .filter(w -> eq(q, "ActivityName", w.activity.friendlyName()))
-          .filter(w -> eq(q, "ActivitySid", w.activity.sid()))
+          .filter(w -> ListFilter.matches(q, "ActivityName", w.activity.friendlyName()))
+          .filter(w -> ListFilter.matches(q, "ActivitySid", w.activity.sid()))
           .filter(w -> q.getFirst("Available") == null
               || w.activity.available() == (q.getFirst("Available").equals("1") || q.getFirst("Available").equalsIgnoreCase("true")))
-          .filter(w -> eq(q, "FriendlyName", w.friendlyName))
+          .filter(w -> ListFilter.matches(q, "FriendlyName", w.friendlyName))
           .filter(w -> target == null || target.matches(WorkerMatch.workerRoot(w)))
           .filter(w -> queue == null || queue.targetWorkers.matches(WorkerMatch.workerRoot(w)))
           .map(w -> tr.json.worker(tr.workspace, w)).toList();
@@ -69,9 +70,6 @@ public final class WorkerResource {
     return null;
   }
 
-  private static boolean eq(MultivaluedMap<String, String> q, String param, String value) {
-    return q.getFirst(param) == null || q.getFirst(param).equals(value);
-  }
 
   @GET
   @Path("{sid}")
@@ -208,7 +206,7 @@ public final class WorkerResource {
     List<Map<String, Object>> items = tr.locked(() -> {
       Worker w = tr.worker(ws, workerSid);
       return tr.reservations.values().stream().filter(r -> r.worker == w)
-          .filter(r -> eq(q, "ReservationStatus", r.status))
+          .filter(r -> ListFilter.matches(q, "ReservationStatus", r.status))
           .map(r -> tr.json.reservation(tr.workspace, r, true)).toList();
     });
     return Paging.page(items, i -> i, "reservations", "taskrouter",

@@ -2,6 +2,7 @@ package dev.flexkit.sandbox.taskrouter;
 
 import dev.flexkit.sandbox.SandboxWorld;
 import jakarta.inject.Inject;
+import dev.flexkit.sandbox.wire.ListFilter;
 import dev.flexkit.sandbox.wire.Form;
 import dev.flexkit.sandbox.wire.Paging;
 import dev.flexkit.sandbox.wire.TwilioException;
@@ -79,7 +80,7 @@ public final class WorkspaceResource {
     List<Map<String, Object>> items = tr.locked(() -> {
       tr.checkWorkspace(ws);
       return tr.activities.values().stream()
-          .filter(a -> q.getFirst("FriendlyName") == null || a.friendlyName().equals(q.getFirst("FriendlyName")))
+          .filter(a -> ListFilter.matches(q, "FriendlyName", a.friendlyName()))
           .filter(a -> q.getFirst("Available") == null || String.valueOf(a.available()).equalsIgnoreCase(q.getFirst("Available")))
           .map(a -> tr.json.activity(tr.workspace, a)).toList();
     });
