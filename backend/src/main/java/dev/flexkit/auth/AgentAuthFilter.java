@@ -3,6 +3,7 @@ package dev.flexkit.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flexkit.web.ApiError;
+import dev.flexkit.web.FormUrlEncoded;
 import dev.flexkit.web.ApiException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -17,10 +18,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Guards {@link AgentAuthenticated} endpoints. The token comes from {@code Authorization: Bearer},
@@ -128,12 +129,7 @@ public final class AgentAuthFilter implements ContainerRequestFilter {
   }
 
   private static String fromForm(String body) {
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals("Token")) {
-        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      }
-    }
-    return null;
+    List<String> token = FormUrlEncoded.parse(body).get("Token");
+    return token == null ? null : token.get(0);
   }
 }

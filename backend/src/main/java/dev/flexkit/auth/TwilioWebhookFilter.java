@@ -1,6 +1,7 @@
 package dev.flexkit.auth;
 
 import dev.flexkit.web.ApiError;
+import dev.flexkit.web.FormUrlEncoded;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -11,11 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,7 +45,7 @@ public final class TwilioWebhookFilter implements ContainerRequestFilter {
     if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
       valid = WebhookSignatures.validJson(key, url, body, signature);
     } else if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
-      valid = WebhookSignatures.validForm(key, url, form(new String(body, StandardCharsets.UTF_8)), signature);
+      valid = WebhookSignatures.validForm(key, url, FormUrlEncoded.parse(new String(body, StandardCharsets.UTF_8)), signature);
     } else {
       valid = WebhookSignatures.validForm(key, url, Map.of(), signature);
     }
@@ -59,17 +56,4 @@ public final class TwilioWebhookFilter implements ContainerRequestFilter {
     }
   }
 
-  private static Map<String, List<String>> form(String body) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    for (String pair : body.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-    }
-    return params;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.flexkit.sandbox.fidelity;
 
+import dev.flexkit.web.FormUrlEncoded;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -20,11 +21,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -54,27 +52,11 @@ public final class SpecConformanceFilter implements Filter {
     } finally {
       capturing.flushWriter();
       String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-      conformance.check(new SpecConformance.Exchange(request.getMethod(), path, query(request.getQueryString()),
+      conformance.check(new SpecConformance.Exchange(request.getMethod(), path, FormUrlEncoded.parse(request.getQueryString()),
           request.getContentType(), requestBody, capturing.getStatus(), capturing.getContentType(), capturing.captured()));
     }
   }
 
-  private static Map<String, List<String>> query(String raw) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return params;
-    }
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-    }
-    return params;
-  }
 
   /** The request with its body read once and served again to whoever reads it next. */
   private static final class Replaying extends HttpServletRequestWrapper {
