@@ -1,29 +1,15 @@
 package dev.flexkit.store;
 
 import dev.flexkit.config.DatabaseSettings;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A real PostgreSQL server, started from Maven Central binaries: no Docker, no service. */
 class PostgresStoreTest extends StoreContract {
-  private static EmbeddedPostgres postgres;
-
-  @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    postgres.close();
-  }
+  @RegisterExtension
+  static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
 
   @Override
   protected DatabaseSettings settings() {
-    return new DatabaseSettings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres",
-        DatabaseSettings.Vendor.POSTGRESQL);
+    return POSTGRES.settings();
   }
 
   @Override

@@ -32,11 +32,7 @@ class AgentDesktopIT {
   @AfterAll
   static void stop() throws Exception {
     if (service != null) {
-      try {
-        service.assertSandboxMatchedTwilioSpecs();
-      } finally {
-        service.close();
-      }
+      service.closeAfterSpecCheck();
     }
     if (chromium != null) {
       chromium.close();

@@ -37,10 +37,7 @@ class InactivityIT {
     service = ServiceProcess.start("inactivity", Map.of());
     JsonNode info = service.getJson("/sandbox/api/info");
     agent = info.path("workers").get(0);
-    for (JsonNode worker : info.path("workers")) {
-      String activity = worker.path("sid").asText().equals(agent.path("sid").asText()) ? "Available" : "Offline";
-      service.postJson("/sandbox/api/workers/" + worker.path("sid").asText() + "/activity", Map.of("activity", activity));
-    }
+    service.makeOnlyAvailable(info, agent.path("sid").asText());
     ourNumber = info.at("/numbers/sms/0").asText();
     String basic = Base64.getEncoder().encodeToString((info.path("accountSid").asText() + ":" + info.path("authToken").asText())
         .getBytes(StandardCharsets.UTF_8));
@@ -52,32 +49,13 @@ class InactivityIT {
     assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
     // The service re-reads the Flex configuration every 30 s; /health already read it at start-up.
     advance(31);
-    awaitTaskRouterCallbacks(info.path("workspaceSid").asText(), basic);
   }
 
-  /** The service points TaskRouter's callbacks at itself just after it reports healthy. */
-  private static void awaitTaskRouterCallbacks(String workspaceSid, String basic) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    while (Instant.now().isBefore(deadline)) {
-      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              service.url("/twilio/taskrouter/v1/Workspaces/" + workspaceSid)).header("Authorization", "Basic " + basic).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (new ObjectMapper().readTree(r.body()).path("event_callback_url").asText("").contains("/webhooks/")) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("TaskRouter's callbacks never pointed at the service");
-  }
 
   @AfterAll
   static void stop() throws Exception {
     if (service != null) {
-      try {
-        service.assertSandboxMatchedTwilioSpecs();
-      } finally {
-        service.close();
-      }
+      service.closeAfterSpecCheck();
     }
     if (chromium != null) {
       chromium.close();

@@ -50,11 +50,7 @@ class OutboundIT {
   @AfterAll
   static void stop() throws Exception {
     if (service != null) {
-      try {
-        service.assertSandboxMatchedTwilioSpecs();
-      } finally {
-        service.close();
-      }
+      service.closeAfterSpecCheck();
     }
     if (chromium != null) {
       chromium.close();

@@ -27,11 +27,7 @@ class SandboxDesktopIT {
   @AfterAll
   static void stop() throws Exception {
     if (service != null) {
-      try {
-        service.assertSandboxMatchedTwilioSpecs();
-      } finally {
-        service.close();
-      }
+      service.closeAfterSpecCheck();
     }
     if (chromium != null) {
       chromium.close();
@@ -42,10 +38,7 @@ class SandboxDesktopIT {
   void aCustomerTextReachesTheAgentWhoRepliesAndWrapsUp() throws Exception {
     JsonNode info = service.getJson("/sandbox/api/info");
     JsonNode agent = info.path("workers").get(0);
-    for (JsonNode worker : info.path("workers")) {
-      String activity = worker.path("sid").asText().equals(agent.path("sid").asText()) ? "Available" : "Offline";
-      service.postJson("/sandbox/api/workers/" + worker.path("sid").asText() + "/activity", Map.of("activity", activity));
-    }
+    service.makeOnlyAvailable(info, agent.path("sid").asText());
     String ourNumber = info.at("/numbers/sms/0").asText();
     String customer = "+15551230000";
 

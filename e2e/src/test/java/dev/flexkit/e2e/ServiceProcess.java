@@ -112,6 +112,23 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /** Checks the sandbox's answers against Twilio's specs, then stops the service either way. */
+  void closeAfterSpecCheck() throws IOException, InterruptedException {
+    try {
+      assertSandboxMatchedTwilioSpecs();
+    } finally {
+      close();
+    }
+  }
+
+  /** Leaves {@code agentSid} the only available agent, so routing has exactly one candidate. */
+  void makeOnlyAvailable(JsonNode info, String agentSid) throws IOException, InterruptedException {
+    for (JsonNode worker : info.path("workers")) {
+      String sid = worker.path("sid").asText();
+      postJson("/sandbox/api/workers/" + sid + "/activity", Map.of("activity", sid.equals(agentSid) ? "Available" : "Offline"));
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();
