@@ -29,4 +29,6 @@ module.exports = {
     __FPB_REACT_DOM_VERSION: dependencies['react-dom'],
   },
   testPathIgnorePatterns: ['/node_modules/', '/build/'],
+  // Paste-heavy render tests take a few seconds on a busy 2-core CI machine; 5 s made them flaky.
+  testTimeout: 30000,
 };

@@ -7,6 +7,7 @@
  * transpile because it runs Babel on src/ only. We run the same Babel preset-env over the
  * dependencies, aimed at the browserslist in package.json, so webpack can parse them.
  */
+const fs = require('fs');
 const path = require('path');
 
 const flexWebpackDir = path.dirname(require.resolve('@twilio/flex-plugin-webpack/package.json'));
@@ -30,6 +31,8 @@ const pasteSlimmingAliases = {
     ]),
   ),
   '@twilio-paste/color-contrast-utils$': path.resolve(__dirname, 'webpack', 'paste-contrast-check-stub.js'),
+  '@twilio-paste/reakit-library$': path.resolve(__dirname, 'webpack', 'reakit-library-slim.js'),
+  '@twilio-paste/utils$': path.resolve(__dirname, 'webpack', 'paste-utils-slim.js'),
 };
 
 const dependencyBabelRule = {
@@ -56,6 +59,20 @@ const dependencyBabelRule = {
   },
 };
 
+/**
+ * The outbound panel's numbering plans ship next to the bundle rather than inside it: the backend
+ * serves this file and the panel fetches it when it first opens (see outbound/utils/phone.ts).
+ */
+class EmitPhoneMetadata {
+  apply(compiler) {
+    compiler.hooks.emit.tap('EmitPhoneMetadata', (compilation) => {
+      const json = fs.readFileSync(require.resolve('libphonenumber-js/metadata.min.json'));
+      // eslint-disable-next-line no-param-reassign
+      compilation.assets['phone-metadata.min.json'] = { source: () => json, size: () => json.length };
+    });
+  }
+}
+
 module.exports = (config) => {
   const { rules } = config.module;
   const oneOf = rules.find((rule) => Array.isArray(rule.oneOf));
@@ -65,6 +82,9 @@ module.exports = (config) => {
   // Before the catch-all loaders, so dependency JS goes through Babel first.
   oneOf.oneOf.unshift(dependencyBabelRule);
   config.resolve.alias = { ...config.resolve.alias, ...pasteSlimmingAliases };
+  // A stand-in missing an export some component imports must fail the build, not render undefined.
+  config.module.strictExportPresence = true;
+  config.plugins.push(new EmitPhoneMetadata());
   // flex-plugin-scripts adds a second SourceMapDevToolPlugin next to `devtool: hidden-source-map`;
   // it runs first, so the .map that gets written is empty. Keep only the devtool one.
   config.plugins = config.plugins.filter((plugin) => plugin.constructor.name !== 'SourceMapDevToolPlugin');

@@ -36,6 +36,8 @@ export interface OutboundPanelProps {
   send: (payload: SendOutboundMessagePayload) => Promise<unknown>;
   loadTemplates: (channel: OutboundChannel) => Promise<Templates>;
   loadWindow: (to: string, from: string) => Promise<WhatsappWindow>;
+  /** Fetches the numbering plans for formatting and validation (see utils/phone). */
+  loadPhoneRules?: () => Promise<void>;
   newKey: () => string;
   /** After a successful send. */
   onSent?: () => void;
@@ -58,6 +60,7 @@ export const OutboundPanel = ({
   send,
   loadTemplates,
   loadWindow,
+  loadPhoneRules,
   newKey,
   onSent,
 }: OutboundPanelProps): JSX.Element => {
@@ -74,6 +77,16 @@ export const OutboundPanel = ({
   const [sending, setSending] = React.useState(false);
   const [conflict, setConflict] = React.useState<{ conflict: ConversationConflict; choice: SendChoice } | null>(null);
   const inFlight = React.useRef(false);
+
+  React.useEffect(() => {
+    let mounted = true;
+    loadPhoneRules?.()
+      .then(() => mounted && setNumber((typed) => formatAsYouType(typed)))
+      .catch(() => undefined);
+    return () => {
+      mounted = false;
+    };
+  }, [loadPhoneRules]);
 
   const channelSenders = senders[channel];
   const e164 = toE164(number);

@@ -7,6 +7,7 @@ import { getSenders } from '../../config';
 import { OutboundLauncher } from '../../custom-components/OutboundPanel/OutboundLauncher';
 import type { SendOutboundMessagePayload } from '../../types/outbound';
 import { panelState } from '../../utils/panel-state';
+import { loadPhoneMetadata } from '../../utils/phone';
 import { SEND_ACTION, TOGGLE_ACTION } from '../actions';
 import { outboundText } from '../strings';
 
@@ -34,6 +35,7 @@ export const addOutboundLauncherToMainHeader: ComponentHook = (flex, manager) =>
       send={(payload: SendOutboundMessagePayload) => flex.Actions.invokeAction(SEND_ACTION, payload)}
       loadTemplates={(channel) => fetchTemplates(client, channel)}
       loadWindow={(to, from) => fetchWindow(client, to, from)}
+      loadPhoneRules={() => loadPhoneMetadata(client)}
       newKey={newIdempotencyKey}
     />,
     options,

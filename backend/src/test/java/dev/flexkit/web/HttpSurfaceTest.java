@@ -133,6 +133,15 @@ class HttpSurfaceTest {
   }
 
   @Test
+  void thePhoneNumberingPlansAreServedNextToTheBundle() {
+    HttpResponse<String> r = kit.get("/plugin/phone-metadata.min.json");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
+    assertThat(r.body()).contains("\"countries\"").contains("\"GB\"");
+    assertThat(r.headers().firstValue("ETag")).isPresent();
+  }
+
+  @Test
   void theSandboxDesktopIsServedAtSandbox() {
     HttpResponse<String> page = kit.get("/sandbox/");
     assertThat(page.statusCode()).isEqualTo(200);

@@ -89,6 +89,8 @@ class OutboundIT {
     String customer = newCustomer();
     openPanel();
     field("Customer number").fill(customer);
+    // Formatted as typed: the numbering plans came from the backend, not from the bundle.
+    assertThat(field("Customer number")).hasValue(Pattern.compile("^\\+1 \\d{3} \\d{3} \\d{4}$"));
     field("Message").fill("Your order shipped today.");
     Screenshots.save(page, "outbound-panel");
 

@@ -5,6 +5,8 @@ import { PasteThemeScope } from '../../../../../common/PasteThemeScope/PasteThem
 import { BackendRequestError } from '../../../../../utils/backend-client';
 import enUS from '../../../strings/en-us.json';
 import type { SendOutboundMessagePayload, Templates, WhatsappWindow } from '../../../types/outbound';
+import metadataJson from 'libphonenumber-js/metadata.min.json';
+import { setPhoneMetadata } from '../../../utils/phone';
 import { OutboundPanel, OutboundPanelProps } from '../OutboundPanel';
 
 const TEMPLATES: Templates = {
@@ -40,6 +42,7 @@ const renderPanel = (overrides: Partial<OutboundPanelProps> = {}) => {
     send,
     loadTemplates: async () => TEMPLATES,
     loadWindow: async (): Promise<WhatsappWindow> => ({ open: true }),
+    loadPhoneRules: async () => setPhoneMetadata(metadataJson),
     newKey: () => `key-${(keys += 1)}`,
     ...overrides,
   };
@@ -62,8 +65,18 @@ const typeBody = (value: string) => fireEvent.change(screen.getByLabelText(enUS.
 const openChat = () => screen.getByRole('button', { name: enUS.FMKOutboundOpenChat });
 
 describe('OutboundPanel', () => {
+  beforeEach(() => setPhoneMetadata(null));
+
   it('formats the number as the agent types and flags an invalid one', async () => {
-    renderPanel();
+    const rules = deferred<void>();
+    renderPanel({ loadPhoneRules: () => rules.promise });
+    typeNumber('+14155550100');
+    // Taken as typed until the numbering plans arrive, then reformatted.
+    expect((screen.getByLabelText(enUS.FMKOutboundTo) as HTMLInputElement).value).toBe('+14155550100');
+    await act(async () => {
+      setPhoneMetadata(metadataJson);
+      rules.resolve();
+    });
     typeNumber('+14155550100');
     expect((screen.getByLabelText(enUS.FMKOutboundTo) as HTMLInputElement).value).toBe('+1 415 555 0100');
     typeNumber('+1415');
