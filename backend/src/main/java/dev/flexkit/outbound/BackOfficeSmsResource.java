@@ -65,7 +65,7 @@ public final class BackOfficeSmsResource {
 
   @POST
   @Path("flex-initiate-outbound-sms-task")
-  @Operation(summary = "Seed 001's flex-initiate-outbound-sms-task: a conversation and its task (autoAnswer), "
+  @Operation(operationId = "flexInitiateOutboundSmsTask", summary = "Seed 001's flex-initiate-outbound-sms-task: a conversation and its task (autoAnswer), "
       + "for targetWorkerSid or the workflow; form or JSON",
       security = @SecurityRequirement(name = "backofficeApiKey"),
       responses = @ApiResponse(responseCode = "200", description = "Created",
@@ -84,7 +84,7 @@ public final class BackOfficeSmsResource {
 
   @POST
   @Path("flex-initiate-outbound-sms")
-  @Operation(summary = "Seed 002's flex-initiate-outbound-sms: fire and forget; the customer's reply becomes a task "
+  @Operation(operationId = "flexInitiateOutboundSms", summary = "Seed 002's flex-initiate-outbound-sms: fire and forget; the customer's reply becomes a task "
       + "for any agent, as a new message to the number would; form or JSON",
       security = @SecurityRequirement(name = "backofficeApiKey"),
       responses = @ApiResponse(responseCode = "200", description = "Sent",

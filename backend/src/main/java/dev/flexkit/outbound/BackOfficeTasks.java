@@ -36,6 +36,7 @@ public final class BackOfficeTasks {
   /** What the seed's messages were authored as; never an agent's identity. */
   static final String AUTHOR = "system";
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "InitiateOutboundSmsTaskResponse")
   public record Result(String conversationSid, String taskSid, String interactionSid, String messageSid, boolean reused) {}
 
   private final TwilioGateway twilio;

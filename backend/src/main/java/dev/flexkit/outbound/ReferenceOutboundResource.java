@@ -137,7 +137,7 @@ public final class ReferenceOutboundResource {
   @POST
   @Path("getContentTemplates")
   @AgentAuthenticated
-  @Operation(summary = "Seed 000's getContentTemplates: the approved WhatsApp Content templates, with their variables",
+  @Operation(operationId = "getContentTemplates", summary = "Seed 000's getContentTemplates: the approved WhatsApp Content templates, with their variables",
       security = @SecurityRequirement(name = "flexToken"))
   public Map<String, List<ContentTemplates.Template>> contentTemplates() {
     return Map.of("templates", content.approvedForWhatsapp());
