@@ -195,6 +195,20 @@ class BackOfficeSmsTest {
   }
 
   @Test
+  void whatsappFreeTextOutsideTheWindowIsRefusedBeforeAnyTwilioCall() throws Exception {
+    String customer = "whatsapp:" + newCustomer();
+    String sender = kit.sandbox().numbers().whatsapp().get(0);
+
+    HttpResponse<String> notify = post(NOTIFY, notification(customer, "hi").put("fromNumber", sender));
+    HttpResponse<String> task = post(TASK, task(customer).put("fromNumber", sender).put("initialNotificationMessage", "hi"));
+
+    assertThat(notify.statusCode()).as(notify.body()).isEqualTo(422);
+    assertThat(task.statusCode()).as(task.body()).isEqualTo(422);
+    assertThat(json(task).path("error").path("code").asText()).isEqualTo("whatsapp_window_closed");
+    assertThat(anyConversationOrInteractionCall()).isFalse();
+  }
+
+  @Test
   void withoutTheRightKeyNothingHappens() throws Exception {
     String customer = newCustomer();
     List<HttpResponse<String>> refused = new ArrayList<>();
