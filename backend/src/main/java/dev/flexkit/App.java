@@ -87,6 +87,8 @@ public final class App {
     world.numbers().whatsapp().forEach(n -> System.out.println("  WhatsApp:     " + n));
     world.content().all().forEach(t -> System.out.println("  template:     " + t.sid() + "  " + t.friendlyName()
         + (t.approvedForWhatsApp() ? " (approved)" : " (not approved)")));
+    world.backOfficeApiKey().ifPresent(k -> System.out.println("  back-office API key: " + k
+        + "   (X-Api-Key, for /flex-initiate-outbound-sms[-task])"));
     System.out.println("  agent desktop: " + kit.localUrl() + "/sandbox/");
     System.out.flush();
   }

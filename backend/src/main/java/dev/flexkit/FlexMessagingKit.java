@@ -3,6 +3,7 @@ package dev.flexkit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import dev.flexkit.auth.AgentAuthFilter;
+import dev.flexkit.auth.BackOfficeKey;
 import dev.flexkit.auth.FlexTokenValidator;
 import dev.flexkit.auth.MeResource;
 import dev.flexkit.auth.TwilioWebhookFilter;
@@ -137,8 +138,14 @@ public final class FlexMessagingKit {
             config.outbound().closedTimer())
         : new OutboundSettings(config.outbound().queueSid().orElse(""), config.outbound().knownAgentWorkflowSid(),
             config.outbound().closedTimer());
+    // Sandbox mode without a configured key makes one up and shows it, so the back-office endpoints can be tried at once.
+    Optional<String> backOfficeKey = config.outbound().backofficeApiKey()
+        .or(() -> sandbox != null && !sandboxOnly ? Optional.of(BackOfficeKey.generate()) : Optional.empty());
+    if (sandbox != null && !sandboxOnly) {
+      backOfficeKey.ifPresent(sandbox.world()::showBackOfficeApiKey);
+    }
     Outbound outbound = sandboxOnly ? null : Outbound.wire(twilio, flexSettings, database, clock, events,
-        outboundSettings, config.outbound().cannedMessagesFile());
+        outboundSettings, config.outbound().cannedMessagesFile(), BackOfficeKey.of(backOfficeKey));
     // --- end outbound ---
 
     List<HealthCheck> checks = new ArrayList<>(sandboxOnly ? List.of() : List.of(new DatabaseHealthCheck(database)));
@@ -176,6 +183,9 @@ public final class FlexMessagingKit {
     jersey.register(UncaughtExceptionMapper.class);
     jersey.register(AgentAuthFilter.class);
     jersey.register(TwilioWebhookFilter.class);
+    if (outbound != null) {
+      Outbound.PROVIDERS.forEach(jersey::register); // --- outbound ---
+    }
     // --- transfer ---
     if (!sandboxOnly) {
       dev.flexkit.transfer.TransferModule transfer =

@@ -114,7 +114,8 @@ class CommandLineTest {
     // Sandbox mode prints what it seeded, so a newcomer can copy credentials and sids.
     assertThat(log).contains("account SID:  AC").contains("workspace:    WS").contains("queue:        WQ")
         .contains("agent:        WK").contains("SMS number:   +").contains("WhatsApp:     whatsapp:+")
-        .contains("(approved)").contains("(not approved)").contains("agent desktop: http://localhost:" + port + "/sandbox/");
+        .contains("(approved)").contains("(not approved)").contains("agent desktop: http://localhost:" + port + "/sandbox/")
+        .containsPattern("back-office API key: [A-Za-z0-9_-]{43}");
     assertThat(Files.readString(workDir.resolve("err.log"))).doesNotContain("Exception");
   }
 
@@ -134,7 +135,8 @@ class CommandLineTest {
       assertThat(out).contains("Twilio sandbox ready")
           .contains("base URL:     http://localhost:" + port + "/twilio")
           .contains("account SID:  AC")
-          .contains("auth token:   fixed-sandbox-token");
+          .contains("auth token:   fixed-sandbox-token")
+          .doesNotContain("back-office API key");
       String sid = out.replaceAll("(?s).*account SID:  (AC[0-9a-f]{32}).*", "$1");
       HttpClient http = HttpClient.newHttpClient();
       HttpResponse<String> validate = http.send(HttpRequest.newBuilder(

@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
 /**
  * Outbound settings: where agent-initiated interactions queue (Twilio requires a queue beside the
  * worker), the workflow that honours {@code KnownAgentWorkerSid} for "reply to me", the closed
- * timer every conversation we create gets, and the canned-message file.
+ * timer every conversation we create gets, the canned-message file, and the API key back-office
+ * systems present to the system-initiated SMS endpoints.
  */
 public record OutboundConfig(Optional<String> queueSid, Optional<String> knownAgentWorkflowSid, Duration closedTimer,
-                             Optional<Path> cannedMessagesFile) {
+                             Optional<Path> cannedMessagesFile, Optional<String> backofficeApiKey) {
+  /** Short keys can be guessed; 16 characters is the floor, a random 32+ the advice. */
+  static final int MIN_API_KEY_LENGTH = 16;
   private static final Pattern QUEUE = Pattern.compile("WQ[0-9a-f]{32}");
   private static final Pattern WORKFLOW = Pattern.compile("WW[0-9a-f]{32}");
 
@@ -39,6 +42,18 @@ public record OutboundConfig(Optional<String> queueSid, Optional<String> knownAg
     canned.filter(p -> !Files.isRegularFile(p)).ifPresent(p -> {
       throw new InvalidConfigException("CANNED_MESSAGES_FILE", "no such file: " + p);
     });
-    return new OutboundConfig(queue, workflow, closed, canned);
+    Optional<String> apiKey = source.get("BACKOFFICE_API_KEY");
+    apiKey.filter(k -> k.length() < MIN_API_KEY_LENGTH || k.chars().anyMatch(Character::isWhitespace)).ifPresent(k -> {
+      throw new InvalidConfigException("BACKOFFICE_API_KEY",
+          "must be at least " + MIN_API_KEY_LENGTH + " characters without spaces (e.g. openssl rand -hex 32)");
+    });
+    return new OutboundConfig(queue, workflow, closed, canned, apiKey);
+  }
+
+  @Override
+  public String toString() {
+    return "OutboundConfig[queueSid=" + queueSid + ", knownAgentWorkflowSid=" + knownAgentWorkflowSid + ", closedTimer="
+        + closedTimer + ", cannedMessagesFile=" + cannedMessagesFile + ", backofficeApiKey="
+        + backofficeApiKey.map(k -> "(set)").orElse("(unset)") + "]";
   }
 }

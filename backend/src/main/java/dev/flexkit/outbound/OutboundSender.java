@@ -125,7 +125,7 @@ public final class OutboundSender {
     }
   }
 
-  private static Refusal conflict(String code, String message, ExistingConversation e) {
+  static Refusal conflict(String code, String message, ExistingConversation e) {
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("conversationSid", e.conversationSid());
     extra.put("ownerIdentity", e.ownerIdentity().orElse(null));
@@ -179,7 +179,7 @@ public final class OutboundSender {
     return new Result(conversationSid, interaction.getSid(), message.getSid(), existingConversationSid != null);
   }
 
-  private void setClosedTimer(String conversationSid) {
+  void setClosedTimer(String conversationSid) {
     try {
       twilio.call("set closed timer", c -> Conversation.updater(conversationSid).setTimersClosed(settings.closedTimerIso()).update(c));
     } catch (RuntimeException e) {
@@ -292,7 +292,7 @@ public final class OutboundSender {
     twilio.call("close conversation", c -> Conversation.updater(conversationSid).setState(Conversation.State.CLOSED).update(c));
   }
 
-  private static JsonNode attributes(Object raw) {
+  static JsonNode attributes(Object raw) {
     try {
       if (raw instanceof JsonNode node && node.isTextual()) {
         raw = node.asText();

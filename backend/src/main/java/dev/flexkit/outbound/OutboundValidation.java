@@ -89,20 +89,25 @@ public final class OutboundValidation {
 
   /** The customer's number in E.164, or null with an error. */
   static String e164(String raw, List<FieldError> errors) {
+    return e164(raw, "to", errors);
+  }
+
+  /** A number in E.164 (a {@code whatsapp:} prefix is dropped), or null with an error on {@code field}. */
+  static String e164(String raw, String field, List<FieldError> errors) {
     if (raw == null || raw.isBlank()) {
-      errors.add(new FieldError("to", "to is required"));
+      errors.add(new FieldError(field, field + " is required"));
       return null;
     }
     String digits = raw.replaceFirst("^whatsapp:", "").trim();
     try {
       Phonenumber.PhoneNumber n = PHONES.parse(digits, null);
       if (!PHONES.isValidNumber(n)) {
-        errors.add(new FieldError("to", "'" + raw + "' is not a valid phone number"));
+        errors.add(new FieldError(field, "'" + raw + "' is not a valid phone number"));
         return null;
       }
       return PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
     } catch (NumberParseException e) {
-      errors.add(new FieldError("to", "to must be an international number starting with +, e.g. +14155550100"));
+      errors.add(new FieldError(field, field + " must be an international number starting with +, e.g. +14155550100"));
       return null;
     }
   }
@@ -111,20 +116,33 @@ public final class OutboundValidation {
     if (channel == null) {
       return null;
     }
-    List<String> senders = channel == OutboundSend.Channel.WHATSAPP ? flex.whatsappSenders() : flex.smsSenders();
+    if ((from == null || from.isBlank()) && !senders(channel).isEmpty()) {
+      return senders(channel).get(0);
+    }
+    return configuredSender(from, channel, "from", errors);
+  }
+
+  /** {@code from} as one of the configured senders of the channel, or null with an error on {@code field}. */
+  String configuredSender(String from, OutboundSend.Channel channel, String field, List<FieldError> errors) {
+    List<String> senders = senders(channel);
     if (senders.isEmpty()) {
-      errors.add(new FieldError("from", "no " + channel.wire() + " sender is configured"));
+      errors.add(new FieldError(field, "no " + channel.wire() + " sender is configured"));
       return null;
     }
     if (from == null || from.isBlank()) {
-      return senders.get(0);
+      errors.add(new FieldError(field, field + " is required"));
+      return null;
     }
     String normalised = channel == OutboundSend.Channel.WHATSAPP && !from.startsWith("whatsapp:") ? "whatsapp:" + from : from;
     if (!senders.contains(normalised)) {
-      errors.add(new FieldError("from", "from must be one of the configured " + channel.wire() + " senders " + senders));
+      errors.add(new FieldError(field, field + " must be one of the configured " + channel.wire() + " senders " + senders));
       return null;
     }
     return normalised;
+  }
+
+  private List<String> senders(OutboundSend.Channel channel) {
+    return channel == OutboundSend.Channel.WHATSAPP ? flex.whatsappSenders() : flex.smsSenders();
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String raw, String field, String allowed, E fallback,

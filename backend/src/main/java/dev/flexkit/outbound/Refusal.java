@@ -24,6 +24,18 @@ public final class Refusal extends RuntimeException {
         Map.of("field", errors.get(0).field(), "errors", errors));
   }
 
+  /** The per-field faults of a 400, in the order found; empty for other refusals. */
+  @SuppressWarnings("unchecked")
+  public List<FieldError> fieldErrors() {
+    Object errors = error.get("errors");
+    return errors instanceof List<?> list ? (List<FieldError>) list : List.of();
+  }
+
+  /** The error's code, message and details, as {@link #body()} nests them. */
+  public Map<String, Object> error() {
+    return java.util.Collections.unmodifiableMap(error);
+  }
+
   public int status() {
     return status;
   }

@@ -43,6 +43,7 @@ public final class SandboxWorld implements AutoCloseable {
   private final FlexTokens tokens;
   private volatile WorkerDirectory workerDirectory;
   private volatile SpecConformance specConformance;
+  private volatile String backOfficeApiKey;
   private final TaskRouter taskRouter;
   private final FlexInteractions flexInteractions;
   private final FlexConfiguration flexConfiguration;
@@ -153,6 +154,19 @@ public final class SandboxWorld implements AutoCloseable {
     this.specConformance = conformance;
   }
 
+
+  /**
+   * The kit's back-office API key, shown beside the account's credentials (start-up output and
+   * {@code /sandbox/api/info}) so the back-office endpoints can be tried. The kit sets it; the
+   * sandbox running alone has none.
+   */
+  public void showBackOfficeApiKey(String key) {
+    this.backOfficeApiKey = key;
+  }
+
+  public Optional<String> backOfficeApiKey() {
+    return Optional.ofNullable(backOfficeApiKey);
+  }
 
   public TaskRouter taskRouter() {
     return taskRouter;

@@ -49,7 +49,11 @@ public final class OpenApiDocument {
         .components(new io.swagger.v3.oas.models.Components().addSecuritySchemes("flexToken",
             new io.swagger.v3.oas.models.security.SecurityScheme()
                 .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
-                .description("The agent's Flex token (the seed-compatible Token query/body field is accepted too)")));
+                .description("The agent's Flex token (the seed-compatible Token query/body field is accepted too)"))
+            .addSecuritySchemes("backofficeApiKey", new io.swagger.v3.oas.models.security.SecurityScheme()
+                .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
+                .in(io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER).name("X-Api-Key")
+                .description("BACKOFFICE_API_KEY, for systems without an agent (Authorization: Bearer <key> is accepted too)")));
     SwaggerConfiguration config = new SwaggerConfiguration().openAPI(base).readAllResources(true);
     return Json.pretty(new Reader(config).read(resources));
   }

@@ -134,6 +134,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aBackOfficeKeyMustBeLongEnoughAndNeverPrinted() {
+    assertThatThrownBy(() -> load("BACKOFFICE_API_KEY", "short")).hasMessageStartingWith("BACKOFFICE_API_KEY: must be at least 16");
+    assertThatThrownBy(() -> load("BACKOFFICE_API_KEY", "has spaces in the middle")).hasMessageStartingWith("BACKOFFICE_API_KEY:");
+    AppConfig config = load("BACKOFFICE_API_KEY", "0123456789abcdef0123");
+    assertThat(config.outbound().backofficeApiKey()).contains("0123456789abcdef0123");
+    assertThat(config.toString()).doesNotContain("0123456789abcdef0123");
+    assertThat(load().outbound().backofficeApiKey()).isEmpty();
+  }
+
+  @Test
   void blankValuesMeanDefault() {
     assertThat(load("PORT", "  ", "DATABASE_URL", "").port()).isEqualTo(8080);
   }
@@ -154,7 +164,8 @@ class ConfigLoaderTest {
         "DATABASE_PASSWORD", "DATABASE_POOL_SIZE", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY",
         "TWILIO_API_SECRET", "CORS_ALLOWED_ORIGINS", "SHUTDOWN_GRACE_SECONDS", "LOG_LEVEL", "TWILIO_WORKSPACE_SID",
         "TWILIO_WORKFLOW_SID", "TWILIO_SMS_SENDERS", "TWILIO_WHATSAPP_SENDERS", "TWILIO_REGISTER_WEBHOOKS",
-        "TWILIO_OUTBOUND_QUEUE_SID", "TWILIO_KNOWN_AGENT_WORKFLOW_SID", "OUTBOUND_CLOSED_TIMER", "CANNED_MESSAGES_FILE")) {
+        "TWILIO_OUTBOUND_QUEUE_SID", "TWILIO_KNOWN_AGENT_WORKFLOW_SID", "OUTBOUND_CLOSED_TIMER", "CANNED_MESSAGES_FILE",
+        "BACKOFFICE_API_KEY")) {
       assertThat(documented).as(key).containsPattern("(?m)^#?\\s*" + key + "=");
     }
   }

@@ -9,7 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** Talks to a running kit the way the plugin and the sandbox's people do. */
 final class OutboundFixture {
@@ -30,6 +35,19 @@ final class OutboundFixture {
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return kit.send(b.build());
+  }
+
+  /** A form post, as the reference plugin and Twilio Functions callers send. */
+  HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
+    String body = fields.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    HttpRequest.Builder b = HttpRequest.newBuilder(kit.url(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
@@ -89,6 +107,36 @@ final class OutboundFixture {
 
   void fail(String match, int nth) {
     kit.sandbox().faults().add(new Faults.Rule(match, Faults.Kind.STATUS, 500, 0, nth, 1, 0));
+  }
+
+  /** Conversations holding the customer that are not closed: after a failed send there must be none. */
+  List<String> openConversations(String customer) {
+    return kit.sandbox().conversations().memberships(customer, null).stream()
+        .filter(m -> !m.conversation().isClosed()).map(m -> m.conversation().sid()).toList();
+  }
+
+  /** Tasks about this customer still waiting for, offered to or held by an agent, read from TaskRouter. */
+  List<String> liveTasksFor(String customer) throws Exception {
+    var account = kit.sandbox().account();
+    String auth = Base64.getEncoder().encodeToString((account.accountSid() + ":" + account.authToken()).getBytes(StandardCharsets.UTF_8));
+    String workspace = kit.sandbox().taskRouter().workspaceSid();
+    List<String> live = new ArrayList<>();
+    for (String status : List.of("pending", "reserved", "assigned")) {
+      HttpResponse<String> r = kit.get("/twilio/taskrouter/v1/Workspaces/" + workspace + "/Tasks?PageSize=1000&AssignmentStatus=" + status,
+          "Authorization", "Basic " + auth);
+      for (JsonNode t : JSON.readTree(r.body()).path("tasks")) {
+        if (t.path("attributes").asText().contains(customer)) {
+          live.add(t.path("sid").asText());
+        }
+      }
+    }
+    return live;
+  }
+
+  /** A task's attributes as TaskRouter holds them. */
+  JsonNode taskAttributes(String taskSid) throws Exception {
+    Object raw = kit.sandbox().taskRouter().flexSnapshot(taskSid).orElseThrow().get("attributes");
+    return JSON.readTree(String.valueOf(raw));
   }
 
   static JsonNode json(HttpResponse<String> r) throws Exception {

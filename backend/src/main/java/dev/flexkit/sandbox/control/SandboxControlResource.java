@@ -35,7 +35,7 @@ public final class SandboxControlResource {
 
   /** What a client needs to talk to the sandbox as it would to Twilio. Field names are a contract. */
   public record Info(String accountSid, String authToken, String workspaceSid, List<Named> workflows,
-                     List<Named> queues, List<WorkerInfo> workers, Numbers numbers) {}
+                     List<Named> queues, List<WorkerInfo> workers, Numbers numbers, String backofficeApiKey) {}
 
   public record ClockView(Instant now, long offsetSeconds) {}
 
@@ -64,7 +64,7 @@ public final class SandboxControlResource {
         taskRouter.workflowNames().stream().map(w -> new Named(w.sid(), w.name())).toList(),
         taskRouter.queueNames().stream().map(q -> new Named(q.sid(), q.name())).toList(),
         world.workerDirectory().all().stream().map(a -> new WorkerInfo(a.workerSid(), a.identity(), a.friendlyName())).toList(),
-        new Numbers(world.numbers().sms(), world.numbers().whatsapp()));
+        new Numbers(world.numbers().sms(), world.numbers().whatsapp()), world.backOfficeApiKey().orElse(null));
   }
 
   @GET
