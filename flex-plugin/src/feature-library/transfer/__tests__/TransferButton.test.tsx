@@ -12,6 +12,7 @@ import type { TransferTargets } from '../types/transfer';
 const labels: TransferButtonLabels = {
   button: enUS.FMKTransferButton,
   pending: enUS.FMKTransferPending,
+  joined: enUS.FMKTransferJoined,
   cancel: enUS.FMKTransferCancel,
   leave: enUS.FMKTransferLeave,
   title: enUS.FMKTransferDirectoryTitle,
@@ -74,6 +75,19 @@ describe('TransferButton', () => {
     await waitFor(() => expect(screen.getByTestId('fmk-transfer-button')).toBeTruthy());
     expect(fetchMock.mock.calls[1][0]).toMatch(/\/api\/transfers\/TR1$/);
     expect(fetchMock.mock.calls[1][1].method).toBe('DELETE');
+    desk.stop();
+  });
+
+  it('says the other agent joined once a warm transfer is accepted, and offers Leave instead of Cancel', async () => {
+    const desk = new TransferDesk(createBackendClient(fakeManager()), jest.fn(), 60_000);
+    const transfer = { transferId: 'TR1', taskSid: TASK, status: 'accepted', targetType: 'worker', targetSid: 'WK2', mode: 'warm' };
+    fetchMock.mockResolvedValueOnce(jsonResponse(201, transfer));
+    render(<TransferButton task={smsTask} desk={desk} labels={labels} loadTargets={jest.fn()} />);
+
+    await desk.start({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm' });
+    await waitFor(() => expect(screen.getByTestId('fmk-transfer-pending').textContent).toBe('Other agent joined'));
+    expect(screen.getByTestId('fmk-transfer-leave')).toBeTruthy();
+    expect(screen.queryByTestId('fmk-transfer-cancel')).toBeNull();
     desk.stop();
   });
 });
