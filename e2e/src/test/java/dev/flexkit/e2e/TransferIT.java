@@ -102,11 +102,14 @@ class TransferIT {
     pick(directory, "Agents", bob.sid());
     submit(directory, COLD, NOTE);
 
-    // Alice's task ends once the invite is out; Bob is offered the chat.
+    // Alice's task ends once the invite is out; Bob is offered the chat, with Alice's note.
     assertThat(taskOf(alicePage, customer)).hasCount(0);
     acceptAndSeeTheHistory(bobPage, customer);
+    assertThat(bobPage.getByTestId("fmk-transfer-context")).containsText("Transferred to you by alice@example.com");
+    assertThat(bobPage.getByTestId("fmk-transfer-note")).hasText(NOTE);
     awaitAgentsIn(conversation, bob);
     replyAndAwaitTheCustomer(bobPage, customer, "Bob here, I can help with that.");
+    assertThat(messages(bobPage, "Bob here, I can help with that.")).hasCount(1);
     Screenshots.save(bobPage, "transfer-cold-accepted");
 
     // The customer is still connected: what they write next reaches Bob, on the same task.
@@ -142,6 +145,8 @@ class TransferIT {
     assertThat(attributes.path("transferNote").asText()).isEqualTo(NOTE);
     assertThat(attributes.path("ignoreAgent").asText()).isEqualTo(alice.identity());
 
+    taskOf(carolPage, customer).click();
+    assertThat(carolPage.getByTestId("fmk-transfer-note")).hasText(NOTE);
     acceptAndSeeTheHistory(carolPage, customer);
     awaitAgentsIn(conversation, carol);
     replyAndAwaitTheCustomer(carolPage, customer, "Carol from Sales, I can refund that.");
@@ -196,6 +201,7 @@ class TransferIT {
     acceptAndSeeTheHistory(bobPage, customer);
     awaitAgentsIn(conversation, alice, bob);
     assertThat(alicePage.locator("[data-notification-id=FMKTransferAccepted]")).isVisible();
+    assertThat(alicePage.getByTestId("fmk-transfer-pending")).hasText("Other agent joined");
     Locator leave = alicePage.getByTestId("fmk-transfer-leave");
     assertThat(leave).isVisible();
 
@@ -205,6 +211,7 @@ class TransferIT {
     assertThat(messages(alicePage, "Hi, Bob joining.")).hasCount(1);
     replyAndAwaitTheCustomer(alicePage, customer, "Bob will take it from here.");
     assertThat(messages(bobPage, "Bob will take it from here.")).hasCount(1);
+    assertThat(messages(alicePage, "Bob will take it from here.")).hasCount(1);
     Screenshots.save(alicePage, "transfer-warm-joined");
     awaitInbox(customer, "Hi, Bob joining.");
 
@@ -298,8 +305,10 @@ class TransferIT {
     assertThat(rolledBack).containsText("the target declined");
     // The chat is offered back to Alice, who takes it and carries on with the customer.
     acceptAndSeeTheHistory(alicePage, customer);
+    assertThat(alicePage.getByTestId("fmk-transfer-context")).hasText("This conversation came back to you: the target declined.");
     awaitAgentsIn(conversation, alice);
     replyAndAwaitTheCustomer(alicePage, customer, "Sorry for the wait, I am still here.");
+    assertThat(messages(alicePage, "Sorry for the wait, I am still here.")).hasCount(1);
     Screenshots.save(alicePage, "transfer-rolled-back");
   }
 
