@@ -93,6 +93,7 @@ describe('TransferButton', () => {
 });
 
 describe('TransferDirectory', () => {
+  // A Paste Modal with tabs and radios renders slowly on a busy machine: Jest's default 5 s was too tight.
   it('lists agents with availability, keeps unavailable ones unselectable and sends mode and note', async () => {
     const onTransfer = jest.fn().mockResolvedValue(undefined);
     const loadTargets = jest.fn().mockResolvedValue(agents);
@@ -112,5 +113,5 @@ describe('TransferDirectory', () => {
     await waitFor(() =>
       expect(onTransfer).toHaveBeenCalledWith({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm', note: 'Refund question' }),
     );
-  });
+  }, 20_000);
 });
