@@ -17,6 +17,7 @@ export type RecordingContentStore = ReturnType<typeof recordingContentStore>;
 export const fakeFlex = () => {
   const flex = {
     MainHeader: { Content: recordingContentStore() },
+    TaskCanvas: { Content: recordingContentStore() },
     TaskCanvasHeader: { Content: recordingContentStore() },
     TaskInfoPanel: { Content: recordingContentStore() },
     TaskListItem: { Content: recordingContentStore() },

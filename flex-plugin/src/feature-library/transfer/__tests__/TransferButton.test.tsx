@@ -12,6 +12,7 @@ import type { TransferTargets } from '../types/transfer';
 const labels: TransferButtonLabels = {
   button: enUS.FMKTransferButton,
   pending: enUS.FMKTransferPending,
+  joined: enUS.FMKTransferJoined,
   cancel: enUS.FMKTransferCancel,
   leave: enUS.FMKTransferLeave,
   title: enUS.FMKTransferDirectoryTitle,
@@ -76,9 +77,23 @@ describe('TransferButton', () => {
     expect(fetchMock.mock.calls[1][1].method).toBe('DELETE');
     desk.stop();
   });
+
+  it('says the other agent joined once a warm transfer is accepted, and offers Leave instead of Cancel', async () => {
+    const desk = new TransferDesk(createBackendClient(fakeManager()), jest.fn(), 60_000);
+    const transfer = { transferId: 'TR1', taskSid: TASK, status: 'accepted', targetType: 'worker', targetSid: 'WK2', mode: 'warm' };
+    fetchMock.mockResolvedValueOnce(jsonResponse(201, transfer));
+    render(<TransferButton task={smsTask} desk={desk} labels={labels} loadTargets={jest.fn()} />);
+
+    await desk.start({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm' });
+    await waitFor(() => expect(screen.getByTestId('fmk-transfer-pending').textContent).toBe('Other agent joined'));
+    expect(screen.getByTestId('fmk-transfer-leave')).toBeTruthy();
+    expect(screen.queryByTestId('fmk-transfer-cancel')).toBeNull();
+    desk.stop();
+  });
 });
 
 describe('TransferDirectory', () => {
+  // A Paste Modal with tabs and radios renders slowly on a busy machine: Jest's default 5 s was too tight.
   it('lists agents with availability, keeps unavailable ones unselectable and sends mode and note', async () => {
     const onTransfer = jest.fn().mockResolvedValue(undefined);
     const loadTargets = jest.fn().mockResolvedValue(agents);
@@ -98,5 +113,5 @@ describe('TransferDirectory', () => {
     await waitFor(() =>
       expect(onTransfer).toHaveBeenCalledWith({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm', note: 'Refund question' }),
     );
-  });
+  }, 20_000);
 });

@@ -1,6 +1,7 @@
 import { fakeFlex, fakeManager, jsonResponse } from '../../../test-support/flex-doubles';
 import { createBackendClient } from '../../../utils/backend-client';
 import { blockWrapupWhilePending, hookTransferTask } from '../flex-hooks/actions/TransferTask';
+import { addTransferContextToTaskCanvas } from '../flex-hooks/components/TaskCanvas';
 import { deskFor } from '../flex-hooks/shared';
 import { TransferNotification } from '../flex-hooks/strings';
 import { TransferDesk } from '../transfer-desk';
@@ -122,5 +123,20 @@ describe('pending transfers', () => {
     expect(notify).toHaveBeenCalledWith(TransferNotification.Failed, {
       reason: 'Carol Supervisor is Offline and cannot take transfers',
     });
+  });
+});
+
+describe('transfer context in the task canvas', () => {
+  it('is added to the canvas of transferred tasks only', () => {
+    const { flex, asFlexGlobal } = fakeFlex();
+    addTransferContextToTaskCanvas(asFlexGlobal, fakeManager());
+
+    const [[element, options]] = flex.TaskCanvas.Content.add.mock.calls as unknown as Array<
+      [{ key: string }, { key: string; if: (props: { task?: unknown }) => boolean }]
+    >;
+    expect(element.key).toBe('fmk-transfer-context');
+    expect(options.key).toBe('fmk-transfer-context');
+    expect(options.if({ task: { ...smsTask, attributes: { ...smsTask.attributes, transferId: 'TR1' } } })).toBe(true);
+    expect(options.if({ task: smsTask })).toBe(false);
   });
 });

@@ -12,6 +12,8 @@ import { TransferDirectory, TransferDirectoryLabels } from '../TransferDirectory
 export interface TransferButtonLabels extends TransferDirectoryLabels {
   button: string;
   pending: string;
+  /** A warm transfer's target has joined; the agent may leave. */
+  joined: string;
   cancel: string;
   leave: string;
 }
@@ -44,8 +46,8 @@ export const TransferButton = ({ task, desk, labels, loadTargets }: TransferButt
     return (
       <PasteThemeScope>
         <Stack orientation="horizontal" spacing="space30">
-          <Badge as="span" variant="warning" data-testid="fmk-transfer-pending">
-            {labels.pending}
+          <Badge as="span" variant={current.status === 'pending' ? 'warning' : 'success'} data-testid="fmk-transfer-pending">
+            {current.status === 'pending' ? labels.pending : labels.joined}
           </Badge>
           {current.status === 'pending' ? (
             <Button variant="secondary" size="small" onClick={() => void desk.cancel(taskSid)} data-testid="fmk-transfer-cancel">

@@ -18,6 +18,7 @@ export const addTransferButtonToTaskCanvasHeader: ComponentHook = (flex, manager
   const labels: TransferButtonLabels = {
     button: s(S.Button),
     pending: s(S.Pending),
+    joined: s(S.Joined),
     cancel: s(S.Cancel),
     leave: s(S.Leave),
     title: s(S.DirectoryTitle),

@@ -18,11 +18,14 @@ export enum TransferStringTemplates {
   Submit = 'FMKTransferSubmit',
   Close = 'FMKTransferClose',
   Pending = 'FMKTransferPending',
+  Joined = 'FMKTransferJoined',
   Cancel = 'FMKTransferCancel',
   Leave = 'FMKTransferLeave',
   Available = 'FMKTransferAvailable',
   Unavailable = 'FMKTransferUnavailable',
   NoTargets = 'FMKTransferNoTargets',
+  Received = 'FMKTransferReceived',
+  Returned = 'FMKTransferReturned',
 }
 
 /** Notification ids; their templates are strings of the same name. */

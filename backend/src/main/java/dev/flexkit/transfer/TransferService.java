@@ -221,6 +221,8 @@ public final class TransferService {
     for (String flexOwned : List.of("flexChannelInviteSid", "flexInteractionChannelSid", "flexInteractionSid")) {
       attributes.remove(flexOwned);
     }
+    // A chat transferred before carries that transfer's note and outcome; they are not this one's.
+    attributes.remove(List.of("transferNote", "transferReturned", "transferFailureReason"));
     attributes.put("transferTargetType", t.targetType().wire());
     attributes.put("targetSid", t.targetSid());
     attributes.put("ignoreAgent", agent.identity());

@@ -96,6 +96,36 @@ class TransferJourneysTest {
   }
 
   @Test
+  void aChatTransferredOnDoesNotCarryTheEarlierNote() throws Exception {
+    try (TransferWorld w = new TransferWorld().aliceHoldsTheChat()) {
+      String invite = body(w.transfer(ALICE_ID, "worker", BOB, "cold")).path("inviteTaskSid").asText();
+      w.settle();
+      w.answer(BOB, true);
+
+      // Bob passes it back to Alice without a note: she must not read Alice's own note as Bob's.
+      String attributes = w.inviteAttributes(w.transferWithoutNote(BOB_ID, invite, ALICE).path("inviteTaskSid").asText());
+      assertThat(attributes).contains("\"ignoreAgent\":\"" + BOB_IN_CHAT + "\"", "\"transferredFromTaskSid\":\"" + invite + "\"")
+          .doesNotContain("transferNote");
+    }
+  }
+
+  @Test
+  void aChatTransferredAgainAfterARollbackDoesNotCarryTheEarlierOutcome() throws Exception {
+    try (TransferWorld w = new TransferWorld().aliceHoldsTheChat()) {
+      String first = body(w.transfer(ALICE_ID, "worker", BOB, "cold")).path("transferId").asText();
+      w.settle();
+      w.answer(BOB, false);
+      String returned = w.pendingReservation(ALICE).taskSid();
+      assertThat(w.inviteAttributes(returned)).contains("\"transferReturned\":true", "target_rejected");
+      w.answer(ALICE, true);
+
+      String attributes = w.inviteAttributes(w.transferWithoutNote(ALICE_ID, returned, BOB).path("inviteTaskSid").asText());
+      assertThat(attributes).contains("\"transferredFromTaskSid\":\"" + returned + "\"")
+          .doesNotContain("transferReturned", "transferFailureReason", first);
+    }
+  }
+
+  @Test
   void aTransferWhoseEventsWereLostCatchesUpWhenPolled() throws Exception {
     try (TransferWorld w = new TransferWorld().aliceHoldsTheChat()) {
       String id = body(w.transfer(ALICE_ID, "worker", BOB, "warm")).path("transferId").asText();

@@ -140,6 +140,16 @@ final class TransferWorld implements AutoCloseable {
         "targetSid", targetSid, "mode", mode, "note", "Customer asks about a refund"));
   }
 
+  /** A cold transfer of {@code task} to a worker, with no note; fails the test unless it starts. */
+  JsonNode transferWithoutNote(String as, String task, String workerSid) throws Exception {
+    HttpResponse<String> r = post("/api/transfers", token(as),
+        Map.of("taskSid", task, "targetType", "worker", "targetSid", workerSid, "mode", "cold"));
+    if (r.statusCode() != 201) {
+      throw new AssertionError(r.statusCode() + " " + r.body());
+    }
+    return JSON.readTree(r.body());
+  }
+
   JsonNode transferStatus(String as, String id) throws Exception {
     return JSON.readTree(kit.get("/api/transfers/" + id, "Authorization", "Bearer " + token(as)).body());
   }

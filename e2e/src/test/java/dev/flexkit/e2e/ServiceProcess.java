@@ -72,6 +72,10 @@ final class ServiceProcess implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
   }
 
+  JsonNode delete(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(url(path)).DELETE().build());
+  }
+
   private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {

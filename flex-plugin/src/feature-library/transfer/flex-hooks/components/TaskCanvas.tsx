@@ -1,0 +1,23 @@
+import * as React from 'react';
+
+import type { ComponentHook } from '../../../../types/feature';
+import { TransferContext, TransferContextLabels } from '../../custom-components/TransferContext/TransferContext';
+import type { TaskLike } from '../../task-kind';
+import { TransferStringTemplates as S } from '../strings';
+import enUS from '../../strings/en-us.json';
+
+export const TRANSFER_CONTEXT_KEY = 'fmk-transfer-context';
+
+/** Shows the receiving agent who transferred the conversation and their note (or why it came back). */
+export const addTransferContextToTaskCanvas: ComponentHook = (flex, manager) => {
+  const strings = manager.strings as unknown as Record<string, string | undefined>;
+  const s = (key: S) => strings[key] ?? (enUS as Record<string, string>)[key];
+  const labels: TransferContextLabels = { received: s(S.Received), returned: s(S.Returned) };
+  const Context = ({ task }: { task?: TaskLike }) => <TransferContext task={task} labels={labels} />;
+  const options = {
+    sortOrder: -1,
+    key: TRANSFER_CONTEXT_KEY,
+    if: (props: { task?: TaskLike }) => typeof props.task?.attributes?.transferId === 'string',
+  };
+  flex.TaskCanvas.Content.add(<Context key={TRANSFER_CONTEXT_KEY} />, options as Parameters<typeof flex.TaskCanvas.Content.add>[1]);
+};
