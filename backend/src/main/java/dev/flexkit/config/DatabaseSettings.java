@@ -21,7 +21,9 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
     String password = source.getOrDefault("DATABASE_PASSWORD", null);
     if (url.isEmpty()) {
       String file = dataDir.toAbsolutePath().normalize().resolve("flexkit").toString();
-      return new DatabaseSettings("jdbc:h2:file:" + file, "sa", "", Vendor.H2);
+      // H2 would close itself as soon as the JVM starts shutting down, under requests still draining;
+      // the pool closes it after the server has stopped instead.
+      return new DatabaseSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", Vendor.H2);
     }
     return parse(url.get(), user, password);
   }

@@ -31,7 +31,7 @@ class ConfigLoaderTest {
     assertThat(c.port()).isEqualTo(8080);
     assertThat(c.bindHost()).isEqualTo("127.0.0.1");
     assertThat(c.database().vendor()).isEqualTo(DatabaseSettings.Vendor.H2);
-    assertThat(c.database().jdbcUrl()).startsWith("jdbc:h2:file:").endsWith("/data/flexkit");
+    assertThat(c.database().jdbcUrl()).startsWith("jdbc:h2:file:").endsWith("/data/flexkit;DB_CLOSE_ON_EXIT=FALSE");
     assertThat(c.corsAllowedOrigins()).containsExactly("https://flex.twilio.com");
     assertThat(c.publicBaseUrlOr(9999)).isEqualTo(URI.create("http://localhost:9999"));
   }

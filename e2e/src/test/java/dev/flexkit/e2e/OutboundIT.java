@@ -183,6 +183,9 @@ class OutboundIT {
   }
 
   private void openPanel() {
+    // A send closes the panel once its response arrives, which can be after the customer's phone
+    // already shows the message; toggling before that would close it instead of opening it.
+    assertThat(page.getByTestId("outbound-panel")).isHidden();
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New outbound message")).click();
     assertThat(page.getByTestId("outbound-panel")).isVisible();
   }
