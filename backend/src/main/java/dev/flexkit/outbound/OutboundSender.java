@@ -160,10 +160,15 @@ public final class OutboundSender {
 
     CompletableFuture<Void> timer = existingConversationSid != null ? CompletableFuture.completedFuture(null)
         : CompletableFuture.runAsync(() -> setClosedTimer(conversationSid), sideCalls);
+    // Recorded before the message goes, so its delivery receipt finds the send however fast it comes.
+    sent.record(new SentMessages.Sent(conversationSid, agent.identity(), agent.workerSid(), "me", s.channel().wire(),
+        s.customerAddress(), s.senderAddress(), s.customerName(), null, SentMessages.Status.OPENED,
+        interaction.getSid(), null));
     Message message;
     try {
       message = postMessage(agent, s, conversationSid);
     } catch (RuntimeException e) {
+      sent.delete(conversationSid);
       timer.join();
       // Compensation: the channel closed with routing closed completes the task and closes the conversation.
       try {
@@ -175,6 +180,7 @@ public final class OutboundSender {
       }
       throw e;
     }
+    sent.messageSent(conversationSid, message.getSid());
     timer.join();
     return new Result(conversationSid, interaction.getSid(), message.getSid(), existingConversationSid != null);
   }
@@ -241,6 +247,7 @@ public final class OutboundSender {
       sent.delete(conversationSid);
       throw e;
     }
+    sent.messageSent(conversationSid, message.getSid());
     return new Result(conversationSid, null, message.getSid(), reused);
   }
 
