@@ -72,6 +72,14 @@ final class ServiceProcess implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
   }
 
+  /** A call to the sandbox's Twilio emulator, authenticated as Twilio's API would be. */
+  JsonNode getTwilioJson(String path) throws IOException, InterruptedException {
+    JsonNode info = getJson("/sandbox/api/info");
+    String basic = java.util.Base64.getEncoder().encodeToString(
+        (info.path("accountSid").asText() + ":" + info.path("authToken").asText()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(url("/twilio" + path)).header("Authorization", "Basic " + basic).GET().build());
+  }
+
   private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
