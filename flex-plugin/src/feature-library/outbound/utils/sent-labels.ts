@@ -2,10 +2,18 @@ import { OutboundStringKey, outboundText } from '../flex-hooks/strings';
 import enUS from '../strings/en-us.json';
 import type { SentMessage } from '../types/outbound';
 
-/** "Dana (+1 415…)" or the bare address. */
+export const customerAddressOf = (item: SentMessage): string => item.customerAddress.replace(/^whatsapp:/, '');
+
+/** The customer's name, when the send had one (the backend falls back to the number itself). */
+export const customerNameOf = (item: SentMessage): string | null => {
+  const name = item.customerName?.trim();
+  return name && name.replace(/^whatsapp:/, '') !== customerAddressOf(item) ? name : null;
+};
+
+/** "Dana (+1415…)" or the bare number. */
 export const customerLabel = (item: SentMessage): string => {
-  const address = item.customerAddress.replace(/^whatsapp:/, '');
-  return item.customerName ? `${item.customerName} (${address})` : address;
+  const name = customerNameOf(item);
+  return name ? `${name} (${customerAddressOf(item)})` : customerAddressOf(item);
 };
 
 /**

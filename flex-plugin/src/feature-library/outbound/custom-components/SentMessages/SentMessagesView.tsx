@@ -9,7 +9,7 @@ import { Text } from '@twilio-paste/core/text';
 import { OutboundStringKey, outboundText } from '../../flex-hooks/strings';
 import type { DeliveryStatus, SentMessage, SentStatus } from '../../types/outbound';
 import type { SentStore } from '../../utils/sent-store';
-import { customerLabel, deliveryReason } from '../../utils/sent-labels';
+import { customerAddressOf, customerLabel, customerNameOf, deliveryReason } from '../../utils/sent-labels';
 import { useSentMessages } from './useSentMessages';
 
 export interface SentMessagesViewProps {
@@ -126,11 +126,11 @@ export const SentMessagesView = ({
               <Tr key={item.conversationSid} data-testid="sent-row" data-conversation-sid={item.conversationSid}>
                 <Td>
                   <Text as="p" fontWeight="fontWeightSemibold">
-                    {item.customerName || item.customerAddress.replace(/^whatsapp:/, '')}
+                    {customerNameOf(item) ?? customerAddressOf(item)}
                   </Text>
-                  {item.customerName && (
+                  {customerNameOf(item) && (
                     <Text as="p" fontSize="fontSize20" color="colorTextWeak">
-                      {item.customerAddress.replace(/^whatsapp:/, '')}
+                      {customerAddressOf(item)}
                     </Text>
                   )}
                 </Td>

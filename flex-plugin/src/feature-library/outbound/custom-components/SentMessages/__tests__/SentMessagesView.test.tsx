@@ -14,7 +14,7 @@ const ROWS: SentMessage[] = [
     { conversationSid: 'CH2', messageSid: 'IM2', customerName: null, customerAddress: 'whatsapp:+14155550111', channel: 'whatsapp', routeTo: 'any' },
     { status: 'undelivered', errorCode: 30003, errorMessage: 'Unreachable destination handset', updatedAt: '2026-01-01T10:00:05Z' },
   ),
-  sentItem({ conversationSid: 'CH3', messageSid: 'IM3', status: 'REPLIED', customerName: 'Eli' }, { status: 'delivered' }),
+  sentItem({ conversationSid: 'CH3', messageSid: 'IM3', status: 'REPLIED', customerName: '+14155550100' }, { status: 'delivered' }),
 ];
 
 const setup = (overrides: Partial<SentMessagesViewProps> = {}, rows: SentMessage[] = ROWS) => {
@@ -61,6 +61,7 @@ describe('SentMessagesView', () => {
     expect(failed.getByText(enUS.FMKOutboundDeliveryError30003)).toBeTruthy();
 
     const replied = within(row('CH3'));
+    expect(replied.getAllByText('+14155550100')).toHaveLength(1); // a name that is the number shows once
     expect(replied.getByText(enUS.FMKOutboundSentStatusReplied)).toBeTruthy();
     expect(replied.getByText(enUS.FMKOutboundDeliveryDelivered)).toBeTruthy();
     expect(replied.queryByRole('button', { name: enUS.FMKOutboundSentCancel })).toBeNull();
