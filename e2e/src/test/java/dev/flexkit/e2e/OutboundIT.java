@@ -194,6 +194,7 @@ class OutboundIT {
 
     // The sender steps away; with "reply to me" the reply would now wait for them, with "anyone" it must not.
     page.getByTestId("agent-activity").selectOption("Offline");
+    awaitActivity(agentSid, "Offline");
     Map<String, List<String>> before = reservationsByWorker();
     try {
       service.postJson("/sandbox/api/customers/messages", Map.of("from", customer, "to", smsNumber, "body", "Great, on my way"));
@@ -210,6 +211,7 @@ class OutboundIT {
       assertThat(sentRow(customer).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))).hasCount(0);
     } finally {
       page.getByTestId("agent-activity").selectOption("Available");
+      awaitActivity(agentSid, "Available");
       page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop")).click();
     }
     assertThat(taskOf(customer)).hasCount(0);
@@ -294,6 +296,23 @@ class OutboundIT {
       }
     });
     return fresh;
+  }
+
+  /**
+   * The desktop changes the activity through TaskRouter: wait until TaskRouter has it. Waiting
+   * through the page lets Playwright pass the browser's request on (the context routes them all).
+   */
+  private void awaitActivity(String workerSid, String activity) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (Instant.now().isBefore(deadline)) {
+      for (JsonNode worker : service.getJson("/sandbox/api/workers").path("workers")) {
+        if (worker.path("sid").asText().equals(workerSid) && worker.path("activity").asText().equals(activity)) {
+          return;
+        }
+      }
+      page.waitForTimeout(100);
+    }
+    throw new AssertionError(workerSid + " never became " + activity);
   }
 
   /** The one worker a new reservation went to. */
