@@ -50,8 +50,12 @@ export interface DesktopState {
   activities: AgentActivity[];
   tasks: DesktopTask[];
   selectedTaskSid: string | null;
+  /** The view the side nav shows (`NavigateToView`); Flex's own is `agent-desktop`. */
+  activeView: string;
   plugins: PluginLoadState;
 }
+
+export const AGENT_DESKTOP_VIEW = 'agent-desktop';
 
 type Listener = (state: DesktopState) => void;
 
@@ -95,6 +99,10 @@ export class DesktopStateStore {
       throw new Error(`No task ${taskSid} on this desktop`);
     }
     this.update({ selectedTaskSid: taskSid });
+  }
+
+  navigate(viewName: string): void {
+    this.update({ activeView: viewName });
   }
 
   setActivity(activityName: string): AgentActivity {
@@ -142,5 +150,6 @@ export const createDesktopState = (agent: Omit<DesktopAgent, 'activity'>): Deskt
     activities: SANDBOX_ACTIVITIES,
     tasks: [],
     selectedTaskSid: null,
+    activeView: AGENT_DESKTOP_VIEW,
     plugins: { loaded: [] },
   });

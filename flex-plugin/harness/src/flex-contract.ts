@@ -1,4 +1,5 @@
 import type * as FlexUI from '@twilio/flex-ui';
+import type * as ReactTypes from 'react';
 import type { Store } from 'redux';
 
 /**
@@ -38,6 +39,12 @@ export interface HarnessFlex {
   TaskCanvasHeader: { Content: ContentStoreOf<typeof FlexUI.TaskCanvasHeader.Content> };
   TaskCanvas: { Content: ContentStoreOf<typeof FlexUI.TaskCanvas.Content> };
   TaskInfoPanel: { Content: ContentStoreOf<typeof FlexUI.TaskInfoPanel.Content> };
+  /** The links down the left edge; children get `activeView`, as in Flex. */
+  SideNav: { Content: ContentStoreOf<typeof FlexUI.SideNav.Content> };
+  /** The views the side links switch between (`NavigateToView {viewName}`). */
+  ViewCollection: { Content: ContentStoreOf<typeof FlexUI.ViewCollection.Content> };
+  View: typeof FlexUI.View;
+  SideLink: ReactTypes.ComponentType<FlexUI.SideLinkProps>;
 }
 
 type Worker = NonNullable<FlexUI.Manager['workerClient']>;
@@ -55,7 +62,7 @@ export type HarnessUiAttributes = FlexUI.ServiceConfiguration['ui_attributes'] &
 export interface HarnessReduxState {
   flex: {
     worker: { sid: string; activityName: string; available: boolean };
-    view: { selectedTaskSid: string | null };
+    view: { selectedTaskSid: string | null; activeView: string };
   };
   [slice: string]: unknown;
 }

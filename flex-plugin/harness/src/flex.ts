@@ -3,6 +3,7 @@ import { ContentStore } from './content-store.js';
 import type { DesktopStateStore } from './desktop-state.js';
 import type { HarnessFlex, HarnessManager, HarnessPlugins } from './flex-contract.js';
 import { HarnessNotificationsImpl, NotificationType } from './notifications.js';
+import { HarnessSideLink, HarnessView } from './view/Views.js';
 
 /** The content stores the page renders, by Flex component name. */
 export interface DesktopContent {
@@ -11,6 +12,8 @@ export interface DesktopContent {
   TaskCanvasHeader: ContentStore;
   TaskCanvas: ContentStore;
   TaskInfoPanel: ContentStore;
+  SideNav: ContentStore;
+  ViewCollection: ContentStore;
 }
 
 export interface HarnessFlexParts {
@@ -34,6 +37,8 @@ export const createHarnessFlex = (
     TaskCanvasHeader: new ContentStore('TaskCanvasHeader'),
     TaskCanvas: new ContentStore('TaskCanvas'),
     TaskInfoPanel: new ContentStore('TaskInfoPanel'),
+    SideNav: new ContentStore('SideNav'),
+    ViewCollection: new ContentStore('ViewCollection'),
   };
   const actions = new HarnessActionsImpl();
   const notifications = new HarnessNotificationsImpl(() => manager.strings);
@@ -54,6 +59,13 @@ export const createHarnessFlex = (
     desktop.setActivity(name);
   });
 
+  actions.registerAction('NavigateToView', async (payload: { viewName?: string }) => {
+    if (!payload?.viewName) {
+      throw new Error('NavigateToView needs viewName');
+    }
+    desktop.navigate(payload.viewName);
+  });
+
   // Flex's TransferTask transfers voice calls; the sandbox has none, so only plugins' hooks act.
   actions.registerAction('TransferTask', async (payload: { targetSid?: string }) => {
     console.warn(`[harness] TransferTask to ${payload.targetSid ?? '?'}: the sandbox desktop transfers no voice calls`);
@@ -69,6 +81,10 @@ export const createHarnessFlex = (
     TaskCanvasHeader: { Content: content.TaskCanvasHeader },
     TaskCanvas: { Content: content.TaskCanvas },
     TaskInfoPanel: { Content: content.TaskInfoPanel },
+    SideNav: { Content: content.SideNav },
+    ViewCollection: { Content: content.ViewCollection },
+    View: HarnessView,
+    SideLink: HarnessSideLink,
   };
   return { flex, content, notifications };
 };

@@ -11,7 +11,7 @@ import { PluginHost } from './plugin-host.js';
 import { SandboxApi } from './sandbox-api.js';
 import { SandboxWorkerClient } from './worker-client.js';
 import { ActivityPill, UserControls } from './view/AgentHeader.js';
-import { AgentDesktop } from './view/AgentDesktop.js';
+import { AgentDesktop, AgentDesktopLink } from './view/AgentDesktop.js';
 
 const OFFLINE_ACCOUNT_SID = 'ACsandbox00000000000000000000000000';
 
@@ -123,6 +123,7 @@ const boot = async (): Promise<void> => {
     sortOrder: 10,
   });
   content.MainHeader.add(React.createElement(UserControls, { desktop }), { key: 'user-controls', sortOrder: 20 });
+  content.SideNav.add(React.createElement(AgentDesktopLink, { actions: flex.Actions }), { key: 'agent-desktop', sortOrder: 0 });
 
   (window as unknown as { Twilio: { Flex: HarnessFlex } }).Twilio = { Flex: flex };
 

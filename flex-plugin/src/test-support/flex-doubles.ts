@@ -1,4 +1,5 @@
 import type * as Flex from '@twilio/flex-ui';
+import * as React from 'react';
 
 import type { FlexGlobal, PluginManager } from '../types/feature';
 
@@ -21,6 +22,11 @@ export const fakeFlex = () => {
     TaskCanvasHeader: { Content: recordingContentStore() },
     TaskInfoPanel: { Content: recordingContentStore() },
     TaskListItem: { Content: recordingContentStore() },
+    SideNav: { Content: recordingContentStore() },
+    ViewCollection: { Content: recordingContentStore() },
+    View: ({ children }: { name: string; children?: unknown }) => children,
+    SideLink: ({ children, onClick }: { children?: React.ReactNode; onClick?: () => void }) =>
+      React.createElement('button', { type: 'button', onClick }, children),
     Actions: {
       registerAction: jest.fn(),
       invokeAction: jest.fn(async () => undefined),

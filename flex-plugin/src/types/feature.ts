@@ -7,7 +7,7 @@ export type FlexGlobal = typeof Flex;
  * Flex (and with the sandbox agent desktop, which provides exactly these).
  */
 export type PluginManager = Pick<Flex.Manager, 'serviceConfiguration' | 'user' | 'strings'> &
-  Partial<Pick<Flex.Manager, 'localization' | 'workerClient'>>;
+  Partial<Pick<Flex.Manager, 'localization' | 'workerClient' | 'store'>>;
 
 /** Adds, replaces or removes content in a Flex programmable component. */
 export type ComponentHook = (flex: FlexGlobal, manager: PluginManager) => void;

@@ -2,7 +2,9 @@ import type { FeatureRegistration } from '../../types/feature';
 import { FEATURE_NAME, isFeatureEnabled } from './config';
 import { registerOutboundActions } from './flex-hooks/actions';
 import { addOutboundLauncherToMainHeader } from './flex-hooks/components/MainHeader';
+import { addSentMessagesView } from './flex-hooks/components/SentMessagesView';
 import { autoAcceptOutboundTasks } from './flex-hooks/events/auto-accept';
+import { watchDeliveryFailures } from './flex-hooks/events/delivery-failures';
 import { registerOutboundNotifications } from './flex-hooks/notifications';
 import { outboundStrings } from './flex-hooks/strings';
 
@@ -14,7 +16,7 @@ export const register: FeatureRegistration = (manager) => ({
     strings: outboundStrings,
     notifications: [registerOutboundNotifications],
     actions: [registerOutboundActions],
-    components: [addOutboundLauncherToMainHeader],
-    events: [autoAcceptOutboundTasks],
+    components: [addOutboundLauncherToMainHeader, addSentMessagesView],
+    events: [autoAcceptOutboundTasks, watchDeliveryFailures],
   },
 });

@@ -3,6 +3,7 @@ import type {
   OutboundChannel,
   OutboundResult,
   SendOutboundMessagePayload,
+  SentMessages,
   Templates,
   WhatsappWindow,
 } from '../types/outbound';
@@ -38,3 +39,8 @@ export const fetchWindow = (client: BackendClient, to: string, from: string) =>
 
 export const fetchTemplates = (client: BackendClient, channel: OutboundChannel) =>
   client.get<Templates>(`/api/templates?channel=${channel}`);
+
+export const fetchSent = (client: BackendClient) => client.get<SentMessages>('/api/outbound/sent');
+
+export const cancelSent = (client: BackendClient, conversationSid: string) =>
+  client.delete<void>(`/api/outbound/sent/${encodeURIComponent(conversationSid)}`);

@@ -69,3 +69,34 @@ export interface Senders {
   sms: string[];
   whatsapp: string[];
 }
+
+export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered';
+
+export type SentStatus = 'WAITING' | 'ROUTING' | 'REPLIED' | 'CANCELLED' | 'CLOSED' | 'OPENED';
+
+/** One row of `GET /api/outbound/sent`. */
+export interface SentMessage {
+  conversationSid: string;
+  mode: 'wait-for-reply' | 'open-chat';
+  routeTo: 'me' | 'any';
+  channel: OutboundChannel;
+  customerAddress: string;
+  customerName?: string | null;
+  senderAddress: string;
+  messageSid?: string | null;
+  status: SentStatus;
+  interactionSid?: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** `status` is null until Twilio reports a receipt for the first message. */
+  delivery: {
+    status: DeliveryStatus | null;
+    errorCode: number | null;
+    errorMessage?: string | null;
+    updatedAt: string | null;
+  };
+}
+
+export interface SentMessages {
+  sent: SentMessage[];
+}

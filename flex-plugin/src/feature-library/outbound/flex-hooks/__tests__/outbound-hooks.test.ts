@@ -71,6 +71,32 @@ describe('outbound actions', () => {
   });
 });
 
+describe('outbound actions on a busy conversation', () => {
+  it('shows the busy notification naming the owner, not the generic failure nor a conflict', async () => {
+    const { flex, asFlex, registered } = fakeFlexActions();
+    registerOutboundActions(asFlex, manager());
+    window.fetch = jest.fn(async () =>
+      jsonResponse(409, {
+        error: { code: 'conversation_busy', message: 'busy', conversationSid: 'CH9', ownerIdentity: 'bob@example.com', taskStatus: 'assigned' },
+      }),
+    ) as unknown as typeof fetch;
+    const payload = { destination: '+14155550100', routeToMe: true, openChat: true, body: 'x', onExisting: 'close' as const };
+    await expect(registered.get(SEND_ACTION)!(payload)).rejects.toMatchObject({ status: 409, code: 'conversation_busy' });
+    expect(flex.Notifications.showNotification).toHaveBeenCalledTimes(1);
+    expect(flex.Notifications.showNotification).toHaveBeenCalledWith('FMKOutboundBusy', { owner: 'bob@example.com', status: 'assigned' });
+  });
+
+  it('falls back to the generic failure for any other 409', async () => {
+    const { flex, asFlex, registered } = fakeFlexActions();
+    registerOutboundActions(asFlex, manager());
+    window.fetch = jest.fn(async () =>
+      jsonResponse(409, { error: { code: 'request_in_progress', message: 'still being processed' } }),
+    ) as unknown as typeof fetch;
+    await expect(registered.get(SEND_ACTION)!({ destination: '+1', routeToMe: true, openChat: true, body: 'x' })).rejects.toBeTruthy();
+    expect(flex.Notifications.showNotification).toHaveBeenCalledWith('FMKOutboundFailed', { message: 'still being processed' });
+  });
+});
+
 describe('auto-accept', () => {
   it('accepts and selects reservations whose task asks for autoAnswer, and nothing else', async () => {
     const handlers: Array<(reservation: unknown) => void> = [];

@@ -4,6 +4,7 @@ import { newIdempotencyKey, sendOutbound } from '../../api/outbound-api';
 import type { SendOutboundMessagePayload } from '../../types/outbound';
 import { panelState } from '../../utils/panel-state';
 import { OutboundNotification } from '../notifications';
+import { outboundText } from '../strings';
 
 export const TOGGLE_ACTION = 'ToggleOutboundMessagePanel';
 export const SEND_ACTION = 'SendOutboundMessage';
@@ -11,6 +12,10 @@ export const SEND_ACTION = 'SendOutboundMessage';
 /** A conflict the caller resolves (the panel shows a dialog), so it gets no error toast. */
 export const isConversationConflict = (error: unknown): error is BackendRequestError =>
   error instanceof BackendRequestError && error.status === 409 && error.code === 'conversation_exists';
+
+/** A live task holds the customer's conversation: nothing to offer but an explanation. */
+const isConversationBusy = (error: unknown): error is BackendRequestError =>
+  error instanceof BackendRequestError && error.status === 409 && error.code === 'conversation_busy';
 
 const fieldMessages = (error: BackendRequestError): string => {
   const errors = (error.body as { error?: { errors?: Array<{ message: string }> } })?.error?.errors;
@@ -24,6 +29,7 @@ const fieldMessages = (error: BackendRequestError): string => {
  */
 export const registerOutboundActions: ActionHook = (flex, manager) => {
   const client = createBackendClient(manager);
+  const strings = () => manager.strings as unknown as Record<string, string | undefined>;
   flex.Actions.registerAction(TOGGLE_ACTION, async (payload: { open?: boolean }) => {
     panelState.set(typeof payload?.open === 'boolean' ? payload.open : !panelState.isOpen());
   });
@@ -33,7 +39,13 @@ export const registerOutboundActions: ActionHook = (flex, manager) => {
       flex.Notifications.showNotification(OutboundNotification.Sent, { destination: payload.destination });
       return result;
     } catch (error) {
-      if (!isConversationConflict(error)) {
+      if (isConversationBusy(error)) {
+        const conflict = (error.body as { error?: { ownerIdentity?: string | null; taskStatus?: string | null } })?.error;
+        flex.Notifications.showNotification(OutboundNotification.Busy, {
+          owner: conflict?.ownerIdentity ?? outboundText(strings(), 'FMKOutboundBusyOwnerUnknown'),
+          status: conflict?.taskStatus ?? '—',
+        });
+      } else if (!isConversationConflict(error)) {
         const message = error instanceof BackendRequestError ? fieldMessages(error) : (error as Error).message;
         flex.Notifications.showNotification(OutboundNotification.Failed, { message });
       }

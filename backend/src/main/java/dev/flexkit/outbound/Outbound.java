@@ -62,6 +62,8 @@ public final class Outbound {
     OutboundSender sender = new OutboundSender(twilio, flex, settings, sent, windows, sideCalls);
     CustomerReplies replies = new CustomerReplies(twilio, flex, settings, sent, windows, sender, clock);
     events.onConversationEvent(replies::onEvent);
+    events.onConversationEvent(new FirstMessageDeliveries(database, sent, clock)::onEvent);
+    events.onConversationEvent(new ClosedBeforeReply(sent)::onEvent);
     BackOfficeTasks backOffice = new BackOfficeTasks(twilio, flex, settings, sender, sent, windows, sideCalls);
     return new Outbound(sender, new OutboundValidation(flex), new IdempotencyRecords(database, clock), sent, windows,
         new CannedMessages(cannedFile), new ContentTemplates(twilio), backOffice, backOfficeKey);

@@ -131,21 +131,32 @@ public final class OutboundResource {
   @GET
   @Path("/sent")
   @AgentAuthenticated
-  @Operation(summary = "The agent's sends waiting for the customer's reply, with their status",
+  @Operation(summary = "The agent's sends waiting for the customer's reply, with their status and the first message's delivery",
+      description = "`{sent:[{conversationSid, mode, routeTo, channel, customerAddress, customerName?, senderAddress, "
+          + "messageSid, status, interactionSid?, createdAt, updatedAt, delivery:{status, errorCode, errorMessage?, updatedAt}}]}`, "
+          + "newest first. `status` is WAITING, ROUTING, REPLIED, CANCELLED, CLOSED (the conversation closed before a reply) "
+          + "or OPENED (an open chat). Listed: every send still waiting, the others of the last 24 hours, and open chats only "
+          + "when their first message failed. `delivery.status` (sent, delivered, read, failed, undelivered) is null until "
+          + "Twilio reports a receipt; `errorCode` is Twilio's (e.g. 30003, 63016).",
       security = @SecurityRequirement(name = "flexToken"))
   public Map<String, Object> sent(@Context SecurityContext security) {
-    return Map.of("sent", sent.byAgent(FlexAgent.of(security).identity()));
+    return Map.of("sent", sent.listFor(FlexAgent.of(security).identity()));
   }
 
   @DELETE
   @Path("/sent/{conversationSid}")
   @AgentAuthenticated
   @Operation(summary = "Cancel a send waiting for reply: closes its conversation unless a task holds it",
+      description = "204 when cancelled; 404 `not_found` when no send of this agent is on that conversation; 409 "
+          + "`already_replied` when it no longer waits, `open_chat` for an open chat, `conversation_busy` when a task holds the conversation.",
       security = @SecurityRequirement(name = "flexToken"))
   public Response cancel(@Context SecurityContext security, @PathParam("conversationSid") String conversationSid) {
     FlexAgent agent = FlexAgent.of(security);
     SentMessages.Sent s = sent.find(conversationSid).filter(x -> x.agentIdentity().equals(agent.identity()))
         .orElseThrow(() -> new ApiException(404, "not_found", "No send of yours waits on " + conversationSid));
+    if (s.status() == SentMessages.Status.OPENED) {
+      throw new ApiException(409, "open_chat", "An open chat belongs to its task: end it from the task");
+    }
     if (s.status() != SentMessages.Status.WAITING) {
       throw new ApiException(409, "already_replied", "The customer already replied; the conversation belongs to its task");
     }

@@ -162,8 +162,13 @@ public final class OutboundSender {
         : CompletableFuture.runAsync(() -> setClosedTimer(conversationSid), sideCalls);
     Message message;
     try {
+      // Recorded before the message goes, so its delivery receipt finds the send however fast it comes.
+      sent.record(new SentMessages.Sent(conversationSid, agent.identity(), agent.workerSid(), "me", s.channel().wire(),
+          s.customerAddress(), s.senderAddress(), s.customerName(), null, SentMessages.Status.OPENED,
+          interaction.getSid(), null));
       message = postMessage(agent, s, conversationSid);
     } catch (RuntimeException e) {
+      forget(conversationSid);
       timer.join();
       // Compensation: the channel closed with routing closed completes the task and closes the conversation.
       try {
@@ -175,6 +180,7 @@ public final class OutboundSender {
       }
       throw e;
     }
+    noteMessage(conversationSid, message.getSid());
     timer.join();
     return new Result(conversationSid, interaction.getSid(), message.getSid(), existingConversationSid != null);
   }
@@ -241,7 +247,25 @@ public final class OutboundSender {
       sent.delete(conversationSid);
       throw e;
     }
+    noteMessage(conversationSid, message.getSid());
     return new Result(conversationSid, null, message.getSid(), reused);
+  }
+
+  /** The message went out: a store hiccup now must not turn the send into a failure (and a retry into a duplicate). */
+  private void noteMessage(String conversationSid, String messageSid) {
+    try {
+      sent.messageSent(conversationSid, messageSid);
+    } catch (RuntimeException e) {
+      LOG.warn("send on {} cannot track its first message's delivery: {}", conversationSid, e.getMessage());
+    }
+  }
+
+  private void forget(String conversationSid) {
+    try {
+      sent.delete(conversationSid);
+    } catch (RuntimeException e) {
+      LOG.warn("send on {} stays listed after its failure: {}", conversationSid, e.getMessage());
+    }
   }
 
   /** Known-agent flags for Studio-based routing; an earlier send's flags are replaced, other keys kept. */

@@ -8,17 +8,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Sends waiting for the customer's reply. {@link #claimReply} is a compare-and-set on the status,
- * so only one replica (and one webhook retry) routes a reply.
+ * Our sends, by conversation: a "wait for reply" send waits for the customer's reply, an open chat
+ * ({@link Status#OPENED}) is kept so its first message's delivery can still reach the agent.
+ * {@link #claimReply} is a compare-and-set on the status, so only one replica (and one webhook
+ * retry) routes a reply.
  */
 public final class SentMessages {
-  public enum Status { WAITING, ROUTING, REPLIED, CANCELLED }
+  /** {@code CLOSED}: the conversation closed (its timer, or elsewhere) before the customer replied. */
+  public enum Status { WAITING, ROUTING, REPLIED, CANCELLED, CLOSED, OPENED }
+
+  /** How long answered, cancelled or closed sends (and failed open chats) stay on the agent's list. */
+  static final Duration LIST_HORIZON = Duration.ofDays(1);
 
   public record Sent(String conversationSid, String agentIdentity, String workerSid, String routeTo, String channel,
                      String customerAddress, String senderAddress, String customerName, String messageSid,
@@ -73,8 +80,55 @@ public final class SentMessages {
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
-  public List<Sent> byAgent(String identity) {
-    return query("WHERE agent_identity = ? ORDER BY created_at DESC", identity);
+  /**
+   * The agent's list: every send still waiting, the others of the last {@link #LIST_HORIZON}, and
+   * open chats only when their first message failed, newest first.
+   */
+  public List<SentItem> listFor(String identity) {
+    Timestamp since = Timestamp.from(clock.instant().minus(LIST_HORIZON));
+    try (Connection c = database.connection();
+         PreparedStatement ps = c.prepareStatement("SELECT s.conversation_sid, s.route_to, s.channel, s.customer_address, "
+             + "s.sender_address, s.customer_name, s.message_sid, s.status, s.interaction_sid, s.created_at, s.updated_at, "
+             + "d.status, d.error_code, d.updated_at "
+             + "FROM outbound_sends s LEFT JOIN outbound_deliveries d ON d.message_sid = s.message_sid "
+             + "WHERE s.agent_identity = ? AND (s.status IN ('WAITING', 'ROUTING') "
+             + "OR (s.status <> 'OPENED' AND s.updated_at >= ?) "
+             + "OR (d.status IN ('failed', 'undelivered') AND d.updated_at >= ?)) "
+             + "ORDER BY s.created_at DESC")) {
+      ps.setString(1, identity);
+      ps.setTimestamp(2, since);
+      ps.setTimestamp(3, since);
+      List<SentItem> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Status status = Status.valueOf(rs.getString(8));
+          Integer errorCode = (Integer) rs.getObject(13, Integer.class);
+          Timestamp deliveredAt = rs.getTimestamp(14);
+          SentItem.Delivery delivery = new SentItem.Delivery(rs.getString(12), errorCode,
+              DeliveryErrors.messageFor(errorCode).orElse(null), deliveredAt == null ? null : deliveredAt.toInstant());
+          out.add(new SentItem(rs.getString(1), status == Status.OPENED ? "open-chat" : "wait-for-reply", rs.getString(2),
+              rs.getString(3), rs.getString(4), rs.getString(6), rs.getString(5), rs.getString(7), status, rs.getString(9),
+              rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(), delivery));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read outbound sends", e);
+    }
+  }
+
+  /** The first message's sid, once Twilio accepted it; its delivery receipts are matched on it. */
+  public void messageSent(String conversationSid, String messageSid) {
+    try (Connection c = database.connection();
+         PreparedStatement ps = c.prepareStatement(
+             "UPDATE outbound_sends SET message_sid = ?, updated_at = ? WHERE conversation_sid = ?")) {
+      ps.setString(1, messageSid);
+      ps.setTimestamp(2, Timestamp.from(clock.instant()));
+      ps.setString(3, conversationSid);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot update outbound send", e);
+    }
   }
 
   /** True for the one caller that moves the send from {@code from} to {@code to}. */

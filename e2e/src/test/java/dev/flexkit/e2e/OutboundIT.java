@@ -28,6 +28,7 @@ class OutboundIT {
   private static ServiceProcess service;
   private static HeadlessChromium chromium;
   private static String agent;
+  private static String agentSid;
   private static String smsNumber;
   private static int customers;
 
@@ -40,6 +41,7 @@ class OutboundIT {
     service = ServiceProcess.start("outbound", Map.of());
     JsonNode info = service.getJson("/sandbox/api/info");
     agent = info.path("workers").get(0).path("identity").asText();
+    agentSid = info.path("workers").get(0).path("sid").asText();
     smsNumber = info.at("/numbers/sms/0").asText();
     // Another agent stays available, so a reply reaching ours proves the routing, not luck.
     for (JsonNode worker : info.path("workers")) {
@@ -176,6 +178,157 @@ class OutboundIT {
 
     assertThat(taskOf(customer)).hasCount(1);
     assertThat(inbox(customer, 2)).containsExactly("First note", "Second note");
+  }
+
+  @Test
+  void sendAndReplyToAnyoneGoesToAnotherAgentWhenTheSenderIsAway() throws Exception {
+    String customer = newCustomer();
+    openPanel();
+    field("Customer number").fill(customer);
+    field("Message").fill("Your repair is ready for pick-up.");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to anyone")).click();
+    inbox(customer, 1);
+
+    openSentList();
+    Locator row = sentRow(customer);
+    assertThat(row).containsText("Waiting for reply");
+    assertThat(row).containsText("Reply goes to any agent");
+
+    // The sender steps away; with "reply to me" the reply would now wait for them, with "anyone" it must not.
+    page.getByTestId("agent-activity").selectOption("Offline");
+    awaitActivity(agentSid, "Offline");
+    Map<String, List<String>> before = reservationsByWorker();
+    try {
+      service.postJson("/sandbox/api/customers/messages", Map.of("from", customer, "to", smsNumber, "body", "Great, on my way"));
+
+      String taker = awaitNewReservation(before);
+      assertThat(taker).isNotEqualTo(agentSid);
+      assertThat(newReservations(before).get(agentSid)).isNullOrEmpty();
+      String reservation = newReservations(before).get(taker).get(0);
+      service.postJson("/sandbox/api/reservations/" + reservation + "/accept", Map.of());
+
+      page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop")).click();
+      openSentList();
+      assertThat(sentRow(customer)).containsText("Replied");
+      assertThat(sentRow(customer).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))).hasCount(0);
+    } finally {
+      page.getByTestId("agent-activity").selectOption("Available");
+      awaitActivity(agentSid, "Available");
+      page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop")).click();
+    }
+    assertThat(taskOf(customer)).hasCount(0);
+  }
+
+  @Test
+  void theSentListCancelsAWaitingSendWhichClosesItsConversation() throws Exception {
+    String customer = newCustomer();
+    openPanel();
+    field("Customer number").fill(customer);
+    field("Message").fill("Shall we book your service visit?");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me")).click();
+    inbox(customer, 1);
+
+    openSentList();
+    Locator row = sentRow(customer);
+    assertThat(row).containsText("Waiting for reply");
+    assertThat(row).containsText("SMS");
+    String conversationSid = row.getAttribute("data-conversation-sid");
+    row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")).click();
+    Locator dialog = page.getByRole(AriaRole.DIALOG);
+    assertThat(dialog).containsText(customer);
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel message")).click();
+
+    assertThat(page.locator("[data-notification-id=FMKOutboundSentCancelled]")).isVisible();
+    assertThat(sentRow(customer)).containsText("Cancelled");
+    assertThat(new SandboxTwilio(service, service.getJson("/sandbox/api/info")).get("conversations", "/v1/Conversations/" + conversationSid).path("state").asText())
+        .isEqualTo("closed");
+    page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop")).click();
+  }
+
+  @Test
+  void aMessageThatNeverReachedTheCustomerIsReportedToTheAgent() throws Exception {
+    String customer = newCustomer();
+    service.postJson("/sandbox/api/customers/" + customer + "/unreachable", Map.of("errorCode", 30003));
+    openPanel();
+    field("Customer number").fill(customer);
+    field("Message").fill("Your appointment is confirmed for Monday.");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me")).click();
+    assertThat(page.locator("[data-notification-id=FMKOutboundSent]")).isVisible();
+
+    // Twilio accepted it; the carrier's "undelivered" comes back afterwards and the watcher reports it.
+    Locator failure = page.locator("[data-notification-id=FMKOutboundDeliveryFailedNotice]");
+    assertThat(failure).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+    assertThat(failure).containsText(customer);
+    assertThat(failure).containsText("unreachable (30003)");
+    assertThat(inbox(customer, 0)).isEmpty();
+
+    openSentList();
+    assertThat(sentRow(customer)).containsText("Undelivered");
+    Screenshots.save(page, "outbound-sent-list");
+    page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop")).click();
+  }
+
+  private void openSentList() {
+    page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sent")).click();
+    assertThat(page.getByTestId("sent-messages")).isVisible();
+  }
+
+  private Locator sentRow(String customer) {
+    return page.getByTestId("sent-row").filter(new Locator.FilterOptions().setHasText(customer));
+  }
+
+  /** Reservation sids per worker sid, as the sandbox's TaskRouter holds them. */
+  private static Map<String, List<String>> reservationsByWorker() throws Exception {
+    Map<String, List<String>> out = new java.util.HashMap<>();
+    for (JsonNode worker : service.getJson("/sandbox/api/workers").path("workers")) {
+      List<String> sids = new ArrayList<>();
+      worker.path("reservations").forEach(r -> sids.add(r.path("sid").asText()));
+      out.put(worker.path("sid").asText(), sids);
+    }
+    return out;
+  }
+
+  private static Map<String, List<String>> newReservations(Map<String, List<String>> before) throws Exception {
+    Map<String, List<String>> fresh = new java.util.HashMap<>();
+    reservationsByWorker().forEach((worker, sids) -> {
+      List<String> added = new ArrayList<>(sids);
+      added.removeAll(before.getOrDefault(worker, List.of()));
+      if (!added.isEmpty()) {
+        fresh.put(worker, added);
+      }
+    });
+    return fresh;
+  }
+
+  /**
+   * The desktop changes the activity through TaskRouter: wait until TaskRouter has it. Waiting
+   * through the page lets Playwright pass the browser's request on (the context routes them all).
+   */
+  private void awaitActivity(String workerSid, String activity) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (Instant.now().isBefore(deadline)) {
+      for (JsonNode worker : service.getJson("/sandbox/api/workers").path("workers")) {
+        if (worker.path("sid").asText().equals(workerSid) && worker.path("activity").asText().equals(activity)) {
+          return;
+        }
+      }
+      page.waitForTimeout(100);
+    }
+    throw new AssertionError(workerSid + " never became " + activity);
+  }
+
+  /** The one worker a new reservation went to. */
+  private static String awaitNewReservation(Map<String, List<String>> before) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (Instant.now().isBefore(deadline)) {
+      Map<String, List<String>> fresh = newReservations(before);
+      if (!fresh.isEmpty()) {
+        assertThat(fresh).hasSize(1);
+        return fresh.keySet().iterator().next();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no agent was offered the customer's reply");
   }
 
   private Locator field(String label) {

@@ -138,6 +138,21 @@ describe('OutboundPanel', () => {
     expect(send.mock.calls[1][0].idempotencyKey).not.toEqual(send.mock.calls[0][0].idempotencyKey);
   });
 
+  it('opens no conflict dialog for a busy conversation: the send action tells the agent instead', async () => {
+    const busy = new BackendRequestError(409, 'conversation_busy', 'busy', {
+      error: { code: 'conversation_busy', message: 'busy', conversationSid: 'CH9', ownerIdentity: 'bob@example.com', taskStatus: 'assigned' },
+    });
+    const send = jest.fn<Promise<unknown>, [SendOutboundMessagePayload]>().mockRejectedValue(busy);
+    renderPanel({ send });
+    typeNumber('+14155550100');
+    typeBody('Hello again');
+    fireEvent.click(openChat());
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect((openChat() as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.queryByText(enUS.FMKOutboundConflictTitle)).toBeNull();
+    expect((screen.getByLabelText(enUS.FMKOutboundBody) as HTMLInputElement).value).toBe('Hello again');
+  });
+
   it('disables free text outside the WhatsApp window and sends the template with its variables', async () => {
     const loadWindow = jest.fn(async () => ({ open: false, lastInboundAt: null, closesAt: null }));
     const { send } = renderPanel({ loadWindow });

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,6 +38,11 @@ public final class CustomerPhoneResource {
                                 @JsonInclude(JsonInclude.Include.ALWAYS) String contentSid, Instant dateCreated) {}
 
   public record Inbox(List<ReceivedMessage> messages) {}
+
+  /** {@code errorCode}: the carrier error Twilio reports, default 30003 (unreachable handset). */
+  public record Unreachable(Integer errorCode) {}
+
+  public record Reachability(String address, boolean reachable, Integer errorCode, String errorMessage) {}
 
   private final SandboxWorld world;
 
@@ -82,5 +88,31 @@ public final class CustomerPhoneResource {
     List<CustomerPhones.Received> received = world.phones().inbox(address);
     return new Inbox(received.stream()
         .map(r -> new ReceivedMessage(r.from(), r.to(), r.body(), r.contentSid(), r.dateCreated())).toList());
+  }
+
+  @POST
+  @Path("{address}/unreachable")
+  @Operation(summary = "This customer's handset can no longer be reached: our messages to it are accepted, then their "
+      + "delivery receipt turns undelivered with errorCode (30003 by default; 30004-30008 too)")
+  public Reachability unreachable(@PathParam("address") String address, Unreachable request) {
+    if (!MessagingAddress.isValid(address)) {
+      throw new ApiException(400, "invalid_field",
+          "address must be the customer's E.164 number, e.g. +15551234567 or whatsapp:+15551234567", "address", 21211);
+    }
+    int code = request == null || request.errorCode() == null ? 30003 : request.errorCode();
+    if (!CustomerPhones.UNREACHABLE_ERRORS.containsKey(code)) {
+      throw new ApiException(400, "invalid_field",
+          "errorCode must be one of " + new java.util.TreeSet<>(CustomerPhones.UNREACHABLE_ERRORS.keySet()), "errorCode", null);
+    }
+    world.phones().makeUnreachable(address, code);
+    return new Reachability(address, false, code, CustomerPhones.UNREACHABLE_ERRORS.get(code));
+  }
+
+  @DELETE
+  @Path("{address}/unreachable")
+  @Operation(summary = "This customer's handset receives our messages again")
+  public Response reachable(@PathParam("address") String address) {
+    world.phones().makeReachable(address);
+    return Response.noContent().build();
   }
 }

@@ -605,7 +605,7 @@ public final class Conversations implements ConversationsApi {
       }
       Message.Receipt receipt = deliver(room, customer, sid, body, contentSid, template, now);
       receipts.add(receipt);
-      if ("failed".equals(receipt.status())) {
+      if ("failed".equals(receipt.status()) || "undelivered".equals(receipt.status())) {
         failures.add(receipt);
       }
     }
@@ -615,7 +615,7 @@ public final class Conversations implements ConversationsApi {
     room.messages.add(m);
     touch(room, origin, after);
     webhooks.fire(ConversationWebhooks.MESSAGE_ADDED, origin, room.webhooks.values(), ConversationWebhooks.message(m));
-    // The 63016 failure is Twilio's own asynchronous report, so it is sent whoever posted the message.
+    // Failures (63016, an unreachable handset) are Twilio's own asynchronous reports, sent whoever posted the message.
     failures.forEach(r -> webhooks.fire(ConversationWebhooks.DELIVERY_UPDATED, Origin.twilio(), room.webhooks.values(),
         ConversationWebhooks.delivery(m, r)));
     boolean fromCustomer = authoredBy.map(Participant::isCustomer).orElse(false);
@@ -626,7 +626,8 @@ public final class Conversations implements ConversationsApi {
   /**
    * WhatsApp only lets free-form text through within 24 hours of the customer's last message to
    * that sender; outside it only an approved template gets through. Twilio still accepts the
-   * message and reports the failure afterwards as error 63016.
+   * message and reports the failure afterwards as error 63016. A handset the sandbox made
+   * unreachable gets nothing, and its receipt turns {@code undelivered} with the carrier's code.
    */
   private Message.Receipt deliver(Room room, Participant customer, String messageSid, String body, String contentSid,
                                   ContentTemplate template, Instant now) {
@@ -634,11 +635,21 @@ public final class Conversations implements ConversationsApi {
     boolean approvedTemplate = template != null && template.approvedForWhatsApp();
     boolean blocked = whatsapp && !approvedTemplate
         && !phones.insideWhatsAppWindow(customer.address(), customer.proxyAddress(), now);
-    if (!blocked) {
-      phones.deliver(new CustomerPhones.Received(customer.proxyAddress(), customer.address(), body, contentSid, now));
+    if (blocked) {
+      return receipt(room, customer, messageSid, "failed", 63016, now);
     }
+    Optional<Integer> unreachable = phones.unreachableError(customer.address());
+    if (unreachable.isPresent()) {
+      return receipt(room, customer, messageSid, "undelivered", unreachable.get(), now);
+    }
+    phones.deliver(new CustomerPhones.Received(customer.proxyAddress(), customer.address(), body, contentSid, now));
+    return receipt(room, customer, messageSid, "delivered", 0, now);
+  }
+
+  private static Message.Receipt receipt(Room room, Participant customer, String messageSid, String status, int errorCode,
+                                         Instant now) {
     return new Message.Receipt(Sids.next("DY"), messageSid, room.conversation.sid(), customer.sid(), Sids.next("SM"),
-        blocked ? "failed" : "delivered", blocked ? 63016 : 0, now, now);
+        status, errorCode, now, now);
   }
 
   /** Activity wakes an inactive conversation and restarts its idle timers. */

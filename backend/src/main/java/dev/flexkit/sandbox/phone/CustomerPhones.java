@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The customers' handsets: what each one received from our numbers, and when each last wrote to
- * each of our numbers (which opens WhatsApp's 24-hour customer-service window).
+ * The customers' handsets: what each one received from our numbers, when each last wrote to each
+ * of our numbers (which opens WhatsApp's 24-hour customer-service window), and which ones cannot
+ * be reached (switched off, out of coverage, a number that does not exist).
  */
 public final class CustomerPhones {
   public static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
@@ -20,6 +21,36 @@ public final class CustomerPhones {
 
   private final Map<String, List<Received>> inboxes = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastInbound = new ConcurrentHashMap<>();
+  private final Map<String, Integer> unreachable = new ConcurrentHashMap<>();
+
+  /**
+   * The carrier errors Twilio reports for a handset it could not reach; a message to such a
+   * customer is accepted, then its receipt turns {@code undelivered} with the code.
+   */
+  public static final Map<Integer, String> UNREACHABLE_ERRORS = Map.of(
+      30003, "Unreachable destination handset",
+      30004, "Message blocked",
+      30005, "Unknown destination handset",
+      30006, "Landline or unreachable carrier",
+      30007, "Message filtered",
+      30008, "Unknown error");
+
+  /** From now on messages to {@code customer} are not delivered; Twilio reports {@code errorCode}. */
+  public void makeUnreachable(String customer, int errorCode) {
+    if (!UNREACHABLE_ERRORS.containsKey(errorCode)) {
+      throw new IllegalArgumentException("not a handset delivery error: " + errorCode);
+    }
+    unreachable.put(customer, errorCode);
+  }
+
+  public void makeReachable(String customer) {
+    unreachable.remove(customer);
+  }
+
+  /** The error code a message to {@code customer} fails with, if the handset cannot be reached. */
+  public Optional<Integer> unreachableError(String customer) {
+    return Optional.ofNullable(unreachable.get(customer));
+  }
 
   public void deliver(Received message) {
     List<Received> inbox = inboxes.computeIfAbsent(message.to(), k -> new ArrayList<>());
