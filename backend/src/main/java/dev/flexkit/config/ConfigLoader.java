@@ -33,7 +33,7 @@ public final class ConfigLoader {
     Duration grace = Duration.ofSeconds(intSetting(source, "SHUTDOWN_GRACE_SECONDS", 10, 0, 600));
 
     TwilioGatewaySettings gateway = new TwilioGatewaySettings(
-        intSetting(source, "TWILIO_MAX_CONCURRENCY", 8, 1, 100),
+        intSetting(source, "TWILIO_MAX_CONCURRENCY", 32, 1, 100),
         intSetting(source, "TWILIO_MAX_ATTEMPTS", 4, 1, 10));
     SandboxSettings sandbox = new SandboxSettings(source.get("SANDBOX_AUTH_TOKEN"),
         source.get("SANDBOX_SPEC_DIR").map(Path::of), source.get("SANDBOX_SPEC_REPORT").map(Path::of));
