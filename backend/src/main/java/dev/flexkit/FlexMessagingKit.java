@@ -27,6 +27,8 @@ import dev.flexkit.inactivity.InactivityScheduler;
 import dev.flexkit.inactivity.InactivityService;
 import dev.flexkit.inactivity.InactivityTimers;
 import dev.flexkit.inactivity.TwilioInactivityActions;
+import dev.flexkit.inactivity.TwilioLiveTasks;
+import dev.flexkit.whatsapp.WhatsappWindows;
 import dev.flexkit.plugin.PluginBundleResource;
 import dev.flexkit.outbound.Outbound;
 import dev.flexkit.outbound.OutboundSettings;
@@ -212,7 +214,9 @@ public final class FlexMessagingKit {
     if (!sandboxOnly) {
       InactivityConfig inactivityConfig = new InactivityConfig(twilio, clock);
       InactivityService inactivity = new InactivityService(new InactivityTimers(database), inactivityConfig,
-          new TwilioInactivityActions(twilio), clock, config.twilioGateway().maxConcurrency());
+          new TwilioInactivityActions(twilio), new WhatsappWindows(database, clock),
+          flexSettings.workspaceSid().map(ws -> new TwilioLiveTasks(twilio, ws)).orElse(null), clock,
+          config.twilioGateway().maxConcurrency());
       events.onConversationEvent(inactivity::onConversationEvent);
       events.onTaskRouterEvent(inactivity::onTaskRouterEvent);
       checks.add(new InactivityHealthCheck(inactivityConfig));
