@@ -132,7 +132,8 @@ public final class InactivityService {
     }
     // The task a countdown stopped for (transferred, wrapped up) is not restarted; a new one is.
     live.filter(a -> row == null || row.state() == State.IDLE || !a.taskSid().equals(row.taskSid())).ifPresent(a -> {
-      LOG.info("countdown on {} starts from live task {}: its acceptance was not seen", conversationSid, a.taskSid());
+      LOG.info("countdown on {} starts from live task {}, found on a customer's message (its acceptance is late or was lost)",
+          conversationSid, a.taskSid());
       arm(a, now);
     });
   }
@@ -157,7 +158,10 @@ public final class InactivityService {
   private void arm(Timer.Assignment a, Instant now) {
     InactivitySettings s = settings.forChannel(a.channelType(), a.queueSid());
     Instant deadline = now.plusSeconds(s.timerSec());
-    timers.arm(a, s, deadline, warningAt(deadline, s), now);
+    if (timers.arm(a, s, deadline, warningAt(deadline, s), now)) {
+      LOG.info("countdown on {} started for task {}: {} s, warning {} s before", a.conversationSid(), a.taskSid(),
+          s.timerSec(), s.warningSec());
+    }
   }
 
   private static Instant warningAt(Instant deadline, InactivitySettings s) {
@@ -220,7 +224,10 @@ public final class InactivityService {
     Instant now = clock.instant();
     switch (t.state()) {
       case ACTIVE, WARNING -> {
-        if (t.warningAt() == null) {
+        // A warning never started is skipped once the deadline has passed (every replica was down
+        // through the warning time): followed at once by the wrap-up, it would tell the customer
+        // nothing. One already started (WARNING) is finished, or found sent, first.
+        if (t.warningAt() == null || (t.state() == State.ACTIVE && !now.isBefore(t.deadline()))) {
           return expire(t, now);
         }
         // Claim first (WARNING, due again after STEP_RETRY as a lease), then send, then record:
@@ -235,6 +242,7 @@ public final class InactivityService {
         } else {
           try {
             actions.warn(claimed, settings.forChannel(t.channelType(), t.queueSid()), t.state() == State.WARNING);
+            LOG.info("inactivity warning on {} (task {})", t.conversationSid(), t.taskSid());
           } catch (TwilioCallException e) {
             if (!isClientError(e)) {
               LOG.warn("inactivity warning on {} failed, will retry: {}", t.conversationSid(), e.getMessage());
@@ -256,19 +264,16 @@ public final class InactivityService {
   }
 
   private boolean expire(Timer t, Instant now) {
-    {
-      {
-        // Expired rows stay due until Twilio confirms the wrap-up: a crash or an outage retries it.
-        if (!timers.transition(t, State.EXPIRED, now.plus(STEP_RETRY), now)) {
-          return false;
-        }
-        Timer claimed = t.withState(State.EXPIRED, now.plus(STEP_RETRY));
-        if (actions.wrapUp(claimed)) {
-          timers.transition(claimed, State.EXPIRED, null, clock.instant());
-        }
-        return true;
-      }
+    // Expired rows stay due until Twilio confirms the wrap-up: a crash or an outage retries it.
+    if (!timers.transition(t, State.EXPIRED, now.plus(STEP_RETRY), now)) {
+      return false;
     }
+    Timer claimed = t.withState(State.EXPIRED, now.plus(STEP_RETRY));
+    if (actions.wrapUp(claimed)) {
+      timers.transition(claimed, State.EXPIRED, null, clock.instant());
+      LOG.info("task {} on {} moved to wrap-up: the customer was inactive", t.taskSid(), t.conversationSid());
+    }
+    return true;
   }
 
   static boolean isClientError(TwilioCallException e) {

@@ -58,8 +58,13 @@ public final class InactivityTimers {
         + " ORDER BY next_fire_at LIMIT " + limit, t);
   }
 
-  /** Starts (or restarts) tracking a conversation its agent now owns, with the settings that apply to it. */
-  public void arm(Timer.Assignment a, InactivitySettings s, Instant deadline, Instant warningAt, Instant now) {
+  /**
+   * Starts tracking a conversation its agent now owns, with the settings that apply to it. Once per
+   * task: a late or repeated {@code reservation.accepted} for the task already tracked (running,
+   * warned, expired or stopped) changes nothing, so it can never restart a countdown and bring a
+   * second warning. Returns whether it armed.
+   */
+  public boolean arm(Timer.Assignment a, InactivitySettings s, Instant deadline, Instant warningAt, Instant now) {
     String set = "task_sid = ?, worker_sid = ?, interaction_sid = ?, channel_sid = ?, channel_type = ?, queue_sid = ?,"
         + " customer_address = COALESCE(?, customer_address), sender_address = COALESCE(?, sender_address),"
         + " timer_sec = ?, warning_sec = ?, state = 'ACTIVE', deadline = ?, warning_at = ?, next_fire_at = ?,"
@@ -67,16 +72,19 @@ public final class InactivityTimers {
     Object[] values = {a.taskSid(), a.workerSid(), a.interactionSid(), a.channelSid(), a.channelType(), a.queueSid(),
         a.customerAddress(), a.senderAddress(), s.timerSec(), s.warningSec(), ts(deadline), ts(warningAt),
         ts(warningAt != null ? warningAt : deadline), ts(now)};
-    if (update("UPDATE inactivity_timers SET " + set + " WHERE conversation_sid = ?", append(values, a.conversationSid())) > 0) {
-      return;
+    String newTask = " WHERE conversation_sid = ? AND (task_sid IS NULL OR task_sid <> ? OR state = 'IDLE')";
+    Object[] where = {a.conversationSid(), a.taskSid()};
+    if (update("UPDATE inactivity_timers SET " + set + newTask, append(values, where)) > 0) {
+      return true;
     }
     try {
-      update("INSERT INTO inactivity_timers (task_sid, worker_sid, interaction_sid, channel_sid, channel_type, queue_sid,"
+      return update("INSERT INTO inactivity_timers (task_sid, worker_sid, interaction_sid, channel_sid, channel_type, queue_sid,"
           + " customer_address, sender_address, timer_sec, warning_sec, deadline, warning_at, next_fire_at, updated_at,"
           + " conversation_sid, state, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', 0)",
-          append(values, a.conversationSid()));
-    } catch (StoreException raced) {
-      update("UPDATE inactivity_timers SET " + set + " WHERE conversation_sid = ?", append(values, a.conversationSid()));
+          append(values, a.conversationSid())) > 0;
+    } catch (StoreException exists) {
+      // Another replica inserted first, or this task is tracked already.
+      return update("UPDATE inactivity_timers SET " + set + newTask, append(values, where)) > 0;
     }
   }
 
@@ -190,9 +198,9 @@ public final class InactivityTimers {
     }
   }
 
-  private static Object[] append(Object[] values, Object last) {
-    Object[] out = java.util.Arrays.copyOf(values, values.length + 1);
-    out[values.length] = last;
+  private static Object[] append(Object[] values, Object... more) {
+    Object[] out = java.util.Arrays.copyOf(values, values.length + more.length);
+    System.arraycopy(more, 0, out, values.length, more.length);
     return out;
   }
 

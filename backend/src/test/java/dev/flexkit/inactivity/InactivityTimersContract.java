@@ -92,6 +92,25 @@ abstract class InactivityTimersContract {
   }
 
   @Test
+  void aLateOrRepeatedAcceptanceOfTheTrackedTaskNeverRestartsTheCountdown() {
+    arm(TWO_MINUTES);
+    Timer first = timers.find(conversation).orElseThrow();
+    assertThat(timers.transition(first, State.WARNED, first.deadline(), T0.plusSeconds(91))).isTrue();
+    Instant later = T0.plusSeconds(100);
+    Timer.Assignment sameTask = new Timer.Assignment(conversation, "WT" + conversation.substring(2), "WK1", "KD1", "UO1",
+        "sms", "WQ1", "+15550001111", null);
+    assertThat(timers.arm(sameTask, TWO_MINUTES, later.plusSeconds(120), later.plusSeconds(90), later)).isFalse();
+    Timer after = timers.find(conversation).orElseThrow();
+    assertThat(after.state()).isEqualTo(State.WARNED);
+    assertThat(after.deadline()).isEqualTo(first.deadline());
+
+    Timer.Assignment nextTask = new Timer.Assignment(conversation, "WTnext", "WK2", "KD1", "UO1", "sms", "WQ1",
+        "+15550001111", null);
+    assertThat(timers.arm(nextTask, TWO_MINUTES, later.plusSeconds(120), later.plusSeconds(90), later)).isTrue();
+    assertThat(timers.find(conversation).orElseThrow().state()).isEqualTo(State.ACTIVE);
+  }
+
+  @Test
   void theSenderIsKeptFromTheTaskOrRememberedOnceLookedUp() {
     arm(TWO_MINUTES);
     assertThat(timers.find(conversation).orElseThrow().senderAddress()).isNull();

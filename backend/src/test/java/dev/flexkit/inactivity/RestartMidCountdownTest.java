@@ -46,6 +46,22 @@ class RestartMidCountdownTest {
   }
 
   @Test
+  void aWarningThatFellDueWhileEveryInstanceWasDownIsSkippedOnceTheDeadlineHasPassed() throws Exception {
+    DatabaseSettings settings = new DatabaseSettings("jdbc:h2:mem:down" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "",
+        DatabaseSettings.Vendor.H2);
+    TestClock clock = new TestClock();
+    CountingActions actions = new CountingActions();
+    try (Database db = Database.open(settings, 2)) {
+      InactivityService service = new InactivityService(new InactivityTimers(db), (c, q) -> TimersFixture.SETTINGS, actions, clock);
+      service.onTaskRouterEvent(TimersFixture.accepted(5));
+      clock.advance(Duration.ofSeconds(125));
+      assertThat(service.fireDue()).isEqualTo(1);
+      assertThat(actions.warnings).isEmpty();
+      assertThat(actions.wrapUps.get(TimersFixture.conversation(5)).get()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aWrapUpThatFailedIsRetriedUntilTwilioConfirmsIt() throws Exception {
     DatabaseSettings settings = new DatabaseSettings("jdbc:h2:mem:retry" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "",
         DatabaseSettings.Vendor.H2);
