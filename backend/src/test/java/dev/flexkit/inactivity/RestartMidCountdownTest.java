@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The timers live in the store, not in memory: a new instance on the same H2 file picks the
- * countdown up where the old one stopped. (The sandbox's own state is in memory, so this is tested
- * below the Twilio calls; the side effects are counted instead.)
+ * countdown up where the old one stopped. Here the side effects are counted below the Twilio calls;
+ * the e2e InactivityRestartIT restarts the real jar against the sandbox in its own process.
  */
 class RestartMidCountdownTest {
   @Test
