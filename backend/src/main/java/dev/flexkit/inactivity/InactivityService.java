@@ -109,8 +109,11 @@ public final class InactivityService {
     Timer t = row.get();
     InactivitySettings s = settings.forChannel(t.channelType(), t.queueSid());
     if (fromCustomer || (s.agentMessagesReset() && !author.equals(s.author()))) {
-      Instant deadline = now.plusSeconds(s.timerSec());
-      timers.reset(conversationSid, s, deadline, warningAt(deadline, s), now);
+      // The countdown keeps the settings it started with; rows from before they were kept take today's.
+      InactivitySettings armedWith = t.timerSec() == null || t.warningSec() == null ? s
+          : new InactivitySettings(t.timerSec(), t.warningSec(), s.warningMessage(), s.author(), s.agentMessagesReset());
+      Instant deadline = now.plusSeconds(armedWith.timerSec());
+      timers.reset(conversationSid, armedWith, deadline, warningAt(deadline, armedWith), now);
     }
   }
 
