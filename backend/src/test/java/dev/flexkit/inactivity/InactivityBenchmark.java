@@ -107,7 +107,7 @@ class InactivityBenchmark {
     long requests = Long.parseLong(find(out, "(\\d+) requests in"));
     String errors = out.contains("Non-2xx") ? find(out, "Non-2xx or 3xx responses: (\\d+)") : "0";
     return String.format("%s/s, p50 %s, p99 %s, %s non-2xx, server CPU %d µs per webhook (wrk -t2 -c16 -d%ds; load average %.1f)",
-        find(out, "Requests/sec:\\s+([0-9.]+)"), find(out, "50%\\s+(\\S+)"), find(out, "99%\\s+(\\S+)"), errors,
+        find(out, "Requests/sec:\\s+([0-9.]+)"), find(out, "(?m)^\\s+50%\\s+(\\S+)"), find(out, "(?m)^\\s+99%\\s+(\\S+)"), errors,
         cpu / 1_000 / Math.max(1, requests), MEASURE_SECONDS, os.getSystemLoadAverage());
   }
 
