@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { fakeFlex, fakeManager, jsonResponse } from '../../../test-support/flex-doubles';
 import { createBackendClient } from '../../../utils/backend-client';
 import { CountdownStore } from '../api/countdown-store';
+import { pauseCountdown, resumeCountdown, snoozeCountdown } from '../api/inactivity-api';
 import { CANVAS_HEADER_KEY, TASK_LIST_KEY, WRAPPED_UP_NOTIFICATION, addInactivityBadges, conversationOf } from '../flex-hooks/components/InactivityBadges';
 import type { Countdown } from '../types/inactivity';
 
@@ -76,5 +77,18 @@ describe('CountdownStore', () => {
     await store.refresh();
     await store.refresh();
     expect(store.get('CH1')?.state).toBe('active');
+  });
+});
+
+describe('countdown changes', () => {
+  it('sends snooze, pause and resume to the one snooze endpoint with the body the backend expects', async () => {
+    const client = createBackendClient(fakeManager({ uiAttributes: { flexMessagingKit: { backendUrl: 'http://kit.test' } } }));
+    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(200, countdown('active'))));
+    await snoozeCountdown(client, 'CH1', 5);
+    await pauseCountdown(client, 'CH1');
+    await resumeCountdown(client, 'CH1');
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(Array(3).fill('http://kit.test/api/inactivity/CH1/snooze'));
+    expect(fetchMock.mock.calls.map((c) => JSON.parse(c[1].body))).toEqual([{ minutes: 5 }, { pause: true }, { resume: true }]);
+    expect(fetchMock.mock.calls.every((c) => c[1].method === 'POST')).toBe(true);
   });
 });

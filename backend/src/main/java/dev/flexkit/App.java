@@ -38,7 +38,7 @@ public final class App {
     try {
       ConfigSource source = ConfigSource.fromEnvironment(Path.of("").toAbsolutePath());
       config = ConfigLoader.load(command.equals("sandbox") ? source.without("TWILIO_ACCOUNT_SID").without("TWILIO_AUTH_TOKEN")
-          .without("TWILIO_API_") : source);
+          .without("TWILIO_API_").without("TWILIO_EMULATOR_CLOCK_URL") : source);
     } catch (InvalidConfigException e) {
       fail(EXIT_CONFIG, "invalid configuration: " + e.getMessage());
     }

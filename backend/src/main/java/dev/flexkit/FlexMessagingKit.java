@@ -10,6 +10,7 @@ import dev.flexkit.auth.TwilioWebhookFilter;
 import dev.flexkit.auth.WebhookVerifier;
 import dev.flexkit.config.AppConfig;
 import dev.flexkit.config.TwilioCredentials;
+import dev.flexkit.twilio.EmulatorClock;
 import dev.flexkit.twilio.TwilioClients;
 import dev.flexkit.twilio.TwilioGateway;
 import dev.flexkit.config.FlexSettings;
@@ -28,6 +29,8 @@ import dev.flexkit.inactivity.InactivityScheduler;
 import dev.flexkit.inactivity.InactivityService;
 import dev.flexkit.inactivity.InactivityTimers;
 import dev.flexkit.inactivity.TwilioInactivityActions;
+import dev.flexkit.inactivity.TwilioLiveTasks;
+import dev.flexkit.whatsapp.WhatsappWindows;
 import dev.flexkit.plugin.PluginBundleResource;
 import dev.flexkit.outbound.Outbound;
 import dev.flexkit.outbound.OutboundSettings;
@@ -53,6 +56,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -111,7 +115,11 @@ public final class FlexMessagingKit {
     if (sandbox != null && config.sandboxSettings().specDir().isPresent()) {
       sandbox.checkingAnswersAgainst(config.sandboxSettings().specDir().get(), config.sandboxSettings().specReport().orElse(null));
     }
-    Clock clock = sandbox != null ? sandbox.clock() : Clock.systemUTC();
+    // Live mode against an emulator whose tests move time (TWILIO_EMULATOR_CLOCK_URL) follows its clock.
+    EmulatorClock emulatorClock = sandbox == null
+        ? config.twilioGateway().emulatorClockUrl().map(u -> EmulatorClock.following(u, Duration.ofMillis(200))).orElse(null)
+        : null;
+    Clock clock = sandbox != null ? sandbox.clock() : emulatorClock != null ? emulatorClock : Clock.systemUTC();
     Database database = sandboxOnly ? null : Database.openInBackground(prepare(config.database(), config), config.databasePoolSize());
     AtomicReference<URI> publicUrl = new AtomicReference<>(config.publicBaseUrl().orElse(null));
 
@@ -171,6 +179,9 @@ public final class FlexMessagingKit {
     }
 
     List<Runnable> onStopping = new ArrayList<>();
+    if (emulatorClock != null) {
+      onStopping.add(emulatorClock::close); // no more clock jumps set off sweeps while the store closes
+    }
     ResourceConfig jersey = new ResourceConfig();
     jersey.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     jersey.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -222,7 +233,9 @@ public final class FlexMessagingKit {
     if (!sandboxOnly) {
       InactivityConfig inactivityConfig = new InactivityConfig(twilio, clock);
       InactivityService inactivity = new InactivityService(new InactivityTimers(database), inactivityConfig,
-          new TwilioInactivityActions(twilio), clock, config.twilioGateway().maxConcurrency());
+          new TwilioInactivityActions(twilio), new WhatsappWindows(database, clock),
+          flexSettings.workspaceSid().map(ws -> new TwilioLiveTasks(twilio, ws)).orElse(null), clock,
+          config.twilioGateway().maxConcurrency());
       events.onConversationEvent(inactivity::onConversationEvent);
       events.onTaskRouterEvent(inactivity::onTaskRouterEvent);
       checks.add(new InactivityHealthCheck(inactivityConfig));
@@ -237,6 +250,9 @@ public final class FlexMessagingKit {
       if (sandbox != null) {
         // A clock jump fires due timers before the jump's HTTP call returns, as the sandbox promises.
         sandbox.clock().onAdvance(inactivityScheduler::runNow);
+      }
+      if (emulatorClock != null) {
+        emulatorClock.onJump(inactivityScheduler::runNow);
       }
       onStopping.add(inactivityScheduler::close);
     }

@@ -11,15 +11,20 @@ export interface InactivityLabels {
   paused: string;
   expired: string;
   snooze: string;
-  snoozeFailed: string;
+  pause: string;
+  resume: string;
+  changeFailed: string;
 }
+
+/** What an agent can do to a countdown; the server decides what it then is. */
+export type CountdownChange = 'snooze' | 'pause' | 'resume';
 
 export interface InactivityBadgeProps {
   store: CountdownStore;
   conversationSid: string;
   labels: InactivityLabels;
   /** Shown in the task canvas header, not in the task list. */
-  onSnooze?: (conversationSid: string) => Promise<void>;
+  onChange?: (conversationSid: string, change: CountdownChange) => Promise<void>;
 }
 
 type Phase = 'counting' | 'warning' | 'paused' | 'expired';
@@ -45,9 +50,9 @@ export const formatRemaining = (ms: number): string => {
 };
 
 /** The server's countdown for one conversation; re-rendered every second, decided by the server. */
-export const InactivityBadge = ({ store, conversationSid, labels, onSnooze }: InactivityBadgeProps) => {
+export const InactivityBadge = ({ store, conversationSid, labels, onChange }: InactivityBadgeProps) => {
   const [, setVersion] = React.useState(0);
-  const [snoozing, setSnoozing] = React.useState(false);
+  const [pending, setPending] = React.useState<CountdownChange | undefined>(undefined);
   const [failed, setFailed] = React.useState(false);
 
   React.useEffect(() => {
@@ -72,20 +77,33 @@ export const InactivityBadge = ({ store, conversationSid, labels, onSnooze }: In
     text = formatRemaining(Date.parse(countdown.deadline) - now);
   }
 
-  const snooze = async () => {
-    if (!onSnooze) {
+  const change = async (what: CountdownChange) => {
+    if (!onChange) {
       return;
     }
-    setSnoozing(true);
+    setPending(what);
     setFailed(false);
     try {
-      await onSnooze(conversationSid);
+      await onChange(conversationSid, what);
     } catch {
       setFailed(true);
     } finally {
-      setSnoozing(false);
+      setPending(undefined);
     }
   };
+  const running = phase === 'counting' || phase === 'warning';
+  const button = (what: CountdownChange, text: string) => (
+    <Button
+      variant="secondary"
+      size="small"
+      onClick={() => change(what)}
+      loading={pending === what}
+      disabled={pending !== undefined && pending !== what}
+      data-testid={`fmk-inactivity-${what}`}
+    >
+      {text}
+    </Button>
+  );
 
   return (
     <PasteThemeScope>
@@ -93,14 +111,12 @@ export const InactivityBadge = ({ store, conversationSid, labels, onSnooze }: In
         <Badge as="span" variant={VARIANTS[phase]}>
           <span data-testid="fmk-inactivity-remaining">{text}</span>
         </Badge>
-        {onSnooze && (phase === 'counting' || phase === 'warning') && (
-          <Button variant="secondary" size="small" onClick={snooze} loading={snoozing} data-testid="fmk-inactivity-snooze">
-            {labels.snooze}
-          </Button>
-        )}
+        {onChange && running && button('snooze', labels.snooze)}
+        {onChange && running && button('pause', labels.pause)}
+        {onChange && phase === 'paused' && button('resume', labels.resume)}
         {failed && (
           <Box as="span" color="colorTextError" fontSize="fontSize20" role="alert">
-            {labels.snoozeFailed}
+            {labels.changeFailed}
           </Box>
         )}
       </Box>

@@ -3,9 +3,10 @@ import * as React from 'react';
 import type { ComponentHook, FlexGlobal, PluginManager } from '../../../../types/feature';
 import { createBackendClient } from '../../../../utils/backend-client';
 import { CountdownStore } from '../../api/countdown-store';
-import { snoozeCountdown } from '../../api/inactivity-api';
+import type { Countdown } from '../../types/inactivity';
+import { pauseCountdown, resumeCountdown, snoozeCountdown } from '../../api/inactivity-api';
 import { getPollIntervalMs, getSnoozeMinutes } from '../../config';
-import { InactivityBadge, InactivityLabels } from '../../custom-components/InactivityBadge/InactivityBadge';
+import { CountdownChange, InactivityBadge, InactivityLabels } from '../../custom-components/InactivityBadge/InactivityBadge';
 import { InactivityStringTemplates } from '../strings';
 
 export const TASK_LIST_KEY = 'fmk-inactivity-task-list';
@@ -53,15 +54,22 @@ export const addInactivityBadges: ComponentHook = (flex, manager) => {
     paused: label(manager, InactivityStringTemplates.Paused, 'Timer paused'),
     expired: label(manager, InactivityStringTemplates.Expired, 'Inactive: wrapping up'),
     snooze: label(manager, InactivityStringTemplates.Snooze, 'Snooze {{minutes}} min').replace('{{minutes}}', String(minutes)),
-    snoozeFailed: label(manager, InactivityStringTemplates.SnoozeFailed, 'Could not snooze'),
+    pause: label(manager, InactivityStringTemplates.Pause, 'Pause'),
+    resume: label(manager, InactivityStringTemplates.Resume, 'Resume'),
+    changeFailed: label(manager, InactivityStringTemplates.ChangeFailed, 'Could not change the timer'),
   };
-  const onSnooze = async (conversationSid: string) => {
-    store.update(await snoozeCountdown(client, conversationSid, minutes));
+  const changes: Record<CountdownChange, (conversationSid: string) => Promise<Countdown>> = {
+    snooze: (sid) => snoozeCountdown(client, sid, minutes),
+    pause: (sid) => pauseCountdown(client, sid),
+    resume: (sid) => resumeCountdown(client, sid),
+  };
+  const onChange = async (conversationSid: string, change: CountdownChange) => {
+    store.update(await changes[change](conversationSid));
   };
 
   const Badge = ({ task, snooze }: { task?: TaskLike; snooze: boolean }) => {
     const sid = conversationOf(task);
-    return sid ? <InactivityBadge store={store} conversationSid={sid} labels={labels} onSnooze={snooze ? onSnooze : undefined} /> : null;
+    return sid ? <InactivityBadge store={store} conversationSid={sid} labels={labels} onChange={snooze ? onChange : undefined} /> : null;
   };
   const ListBadge = (props: { task?: TaskLike }) => <Badge task={props.task} snooze={false} />;
   const HeaderBadge = (props: { task?: TaskLike }) => <Badge task={props.task} snooze />;

@@ -7,7 +7,9 @@ export enum InactivityStringTemplates {
   Paused = 'FMKInactivityPaused',
   Expired = 'FMKInactivityExpired',
   Snooze = 'FMKInactivitySnooze',
-  SnoozeFailed = 'FMKInactivitySnoozeFailed',
+  Pause = 'FMKInactivityPause',
+  Resume = 'FMKInactivityResume',
+  ChangeFailed = 'FMKInactivityChangeFailed',
   WrappedUp = 'FMKInactivityWrappedUp',
 }
 

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +24,8 @@ import java.util.Map;
 @Priority(Priorities.AUTHENTICATION)
 public final class TwilioWebhookFilter implements ContainerRequestFilter {
   private static final int MAX_BODY = 1024 * 1024;
+  /** The request property holding the checked form, as {@code Map<String, List<String>>}. */
+  public static final String FORM = "dev.flexkit.twilioWebhookForm";
 
   private final WebhookVerifier verifier;
 
@@ -35,7 +38,7 @@ public final class TwilioWebhookFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) throws IOException {
     String signature = request.getHeaderString("X-Twilio-Signature");
     URI received = request.getUriInfo().getRequestUri();
-    String url = verifier.publicBaseUrl().get().toString().replaceAll("/+$", "") + received.getRawPath()
+    String url = base(verifier.publicBaseUrl().get()) + received.getRawPath()
         + (received.getRawQuery() == null ? "" : "?" + received.getRawQuery());
     String key = verifier.authToken().get().orElse(null);
     byte[] body = request.hasEntity() ? request.getEntityStream().readNBytes(MAX_BODY) : new byte[0];
@@ -45,7 +48,9 @@ public final class TwilioWebhookFilter implements ContainerRequestFilter {
     if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
       valid = WebhookSignatures.validJson(key, url, body, signature);
     } else if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
-      valid = WebhookSignatures.validForm(key, url, FormUrlEncoded.parse(new String(body, StandardCharsets.UTF_8)), signature);
+      Map<String, List<String>> form = FormUrlEncoded.parse(new String(body, StandardCharsets.UTF_8));
+      valid = WebhookSignatures.validForm(key, url, form, signature);
+      request.setProperty(FORM, form); // the resource reads the form checked here, not a second parse of it
     } else {
       valid = WebhookSignatures.validForm(key, url, Map.of(), signature);
     }
@@ -56,4 +61,17 @@ public final class TwilioWebhookFilter implements ContainerRequestFilter {
     }
   }
 
+  /** PUBLIC_BASE_URL without trailing slashes, worked out once per value rather than per request. */
+  private String base(URI publicBaseUrl) {
+    Base known = this.base;
+    if (known == null || !known.url().equals(publicBaseUrl)) {
+      known = new Base(publicBaseUrl, publicBaseUrl.toString().replaceAll("/+$", ""));
+      this.base = known;
+    }
+    return known.text();
+  }
+
+  private record Base(URI url, String text) {}
+
+  private volatile Base base;
 }

@@ -35,8 +35,12 @@ public final class WebhookSignatures {
     if (authToken == null || signature == null) {
       return false;
     }
+    // The URL as received matches nearly always; its port variants are built only when it does not.
+    if (matches(sign(authToken, url, params), signature)) {
+      return true;
+    }
     for (String candidate : urlVariants(url)) {
-      if (matches(sign(authToken, candidate, params), signature)) {
+      if (!candidate.equals(url) && matches(sign(authToken, candidate, params), signature)) {
         return true;
       }
     }
@@ -59,17 +63,37 @@ public final class WebhookSignatures {
   }
 
   public static String sign(String authToken, String url, Map<String, List<String>> params) {
-    StringBuilder data = new StringBuilder(url);
-    new TreeMap<>(params).forEach((name, values) ->
-        values.stream().distinct().sorted().forEach(v -> data.append(name).append(v)));
-    try {
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    StringBuilder data = new StringBuilder(url.length() + 64 * params.size()).append(url);
+    for (Map.Entry<String, List<String>> p : new TreeMap<>(params).entrySet()) {
+      List<String> values = p.getValue();
+      if (values.size() == 1) {
+        data.append(p.getKey()).append(values.get(0));
+      } else {
+        values.stream().distinct().sorted().forEach(v -> data.append(p.getKey()).append(v));
+      }
     }
+    return Base64.getEncoder().encodeToString(hmacSha1(authToken).doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
   }
+
+  /** Keyed once per thread and token: looking up the JCA provider and keying HMAC on every request costs more than the MAC. */
+  private static Mac hmacSha1(String authToken) {
+    KeyedMac keyed = MACS.get();
+    if (keyed == null || !keyed.token().equals(authToken)) {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        keyed = new KeyedMac(authToken, mac);
+        MACS.set(keyed);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return keyed.mac(); // doFinal leaves it reset for the next use
+  }
+
+  private record KeyedMac(String token, Mac mac) {}
+
+  private static final ThreadLocal<KeyedMac> MACS = new ThreadLocal<>();
 
   /** The URL as given, plus the same with the scheme's default port added or removed. */
   static List<String> urlVariants(String url) {

@@ -32,9 +32,18 @@ public final class ConfigLoader {
     List<String> origins = corsOrigins(source.getOrDefault("CORS_ALLOWED_ORIGINS", DEFAULT_CORS_ORIGIN));
     Duration grace = Duration.ofSeconds(intSetting(source, "SHUTDOWN_GRACE_SECONDS", 10, 0, 600));
 
+    Optional<URI> apiBaseUrl = source.get("TWILIO_API_BASE_URL").map(raw -> httpUrl("TWILIO_API_BASE_URL", raw));
+    if (apiBaseUrl.isPresent() && mode != RuntimeMode.LIVE) {
+      throw new InvalidConfigException("TWILIO_API_BASE_URL",
+          "is for live mode (set TWILIO_ACCOUNT_SID too); sandbox mode serves its own emulator");
+    }
+    Optional<URI> clockUrl = source.get("TWILIO_EMULATOR_CLOCK_URL").map(raw -> httpUrl("TWILIO_EMULATOR_CLOCK_URL", raw));
+    if (clockUrl.isPresent() && apiBaseUrl.isEmpty()) {
+      throw new InvalidConfigException("TWILIO_EMULATOR_CLOCK_URL", "needs TWILIO_API_BASE_URL: only an emulator's clock can be followed");
+    }
     TwilioGatewaySettings gateway = new TwilioGatewaySettings(
         intSetting(source, "TWILIO_MAX_CONCURRENCY", 32, 1, 100),
-        intSetting(source, "TWILIO_MAX_ATTEMPTS", 4, 1, 10));
+        intSetting(source, "TWILIO_MAX_ATTEMPTS", 4, 1, 10), apiBaseUrl, clockUrl);
     SandboxSettings sandbox = new SandboxSettings(source.get("SANDBOX_AUTH_TOKEN"),
         source.get("SANDBOX_SPEC_DIR").map(Path::of), source.get("SANDBOX_SPEC_REPORT").map(Path::of));
     if (sandbox.specDir().isPresent() && !java.nio.file.Files.isDirectory(sandbox.specDir().get())) {
@@ -60,6 +69,19 @@ public final class ConfigLoader {
       throw new InvalidConfigException(key, "must be between " + min + " and " + max + ", got " + value);
     }
     return value;
+  }
+
+  private static URI httpUrl(String key, String raw) {
+    URI uri;
+    try {
+      uri = new URI(raw);
+    } catch (URISyntaxException e) {
+      throw new InvalidConfigException(key, "is not a valid URL (" + e.getReason() + ")");
+    }
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+      throw new InvalidConfigException(key, "must be an absolute http(s) URL, got '" + raw + "'");
+    }
+    return uri;
   }
 
   private static URI baseUrl(String raw) {

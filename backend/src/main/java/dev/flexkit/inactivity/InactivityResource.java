@@ -63,21 +63,11 @@ public final class InactivityResource {
   @Path("{conversationSid}/snooze")
   @Consumes(MediaType.APPLICATION_JSON)
   @AgentAuthenticated
-  @Operation(summary = "Extend the countdown by {minutes} (1–60), or {pause: true} until the customer writes again",
-      security = @SecurityRequirement(name = "flexToken"))
+  @Operation(summary = "Extend the countdown by {minutes} (1–60), {pause: true} until the customer writes again,"
+      + " or {resume: true} to restart a paused countdown in full", security = @SecurityRequirement(name = "flexToken"))
   public Map<String, Object> snooze(@PathParam("conversationSid") String conversationSid, JsonNode body,
                                     @Context SecurityContext security) {
-    boolean pause = body != null && body.path("pause").asBoolean(false);
-    JsonNode minutes = body == null ? null : body.get("minutes");
-    if (body != null && body.has("pause") && !body.get("pause").isBoolean()) {
-      throw new ApiException(400, "invalid_pause", "pause must be true or false", "pause", null);
-    }
-    if (pause == (minutes != null)) {
-      throw new ApiException(400, "invalid_snooze", "give either minutes (1–60) or pause: true", "minutes", null);
-    }
-    if (minutes != null && (!minutes.isIntegralNumber() || minutes.asInt() < 1 || minutes.asInt() > 60)) {
-      throw new ApiException(400, "invalid_minutes", "minutes must be a whole number from 1 to 60", "minutes", null);
-    }
+    Snooze request = Snooze.of(body);
     FlexAgent agent = FlexAgent.of(security);
     for (int attempt = 0; attempt < 3; attempt++) {
       Timer t = owned(conversationSid, agent);
@@ -85,12 +75,41 @@ public final class InactivityResource {
         throw new ApiException(409, "not_running", "this conversation's countdown is " + t.state().name().toLowerCase()
             + " and cannot be snoozed", null, null);
       }
-      var snoozed = service.snooze(t, minutes == null ? null : minutes.asInt(), pause);
+      if (request.resume() && t.state() != Timer.State.PAUSED) {
+        throw new ApiException(409, "not_paused", "this conversation's countdown is not paused", null, null);
+      }
+      var snoozed = request.resume() ? service.resume(t) : service.snooze(t, request.minutes(), request.pause());
       if (snoozed.isPresent()) {
         return view(snoozed.get(), clock.instant());
       }
     }
     throw new ApiException(409, "busy", "the countdown kept changing; try again", null, null);
+  }
+
+  /** Exactly one of {@code minutes}, {@code pause: true} or {@code resume: true}. */
+  private record Snooze(Integer minutes, boolean pause, boolean resume) {
+    static Snooze of(JsonNode body) {
+      boolean pause = flag(body, "pause");
+      boolean resume = flag(body, "resume");
+      JsonNode minutes = body == null ? null : body.get("minutes");
+      if ((minutes != null ? 1 : 0) + (pause ? 1 : 0) + (resume ? 1 : 0) != 1) {
+        throw new ApiException(400, "invalid_snooze", "give one of minutes (1–60), pause: true or resume: true", "minutes", null);
+      }
+      if (minutes != null && (!minutes.isIntegralNumber() || minutes.asInt() < 1 || minutes.asInt() > 60)) {
+        throw new ApiException(400, "invalid_minutes", "minutes must be a whole number from 1 to 60", "minutes", null);
+      }
+      return new Snooze(minutes == null ? null : minutes.asInt(), pause, resume);
+    }
+
+    private static boolean flag(JsonNode body, String name) {
+      if (body == null || !body.has(name)) {
+        return false;
+      }
+      if (!body.get(name).isBoolean()) {
+        throw new ApiException(400, "invalid_" + name, name + " must be true or false", name, null);
+      }
+      return body.get(name).asBoolean();
+    }
   }
 
   private Timer owned(String conversationSid, FlexAgent agent) {

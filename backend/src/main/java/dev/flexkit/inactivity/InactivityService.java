@@ -1,11 +1,10 @@
 package dev.flexkit.inactivity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flexkit.inactivity.Timer.State;
 import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.webhooks.ConversationEvent;
 import dev.flexkit.webhooks.TaskRouterEvent;
+import dev.flexkit.whatsapp.WhatsappWindows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,15 +26,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class InactivityService {
   private static final Logger LOG = LoggerFactory.getLogger(InactivityService.class);
-  private static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
+  private static final Duration TASK_CHECK_INTERVAL = Duration.ofMinutes(1);
   private static final Duration STEP_RETRY = Duration.ofSeconds(30);
   private static final Set<String> STOPPING_TASK_EVENTS = Set.of("task.completed", "task.canceled", "task.deleted",
       "task.system-deleted", "task.wrapup", "task.transfer-initiated");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final InactivityTimers timers;
   private final SettingsSource settings;
   private final InactivityActions actions;
+  private final WhatsappWindows windows;
+  private final LiveTasks liveTasks;
   private final Clock clock;
 
   private final ExecutorService workers;
@@ -50,9 +50,20 @@ public final class InactivityService {
    */
   public InactivityService(InactivityTimers timers, SettingsSource settings, InactivityActions actions, Clock clock,
                            int parallelism) {
+    this(timers, settings, actions, null, null, clock, parallelism);
+  }
+
+  /**
+   * {@code windows}: the shared WhatsApp windows (null: never checked). {@code liveTasks}: where a
+   * customer's message on an untracked conversation looks for an agent's task (null: never).
+   */
+  public InactivityService(InactivityTimers timers, SettingsSource settings, InactivityActions actions,
+                           WhatsappWindows windows, LiveTasks liveTasks, Clock clock, int parallelism) {
     this.timers = timers;
     this.settings = settings;
     this.actions = actions;
+    this.windows = windows;
+    this.liveTasks = liveTasks;
     this.clock = clock;
     this.workers = parallelism <= 1 ? null : Executors.newFixedThreadPool(parallelism, r -> {
       Thread t = new Thread(r, "inactivity-step");
@@ -81,28 +92,53 @@ public final class InactivityService {
   private void messageAdded(String conversationSid, ConversationEvent e) {
     Instant now = clock.instant();
     String author = e.author().orElse("");
+    // The common case, a customer writing during a countdown, is this one statement.
+    if (!author.isEmpty() && timers.resetByCustomer(conversationSid, author, now)) {
+      return;
+    }
     Optional<Timer> row = timers.find(conversationSid);
     String customer = row.map(Timer::customerAddress).orElse(null);
     boolean fromCustomer = customer != null ? customer.equals(author)
         : e.source().map(s -> s.equals("SMS") || s.equals("WHATSAPP")).orElse(false);
     if (row.isEmpty() || !row.get().running()) {
-      if (fromCustomer) {
-        timers.touchCustomer(conversationSid, author, now);
+      if (fromCustomer && !author.isEmpty()) {
+        startFromLiveTask(conversationSid, author, row.orElse(null), now);
       }
       return;
     }
     Timer t = row.get();
     InactivitySettings s = settings.forChannel(t.channelType(), t.queueSid());
-    if (fromCustomer) {
-      arm(t, s, now, now);
-    } else if (s.agentMessagesReset() && !author.equals(s.author())) {
-      arm(t, s, null, now);
+    if (fromCustomer || (s.agentMessagesReset() && !author.equals(s.author()))) {
+      // The countdown keeps the settings it started with; rows from before they were kept take today's.
+      InactivitySettings armedWith = t.timerSec() == null || t.warningSec() == null ? s
+          : new InactivitySettings(t.timerSec(), t.warningSec(), s.warningMessage(), s.author(), s.agentMessagesReset());
+      Instant deadline = now.plusSeconds(armedWith.timerSec());
+      timers.reset(conversationSid, armedWith, deadline, warningAt(deadline, armedWith), now);
     }
   }
 
-  private void arm(Timer t, InactivitySettings s, Instant customerAt, Instant now) {
-    Instant deadline = now.plusSeconds(s.timerSec());
-    timers.reset(t.conversationSid(), deadline, warningAt(deadline, s), customerAt, now);
+  /**
+   * A customer wrote and no countdown runs. If an agent already holds a live task for this
+   * conversation (its acceptance was missed, or the countdown was stopped for an earlier task),
+   * the countdown starts now. TaskRouter is asked at most once a minute per conversation.
+   */
+  private void startFromLiveTask(String conversationSid, String customer, Timer row, Instant now) {
+    if (liveTasks == null || !timers.claimTaskCheck(conversationSid, customer, now, now.minus(TASK_CHECK_INTERVAL))) {
+      return;
+    }
+    Optional<Timer.Assignment> live;
+    try {
+      live = liveTasks.assignedTaskOf(conversationSid);
+    } catch (RuntimeException ex) {
+      LOG.warn("could not look for a live task on {}: {}", conversationSid, ex.getMessage());
+      return;
+    }
+    // The task a countdown stopped for (transferred, wrapped up) is not restarted; a new one is.
+    live.filter(a -> row == null || row.state() == State.IDLE || !a.taskSid().equals(row.taskSid())).ifPresent(a -> {
+      LOG.info("countdown on {} starts from live task {}, found on a customer's message (its acceptance is late or was lost)",
+          conversationSid, a.taskSid());
+      arm(a, now);
+    });
   }
 
   public void onTaskRouterEvent(TaskRouterEvent e) {
@@ -114,29 +150,29 @@ public final class InactivityService {
   }
 
   private void accepted(TaskRouterEvent e) {
-    JsonNode a;
-    try {
-      a = JSON.readTree(e.taskAttributes().orElse("{}"));
-    } catch (Exception bad) {
+    if (e.taskSid().isEmpty()) {
       return;
     }
-    String conversationSid = a.path("conversationSid").asText(null);
-    String channelType = a.path("channelType").asText(e.get("TaskChannelUniqueName").orElse(null));
-    if (conversationSid == null || "voice".equals(channelType) || e.taskSid().isEmpty()) {
-      return;
-    }
-    String customer = a.hasNonNull("customerAddress") ? a.get("customerAddress").asText() : a.path("from").asText(null);
-    Timer.Assignment assignment = new Timer.Assignment(conversationSid, e.taskSid().get(), e.workerSid().orElse(null),
-        a.path("flexInteractionSid").asText(null), a.path("flexInteractionChannelSid").asText(null), channelType,
-        e.get("TaskQueueSid").orElse(null), customer);
-    InactivitySettings s = settings.forChannel(channelType, assignment.queueSid());
-    Instant now = clock.instant();
+    TaskAssignments.from(e.taskAttributes().orElse("{}"), e.taskSid().get(), e.workerSid().orElse(null),
+        e.get("TaskQueueSid").orElse(null), e.get("TaskChannelUniqueName").orElse(null))
+        .ifPresent(a -> arm(a, clock.instant()));
+  }
+
+  private void arm(Timer.Assignment a, Instant now) {
+    InactivitySettings s = settings.forChannel(a.channelType(), a.queueSid());
     Instant deadline = now.plusSeconds(s.timerSec());
-    timers.arm(assignment, deadline, warningAt(deadline, s), now);
+    if (timers.arm(a, s, deadline, warningAt(deadline, s), now)) {
+      LOG.info("countdown on {} started for task {}: {} s, warning {} s before", a.conversationSid(), a.taskSid(),
+          s.timerSec(), s.warningSec());
+    }
   }
 
   private static Instant warningAt(Instant deadline, InactivitySettings s) {
-    return s.warningSec() > 0 ? deadline.minusSeconds(s.warningSec()) : null;
+    return warningAt(deadline, s.warningSec());
+  }
+
+  private static Instant warningAt(Instant deadline, int warningSec) {
+    return warningSec > 0 ? deadline.minusSeconds(warningSec) : null;
   }
 
   /** Performs every step due now; returns how many this instance performed. */
@@ -191,7 +227,10 @@ public final class InactivityService {
     Instant now = clock.instant();
     switch (t.state()) {
       case ACTIVE, WARNING -> {
-        if (t.warningAt() == null) {
+        // A warning never started is skipped once the deadline has passed (every replica was down
+        // through the warning time): followed at once by the wrap-up, it would tell the customer
+        // nothing. One already started (WARNING) is finished, or found sent, first.
+        if (t.warningAt() == null || (t.state() == State.ACTIVE && !now.isBefore(t.deadline()))) {
           return expire(t, now);
         }
         // Claim first (WARNING, due again after STEP_RETRY as a lease), then send, then record:
@@ -201,11 +240,12 @@ public final class InactivityService {
           return false;
         }
         Timer claimed = t.withState(State.WARNING, now.plus(STEP_RETRY));
-        if (whatsappWindowClosed(t, now)) {
+        if (whatsappWindowClosed(t)) {
           LOG.info("no inactivity warning on {}: the WhatsApp window is closed", t.conversationSid());
         } else {
           try {
             actions.warn(claimed, settings.forChannel(t.channelType(), t.queueSid()), t.state() == State.WARNING);
+            LOG.info("inactivity warning on {} (task {})", t.conversationSid(), t.taskSid());
           } catch (TwilioCallException e) {
             if (!isClientError(e)) {
               LOG.warn("inactivity warning on {} failed, will retry: {}", t.conversationSid(), e.getMessage());
@@ -227,28 +267,39 @@ public final class InactivityService {
   }
 
   private boolean expire(Timer t, Instant now) {
-    {
-      {
-        // Expired rows stay due until Twilio confirms the wrap-up: a crash or an outage retries it.
-        if (!timers.transition(t, State.EXPIRED, now.plus(STEP_RETRY), now)) {
-          return false;
-        }
-        Timer claimed = t.withState(State.EXPIRED, now.plus(STEP_RETRY));
-        if (actions.wrapUp(claimed)) {
-          timers.transition(claimed, State.EXPIRED, null, clock.instant());
-        }
-        return true;
-      }
+    // Expired rows stay due until Twilio confirms the wrap-up: a crash or an outage retries it.
+    if (!timers.transition(t, State.EXPIRED, now.plus(STEP_RETRY), now)) {
+      return false;
     }
+    Timer claimed = t.withState(State.EXPIRED, now.plus(STEP_RETRY));
+    if (actions.wrapUp(claimed)) {
+      timers.transition(claimed, State.EXPIRED, null, clock.instant());
+      LOG.info("task {} on {} moved to wrap-up: the customer was inactive", t.taskSid(), t.conversationSid());
+    }
+    return true;
   }
 
   static boolean isClientError(TwilioCallException e) {
     return e.twilioStatus() >= 400 && e.twilioStatus() < 500 && e.twilioStatus() != 429;
   }
 
-  private static boolean whatsappWindowClosed(Timer t, Instant now) {
-    return "whatsapp".equals(t.channelType())
-        && (t.lastCustomerAt() == null || t.lastCustomerAt().plus(WHATSAPP_WINDOW).isBefore(now));
+  /** No free-form warning outside WhatsApp's 24 h window, which outbound records per customer and sender. */
+  private boolean whatsappWindowClosed(Timer t) {
+    if (!"whatsapp".equals(t.channelType()) || windows == null) {
+      return false;
+    }
+    String sender = t.senderAddress();
+    if (sender == null && t.customerAddress() != null) {
+      sender = actions.whatsappSender(t).orElse(null);
+      if (sender != null) {
+        timers.rememberSender(t.conversationSid(), sender);
+      }
+    }
+    if (sender == null || t.customerAddress() == null) {
+      LOG.warn("cannot tell whether the WhatsApp window of {} is open; warning anyway", t.conversationSid());
+      return false;
+    }
+    return !windows.window(t.customerAddress(), sender).open();
   }
 
   public Optional<Timer> find(String conversationSid) {
@@ -262,18 +313,31 @@ public final class InactivityService {
   /** Extends a running timer by {@code minutes}, or pauses it until the customer writes again. */
   public Optional<Timer> snooze(Timer t, Integer minutes, boolean pause) {
     Instant now = clock.instant();
-    InactivitySettings s = settings.forChannel(t.channelType(), t.queueSid());
     boolean ok;
     if (pause) {
       ok = timers.reschedule(t, State.PAUSED, null, null, null, now);
     } else {
       Instant base = t.deadline() == null || t.deadline().isBefore(now) ? now : t.deadline();
       Instant deadline = base.plus(Duration.ofMinutes(minutes));
-      Instant warningAt = warningAt(deadline, s);
+      Instant warningAt = warningAt(deadline, warningSec(t));
       boolean warned = t.state() == State.WARNED || t.state() == State.WARNING;
       State state = warned ? State.WARNED : State.ACTIVE;
       ok = timers.reschedule(t, state, deadline, warningAt, warned || warningAt == null ? deadline : warningAt, now);
     }
     return ok ? timers.find(t.conversationSid()) : Optional.empty();
+  }
+
+  /** Restarts a paused countdown from now, in full, as a customer's message would. */
+  public Optional<Timer> resume(Timer t) {
+    Instant now = clock.instant();
+    int timerSec = t.timerSec() != null ? t.timerSec() : settings.forChannel(t.channelType(), t.queueSid()).timerSec();
+    Instant deadline = now.plusSeconds(timerSec);
+    Instant warningAt = warningAt(deadline, warningSec(t));
+    boolean ok = timers.reschedule(t, State.ACTIVE, deadline, warningAt, warningAt == null ? deadline : warningAt, now);
+    return ok ? timers.find(t.conversationSid()) : Optional.empty();
+  }
+
+  private int warningSec(Timer t) {
+    return t.warningSec() != null ? t.warningSec() : settings.forChannel(t.channelType(), t.queueSid()).warningSec();
   }
 }

@@ -2,16 +2,20 @@ package dev.flexkit.inactivity;
 
 import java.time.Instant;
 
-/** One row of {@code inactivity_timers}. */
+/**
+ * One row of {@code inactivity_timers}. {@code timerSec} and {@code warningSec} are the settings the
+ * countdown was armed with (null on rows armed before they were kept).
+ */
 public record Timer(String conversationSid, String taskSid, String workerSid, String interactionSid, String channelSid,
-                    String channelType, String queueSid, String customerAddress, State state, Instant deadline,
-                    Instant warningAt, Instant nextFireAt, Instant lastCustomerAt, long version) {
+                    String channelType, String queueSid, String customerAddress, String senderAddress, Integer timerSec,
+                    Integer warningSec, State state, Instant deadline, Instant warningAt, Instant nextFireAt, long version) {
   /** {@code WARNING}: the warning is being sent (or will be retried); {@code EXPIRED}: wrap-up done or pending retry. */
   public enum State { IDLE, ACTIVE, WARNING, WARNED, PAUSED, EXPIRED, STOPPED }
 
-  /** The agent-side facts a timer starts from (a reservation accepted). */
+  /** The agent-side facts a timer starts from (a reservation accepted, or a live task found). */
   public record Assignment(String conversationSid, String taskSid, String workerSid, String interactionSid,
-                           String channelSid, String channelType, String queueSid, String customerAddress) {}
+                           String channelSid, String channelType, String queueSid, String customerAddress,
+                           String senderAddress) {}
 
   /** Same for every attempt at one countdown's warning, so a retry can tell it was already sent. */
   public String warningId() {
@@ -20,7 +24,7 @@ public record Timer(String conversationSid, String taskSid, String workerSid, St
 
   public Timer withState(State newState, Instant newNextFireAt) {
     return new Timer(conversationSid, taskSid, workerSid, interactionSid, channelSid, channelType, queueSid, customerAddress,
-        newState, deadline, warningAt, newNextFireAt, lastCustomerAt, version + 1);
+        senderAddress, timerSec, warningSec, newState, deadline, warningAt, newNextFireAt, version + 1);
   }
 
   public boolean running() {

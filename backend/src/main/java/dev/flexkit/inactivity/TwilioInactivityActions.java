@@ -3,9 +3,11 @@ package dev.flexkit.inactivity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.rest.conversations.v1.conversation.Message;
+import com.twilio.rest.conversations.v1.conversation.Participant;
 import com.twilio.rest.flexapi.v1.interaction.interactionchannel.InteractionChannelParticipant;
 import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.twilio.TwilioGateway;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,20 @@ public final class TwilioInactivityActions implements InactivityActions {
       }
     }
     return false;
+  }
+
+  @Override
+  public Optional<String> whatsappSender(Timer t) {
+    var participants = twilio.call("read conversation participants",
+        c -> Participant.reader(t.conversationSid()).setPageSize(50L).firstPage(c));
+    for (Participant p : participants.getRecords()) {
+      JsonNode binding = JSON.valueToTree(p.getMessagingBinding());
+      if (binding != null && t.customerAddress().equals(binding.path("address").asText())
+          && binding.hasNonNull("proxy_address")) {
+        return Optional.of(binding.get("proxy_address").asText());
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

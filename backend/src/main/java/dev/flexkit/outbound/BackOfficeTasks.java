@@ -8,6 +8,7 @@ import com.twilio.rest.flexapi.v1.interaction.InteractionChannel;
 import dev.flexkit.config.FlexSettings;
 import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.twilio.TwilioGateway;
+import dev.flexkit.whatsapp.WhatsappWindows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import com.twilio.rest.flexapi.v1.Interaction;
 import dev.flexkit.config.FlexSettings;
 import dev.flexkit.twilio.TwilioGateway;
 import dev.flexkit.webhooks.ConversationEvent;
+import dev.flexkit.whatsapp.WhatsappWindows;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

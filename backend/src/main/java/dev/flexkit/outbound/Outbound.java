@@ -10,6 +10,7 @@ import dev.flexkit.templates.ContentTemplates;
 import dev.flexkit.templates.TemplatesResource;
 import dev.flexkit.twilio.TwilioGateway;
 import dev.flexkit.webhooks.TwilioEventBus;
+import dev.flexkit.whatsapp.WhatsappWindows;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import dev.flexkit.auth.FlexAgent;
 import dev.flexkit.outbound.Refusal.FieldError;
 import dev.flexkit.store.IdempotencyRecords;
 import dev.flexkit.web.ApiException;
+import dev.flexkit.whatsapp.WhatsappWindows;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;

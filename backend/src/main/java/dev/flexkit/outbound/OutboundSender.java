@@ -12,6 +12,7 @@ import dev.flexkit.auth.FlexAgent;
 import dev.flexkit.config.FlexSettings;
 import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.twilio.TwilioGateway;
+import dev.flexkit.whatsapp.WhatsappWindows;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

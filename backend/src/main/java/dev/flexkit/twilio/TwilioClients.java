@@ -16,10 +16,14 @@ public final class TwilioClients {
 
   private TwilioClients() {}
 
-  /** Real Twilio. {@code username} is the account SID or an API key SID. */
+  /**
+   * Real Twilio, or what {@code settings.apiBaseUrl()} names in its place (an emulator or a proxy).
+   * {@code username} is the account SID or an API key SID.
+   */
   public static TwilioGateway live(String accountSid, String username, String password, TwilioGatewaySettings settings) {
-    return gateway(accountSid, username, password, new NetworkHttpClient(pooled(settings.maxConcurrency())), settings,
-        d -> Thread.sleep(d.toMillis()));
+    HttpClient transport = settings.apiBaseUrl().<HttpClient>map(base -> new BaseUrlHttpClient(() -> base,
+        pooled(settings.maxConcurrency()))).orElseGet(() -> new NetworkHttpClient(pooled(settings.maxConcurrency())));
+    return gateway(accountSid, username, password, transport, settings, d -> Thread.sleep(d.toMillis()));
   }
 
   /** A Twilio-compatible emulator at {@code baseUrl}, e.g. the sandbox's {@code http://127.0.0.1:8080/twilio}. */

@@ -92,6 +92,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anEmulatorCanStandInForTwilioInLiveModeOnly() {
+    AppConfig c = load("TWILIO_ACCOUNT_SID", SID, "TWILIO_AUTH_TOKEN", "t", "PUBLIC_BASE_URL", "https://kit.example.com",
+        "TWILIO_API_BASE_URL", "http://127.0.0.1:9000/twilio", "TWILIO_EMULATOR_CLOCK_URL", "http://127.0.0.1:9000/sandbox/api/clock");
+    assertThat(c.twilioGateway().apiBaseUrl()).contains(URI.create("http://127.0.0.1:9000/twilio"));
+    assertThat(c.twilioGateway().emulatorClockUrl()).contains(URI.create("http://127.0.0.1:9000/sandbox/api/clock"));
+    assertThat(load("TWILIO_ACCOUNT_SID", SID, "TWILIO_AUTH_TOKEN", "t", "PUBLIC_BASE_URL", "https://kit.example.com")
+        .twilioGateway().apiBaseUrl()).isEmpty();
+
+    assertThatThrownBy(() -> load("TWILIO_API_BASE_URL", "http://127.0.0.1:9000/twilio"))
+        .hasMessageStartingWith("TWILIO_API_BASE_URL: is for live mode");
+    assertThatThrownBy(() -> load("TWILIO_ACCOUNT_SID", SID, "TWILIO_AUTH_TOKEN", "t", "PUBLIC_BASE_URL", "https://k.example.com",
+        "TWILIO_API_BASE_URL", "twilio.local"))
+        .hasMessageStartingWith("TWILIO_API_BASE_URL: must be an absolute http(s) URL");
+    assertThatThrownBy(() -> load("TWILIO_ACCOUNT_SID", SID, "TWILIO_AUTH_TOKEN", "t", "PUBLIC_BASE_URL", "https://k.example.com",
+        "TWILIO_EMULATOR_CLOCK_URL", "http://127.0.0.1:9000/sandbox/api/clock"))
+        .hasMessageStartingWith("TWILIO_EMULATOR_CLOCK_URL: needs TWILIO_API_BASE_URL");
+  }
+
+  @Test
   void herokuStyleDatabaseUrlsBecomeJdbcWithCredentials() {
     AppConfig c = load("DATABASE_URL", "postgres://kit:p%40ss@db.internal:6543/flexkit?sslmode=require");
     assertThat(c.database().vendor()).isEqualTo(DatabaseSettings.Vendor.POSTGRESQL);

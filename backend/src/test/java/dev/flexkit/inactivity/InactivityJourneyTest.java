@@ -120,6 +120,42 @@ class InactivityJourneyTest {
   }
 
   @Test
+  void whatsappInsideTheWindowGetsTheWarningFromTheNumberTheCustomerWroteTo() throws Exception {
+    kit.sandbox().flexConfiguration().update(JSON.readTree("""
+        {"ui_attributes": {"customerInactivity": {"timer_sec": 120, "warning_sec": 30, "warning_message": "%s"}}}"""
+        .formatted(WARNING)));
+    advance(31); // the service re-reads the Flex configuration every 30 s
+    String customer = "whatsapp:" + nextCustomer();
+    JsonNode timer = customerWritesAndAliceAccepts(customer, kit.sandbox().numbers().whatsapp().get(0));
+    advance(91);
+    assertThat(warningsTo(customer)).isEqualTo(1);
+    assertThat(countdown(timer).get("state").asText()).isEqualTo("warned");
+  }
+
+  @Test
+  void aCustomerMessageStartsTheCountdownOnATaskWhoseAcceptanceWasMissed() throws Exception {
+    String workspace = kit.sandbox().taskRouter().workspaceSid();
+    String callback = kit.kit().publicBaseUrl() + "/webhooks/taskrouter";
+    twilioPost("/taskrouter/v1/Workspaces/" + workspace, "EventCallbackUrl=" + enc("http://127.0.0.1:9/nowhere"), 200);
+    String customer = nextCustomer();
+    String ours = kit.sandbox().numbers().sms().get(0);
+    customerWrites(customer, ours, "hi");
+    String reservation = awaitPendingReservation();
+    assertThat(post("/sandbox/api/reservations/" + reservation + "/accept", "").statusCode()).isEqualTo(200);
+    settle();
+    twilioPost("/taskrouter/v1/Workspaces/" + workspace, "EventCallbackUrl=" + enc(callback), 200);
+    assertThat(activeCountdowns()).isEmpty();
+
+    advance(61); // the first message already looked for a task (none was assigned yet): once a minute at most
+    customerWrites(customer, ours, "hello?");
+    List<JsonNode> active = activeCountdowns();
+    assertThat(active).hasSize(1);
+    assertThat(kit.sandbox().taskRouter().taskStatus(active.get(0).get("taskSid").asText())).contains("assigned");
+    advance(91);
+    assertThat(warningsTo(customer)).isEqualTo(1);
+  }
+
+  @Test
   void snoozeExtendsTheDeadlineAndRejectsBadInput() throws Exception {
     JsonNode timer = customerWritesAndAliceAccepts(nextCustomer(), kit.sandbox().numbers().sms().get(0));
     String sid = timer.get("conversationSid").asText();
@@ -137,6 +173,17 @@ class InactivityJourneyTest {
     assertThat(JSON.readTree(paused.body()).get("state").asText()).isEqualTo("paused");
     advance(3_600);
     assertThat(countdown(timer).get("state").asText()).isEqualTo("paused");
+
+    HttpResponse<String> resumed = agentPost("/api/inactivity/" + sid + "/snooze", "{\"resume\": true}");
+    assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
+    JsonNode running = JSON.readTree(resumed.body());
+    assertThat(running.get("state").asText()).isEqualTo("active");
+    assertThat(Duration.between(java.time.Instant.parse(running.get("serverTime").asText()),
+        java.time.Instant.parse(running.get("deadline").asText())).toSeconds()).isBetween(119L, 120L);
+    assertThat(agentPost("/api/inactivity/" + sid + "/snooze", "{\"resume\": true}").statusCode()).isEqualTo(409);
+    HttpResponse<String> both = agentPost("/api/inactivity/" + sid + "/snooze", "{\"pause\": true, \"minutes\": 5}");
+    assertThat(both.statusCode()).isEqualTo(400);
+    assertThat(countdown(timer).get("state").asText()).isEqualTo("active");
   }
 
   @Test
@@ -204,22 +251,30 @@ class InactivityJourneyTest {
 
   private JsonNode customerWritesAndAliceAccepts(String customer, String ours) throws Exception {
     customerWrites(customer, ours, "hi");
-    String reservation = null;
-    for (int i = 0; i < 50 && reservation == null; i++) {
+    String reservation = awaitPendingReservation();
+    assertThat(post("/sandbox/api/reservations/" + reservation + "/accept", "").statusCode()).isEqualTo(200);
+    settle();
+    List<JsonNode> active = activeCountdowns();
+    assertThat(active).isNotEmpty();
+    return active.get(active.size() - 1);
+  }
+
+  private String awaitPendingReservation() throws Exception {
+    for (int i = 0; i < 50; i++) {
       for (JsonNode w : JSON.readTree(kit.get("/sandbox/api/workers").body()).get("workers")) {
         for (JsonNode r : w.path("reservations")) {
           if (w.get("sid").asText().equals(aliceSid) && r.get("status").asText().equals("pending")) {
-            reservation = r.get("sid").asText();
+            return r.get("sid").asText();
           }
         }
       }
-      if (reservation == null) {
-        Thread.sleep(50);
-      }
+      Thread.sleep(50);
     }
-    assertThat(reservation).as("alice's reservation").isNotNull();
-    assertThat(post("/sandbox/api/reservations/" + reservation + "/accept", "").statusCode()).isEqualTo(200);
-    settle();
+    throw new AssertionError("no reservation reached alice");
+  }
+
+  private List<JsonNode> activeCountdowns() throws Exception {
+    token = JSON.readTree(post("/sandbox/api/tokens", "{\"identity\":\"alice_40example_2Ecom\"}").body()).get("token").asText();
     JsonNode mine = JSON.readTree(kit.get("/api/inactivity", "Authorization", "Bearer " + token).body());
     List<JsonNode> active = new java.util.ArrayList<>();
     mine.get("timers").forEach(t -> {
@@ -227,8 +282,11 @@ class InactivityJourneyTest {
         active.add(t);
       }
     });
-    assertThat(active).isNotEmpty();
-    return active.get(active.size() - 1);
+    return active;
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private void customerWrites(String customer, String ours, String body) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The timers live in the store, not in memory: a new instance on the same H2 file picks the
- * countdown up where the old one stopped. (The sandbox's own state is in memory, so this is tested
- * below the Twilio calls; the side effects are counted instead.)
+ * countdown up where the old one stopped. Here the side effects are counted below the Twilio calls;
+ * the e2e InactivityRestartIT restarts the real jar against the sandbox in its own process.
  */
 class RestartMidCountdownTest {
   @Test
@@ -43,6 +43,22 @@ class RestartMidCountdownTest {
     }
     assertThat(actions.warnings.get(conversation).get()).isEqualTo(1);
     assertThat(actions.wrapUps.get(conversation).get()).isEqualTo(1);
+  }
+
+  @Test
+  void aWarningThatFellDueWhileEveryInstanceWasDownIsSkippedOnceTheDeadlineHasPassed() throws Exception {
+    DatabaseSettings settings = new DatabaseSettings("jdbc:h2:mem:down" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "",
+        DatabaseSettings.Vendor.H2);
+    TestClock clock = new TestClock();
+    CountingActions actions = new CountingActions();
+    try (Database db = Database.open(settings, 2)) {
+      InactivityService service = new InactivityService(new InactivityTimers(db), (c, q) -> TimersFixture.SETTINGS, actions, clock);
+      service.onTaskRouterEvent(TimersFixture.accepted(5));
+      clock.advance(Duration.ofSeconds(125));
+      assertThat(service.fireDue()).isEqualTo(1);
+      assertThat(actions.warnings).isEmpty();
+      assertThat(actions.wrapUps.get(TimersFixture.conversation(5)).get()).isEqualTo(1);
+    }
   }
 
   @Test

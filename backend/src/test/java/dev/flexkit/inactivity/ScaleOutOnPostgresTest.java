@@ -18,7 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Two service instances on one PostgreSQL: every step happens once, and one instance alone finishes the job. */
+/**
+ * Two service instances on one PostgreSQL: every step happens once, and one instance alone finishes
+ * the job. The side effects are counted here; the e2e InactivityScaleOutIT does the same with two
+ * jars, the sandbox as Twilio, and a kill -9.
+ */
 class ScaleOutOnPostgresTest {
   private static final int CONVERSATIONS = 300;
   private static EmbeddedPostgres postgres;

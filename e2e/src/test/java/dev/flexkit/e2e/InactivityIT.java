@@ -114,6 +114,35 @@ class InactivityIT {
     assertThat(warningsTo(customer)).isEqualTo(1);
   }
 
+  @Test
+  void theAgentPausesTheCountdownAndResumesIt() throws Exception {
+    String customer = "+15551240003";
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = open(context);
+      service.postJson("/sandbox/api/customers/messages", Map.of("from", customer, "to", ourNumber, "body", "One moment"));
+      Locator task = taskOf(page, customer);
+      assertThat(task).hasCount(1);
+      task.click();
+      page.getByTestId("accept-task").click();
+      Locator header = page.getByTestId("fmk-inactivity").filter(new Locator.FilterOptions()
+          .setHas(page.getByTestId("fmk-inactivity-pause")));
+      assertThat(header).hasAttribute("data-phase", "counting", SLOW);
+
+      header.getByTestId("fmk-inactivity-pause").click();
+      Locator paused = page.getByTestId("fmk-inactivity").filter(new Locator.FilterOptions()
+          .setHas(page.getByTestId("fmk-inactivity-resume")));
+      assertThat(paused).hasAttribute("data-phase", "paused", SLOW);
+      advance(300);
+      assertThat(warningsTo(customer)).isZero();
+      assertThat(taskOf(page, customer).getByTestId("fmk-inactivity")).hasAttribute("data-phase", "paused", SLOW);
+
+      paused.getByTestId("fmk-inactivity-resume").click();
+      assertThat(header).hasAttribute("data-phase", "counting", SLOW);
+      advance(91);
+      assertThat(warningsTo(customer)).isEqualTo(1);
+    }
+  }
+
   /** The reservation.accepted webhook arrives asynchronously; the countdown starts when it does. */
   private static void awaitCountdowns(int count) throws Exception {
     String token = service.postJson("/sandbox/api/tokens", Map.of("identity", agent.path("identity").asText())).path("token").asText();

@@ -240,7 +240,7 @@ class OutboundIT {
 
     assertThat(page.locator("[data-notification-id=FMKOutboundSentCancelled]")).isVisible();
     assertThat(sentRow(customer)).containsText("Cancelled");
-    assertThat(new SandboxTwilio(service, service.getJson("/sandbox/api/info")).get("conversations", "/v1/Conversations/" + conversationSid).path("state").asText())
+    assertThat(new SandboxRest(service, service.getJson("/sandbox/api/info")).get("conversations", "/v1/Conversations/" + conversationSid).path("state").asText())
         .isEqualTo("closed");
     page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop")).click();
   }

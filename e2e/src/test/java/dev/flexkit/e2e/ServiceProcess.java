@@ -32,6 +32,15 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   static ServiceProcess start(String name, Map<String, String> extraEnv) throws IOException, InterruptedException {
+    return start(name, extraEnv, List.of());
+  }
+
+  /**
+   * {@code args}: the jar's command ({@code sandbox}, …). {@code PORT} and {@code DATA_DIR} in
+   * {@code extraEnv} are kept, so a restarted service can take its predecessor's place.
+   */
+  static ServiceProcess start(String name, Map<String, String> extraEnv, List<String> args)
+      throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("flexkit.jar", "../backend/target/flex-messaging-kit.jar")).toAbsolutePath().normalize();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("service jar not found at " + jar + ": run mvn package first");
@@ -40,9 +49,11 @@ final class ServiceProcess implements AutoCloseable {
     Path logs = Path.of(System.getProperty("flexkit.logs", "target/service-logs"));
     Files.createDirectories(logs);
     Path log = logs.resolve(name + ".log");
-    int port = freePort();
-    ProcessBuilder pb = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()))
+    int port = extraEnv.containsKey("PORT") ? Integer.parseInt(extraEnv.get("PORT")) : freePort();
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    command.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(command)
         .directory(workDir.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
@@ -57,6 +68,16 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess service = new ServiceProcess(pb.start(), URI.create("http://127.0.0.1:" + port), log);
     service.awaitHealthy(Duration.ofSeconds(90));
     return service;
+  }
+
+  int port() {
+    return baseUrl.getPort();
+  }
+
+  /** {@code kill -9}: no shutdown hook, no graceful stop, in-flight work simply stops. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(20, TimeUnit.SECONDS);
   }
 
   URI url(String path) {
@@ -141,7 +162,7 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

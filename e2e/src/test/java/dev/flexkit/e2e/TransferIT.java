@@ -45,7 +45,7 @@ class TransferIT {
 
   private static ServiceProcess service;
   private static HeadlessChromium chromium;
-  private static SandboxTwilio twilio;
+  private static SandboxRest twilio;
   private static JsonNode info;
   private static String workspace;
   private static Agent alice;
@@ -60,7 +60,7 @@ class TransferIT {
     chromium = HeadlessChromium.launch();
     service = ServiceProcess.start("transfer", Map.of());
     info = service.getJson("/sandbox/api/info");
-    twilio = new SandboxTwilio(service, info);
+    twilio = new SandboxRest(service, info);
     workspace = info.path("workspaceSid").asText();
     alice = agent("alice@example.com", "Alice Agent");
     bob = agent("bob@example.com", "Bob Agent");

@@ -6,7 +6,14 @@ import { CountdownStore } from '../../../api/countdown-store';
 import type { Countdown } from '../../../types/inactivity';
 import { InactivityBadge, formatRemaining } from '../InactivityBadge';
 
-const labels = { paused: 'Timer paused', expired: 'Inactive: wrapping up', snooze: 'Snooze 5 min', snoozeFailed: 'Could not snooze' };
+const labels = {
+  paused: 'Timer paused',
+  expired: 'Inactive: wrapping up',
+  snooze: 'Snooze 5 min',
+  pause: 'Pause',
+  resume: 'Resume',
+  changeFailed: 'Could not change the timer',
+};
 const SID = 'CH00000000000000000000000000000001';
 const SERVER_NOW = '2026-01-01T00:00:00Z';
 
@@ -57,7 +64,7 @@ describe('InactivityBadge', () => {
     }
   });
 
-  it('shows paused and expired countdowns as words, without a snooze button once expired', () => {
+  it('shows paused and expired countdowns as words, with no buttons once expired', () => {
     const { rerender } = render(
       <InactivityBadge store={storeWith(countdown({ state: 'paused', deadline: null }))} conversationSid={SID} labels={labels} />,
     );
@@ -67,11 +74,11 @@ describe('InactivityBadge', () => {
         store={storeWith(countdown({ state: 'expired' }))}
         conversationSid={SID}
         labels={labels}
-        onSnooze={jest.fn()}
+        onChange={jest.fn()}
       />,
     );
     expect(screen.getByTestId('fmk-inactivity').getAttribute('data-phase')).toBe('expired');
-    expect(screen.queryByTestId('fmk-inactivity-snooze')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('renders nothing for a conversation the server does not track', () => {
@@ -82,13 +89,40 @@ describe('InactivityBadge', () => {
   });
 
   it('snoozes through the callback and says so when it fails', async () => {
-    const onSnooze = jest.fn().mockRejectedValueOnce(new Error('409')).mockResolvedValueOnce(undefined);
-    render(<InactivityBadge store={storeWith(countdown())} conversationSid={SID} labels={labels} onSnooze={onSnooze} />);
+    const onChange = jest.fn().mockRejectedValueOnce(new Error('409')).mockResolvedValueOnce(undefined);
+    render(<InactivityBadge store={storeWith(countdown())} conversationSid={SID} labels={labels} onChange={onChange} />);
     fireEvent.click(screen.getByTestId('fmk-inactivity-snooze'));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Could not snooze'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Could not change the timer'));
     fireEvent.click(screen.getByTestId('fmk-inactivity-snooze'));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    expect(onSnooze).toHaveBeenCalledWith(SID);
+    expect(onChange).toHaveBeenCalledWith(SID, 'snooze');
+  });
+
+  it('offers pause beside snooze while counting, and only resume once paused', async () => {
+    const onChange = jest.fn().mockResolvedValue(undefined);
+    const { rerender } = render(
+      <InactivityBadge store={storeWith(countdown())} conversationSid={SID} labels={labels} onChange={onChange} />,
+    );
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Snooze 5 min', 'Pause']);
+    fireEvent.click(screen.getByTestId('fmk-inactivity-pause'));
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith(SID, 'pause'));
+
+    rerender(
+      <InactivityBadge
+        store={storeWith(countdown({ state: 'paused', deadline: null, warningAt: null }))}
+        conversationSid={SID}
+        labels={labels}
+        onChange={onChange}
+      />,
+    );
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Resume']);
+    fireEvent.click(screen.getByTestId('fmk-inactivity-resume'));
+    await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(SID, 'resume'));
+  });
+
+  it('shows no buttons in the task list, where no callback is given', () => {
+    render(<InactivityBadge store={storeWith(countdown())} conversationSid={SID} labels={labels} />);
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });
 

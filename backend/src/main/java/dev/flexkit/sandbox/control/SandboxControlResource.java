@@ -2,6 +2,7 @@ package dev.flexkit.sandbox.control;
 
 import dev.flexkit.sandbox.SandboxWorld;
 import dev.flexkit.sandbox.traffic.CallLog;
+import dev.flexkit.sandbox.webhooks.WebhookDispatcher;
 import dev.flexkit.sandbox.traffic.Faults;
 import dev.flexkit.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,6 +43,8 @@ public final class SandboxControlResource {
   public record Advance(Long seconds) {}
 
   public record CallsView(List<CallLog.Call> calls) {}
+
+  public record WebhooksView(int pending, List<WebhookDispatcher.Delivery> deliveries) {}
 
   public record FaultRequest(String match, String kind, Integer status, Long latencyMs, Integer nth, Integer times,
                              Long retryAfterSeconds) {}
@@ -93,6 +96,13 @@ public final class SandboxControlResource {
   @Operation(summary = "Every Twilio request the emulator answered, oldest first")
   public CallsView calls() {
     return new CallsView(world.calls().all());
+  }
+
+  @GET
+  @Path("webhooks")
+  @Operation(summary = "Webhooks still to send (pending) and the last 1,000 attempts, oldest first")
+  public WebhooksView webhooks() {
+    return new WebhooksView(world.webhooks().pending(), world.webhooks().deliveries());
   }
 
   @DELETE

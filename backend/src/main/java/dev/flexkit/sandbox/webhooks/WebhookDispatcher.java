@@ -42,6 +42,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     return t;
   });
   private final AtomicLong ids = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
   private final List<Delivery> deliveries = new ArrayList<>();
   private volatile Future<?> last;
 
@@ -53,7 +54,14 @@ public final class WebhookDispatcher implements AutoCloseable {
   /** Queues a signed form POST of {@code params} (in insertion order) to {@code url}. */
   public void post(String url, Map<String, List<String>> params) {
     Map<String, List<String>> copy = new LinkedHashMap<>(params);
-    last = sender.submit(() -> deliver(url, copy));
+    pending.incrementAndGet();
+    last = sender.submit(() -> {
+      try {
+        deliver(url, copy);
+      } finally {
+        pending.decrementAndGet();
+      }
+    });
   }
 
   /** Convenience for the usual single-valued payloads. */
@@ -74,6 +82,11 @@ public final class WebhookDispatcher implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("webhooks still in flight after " + max, e);
     }
+  }
+
+  /** Webhooks queued or being sent: 0 once every event so far has reached (or failed to reach) its URL. */
+  public int pending() {
+    return pending.get();
   }
 
   public synchronized List<Delivery> deliveries() {

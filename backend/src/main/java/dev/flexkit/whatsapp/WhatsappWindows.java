@@ -1,4 +1,4 @@
-package dev.flexkit.outbound;
+package dev.flexkit.whatsapp;
 
 import dev.flexkit.store.Database;
 import dev.flexkit.store.StoreException;
@@ -12,9 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The customer's last inbound WhatsApp message per customer + sender, kept in the store so a restart keeps it. */
+/**
+ * WhatsApp's 24-hour customer-service window: the customer's last inbound message per customer and
+ * sender, kept in the store so a restart (or another replica) sees it. Outbound records it and checks
+ * it before a free-form send; inactivity checks it before a warning.
+ */
 public final class WhatsappWindows {
-  static final Duration WINDOW = Duration.ofHours(24);
+  public static final Duration WINDOW = Duration.ofHours(24);
 
   public record Window(boolean open, Instant lastInboundAt, Instant closesAt) {}
 

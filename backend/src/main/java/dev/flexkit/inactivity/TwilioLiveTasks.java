@@ -1,0 +1,63 @@
+package dev.flexkit.inactivity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.twilio.rest.taskrouter.v1.workspace.Task;
+import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
+import dev.flexkit.twilio.TwilioGateway;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Asks TaskRouter for the assigned task whose attributes name the conversation, newest first, and
+ * for the worker whose reservation of it was accepted. Two reads, made only when a customer writes
+ * on a conversation no countdown tracks (at most once a minute per conversation).
+ */
+public final class TwilioLiveTasks implements LiveTasks {
+  private static final Pattern CONVERSATION_SID = Pattern.compile("CH[0-9a-fA-F]{32}");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TwilioGateway twilio;
+  private final String workspaceSid;
+
+  public TwilioLiveTasks(TwilioGateway twilio, String workspaceSid) {
+    this.twilio = twilio;
+    this.workspaceSid = workspaceSid;
+  }
+
+  @Override
+  public Optional<Timer.Assignment> assignedTaskOf(String conversationSid) {
+    if (!CONVERSATION_SID.matcher(conversationSid).matches()) {
+      return Optional.empty(); // never put anything else into a TaskRouter expression
+    }
+    var tasks = twilio.call("find the live task of a conversation", c -> Task.reader(workspaceSid)
+        .setAssignmentStatus("assigned")
+        .setEvaluateTaskAttributes("conversationSid == \"" + conversationSid + "\"")
+        .setPageSize(20L).firstPage(c));
+    Optional<Task> task = tasks.getRecords().stream()
+        .max(Comparator.comparing(Task::getDateCreated, Comparator.nullsFirst(Comparator.naturalOrder())));
+    if (task.isEmpty()) {
+      return Optional.empty();
+    }
+    Task t = task.get();
+    var accepted = twilio.call("find the agent of a live task", c -> Reservation.reader(workspaceSid, t.getSid())
+        .setReservationStatus(Reservation.Status.ACCEPTED).firstPage(c));
+    String workerSid = accepted.getRecords().stream().map(Reservation::getWorkerSid).findFirst().orElse(null);
+    if (workerSid == null) {
+      return Optional.empty();
+    }
+    return TaskAssignments.from(attributes(t), t.getSid(), workerSid, t.getTaskQueueSid(), t.getTaskChannelUniqueName());
+  }
+
+  private static String attributes(Task t) {
+    Object a = t.getAttributes();
+    if (a == null) {
+      return "{}";
+    }
+    try {
+      return a instanceof String s ? s : JSON.writeValueAsString(a);
+    } catch (Exception e) {
+      return "{}";
+    }
+  }
+}
