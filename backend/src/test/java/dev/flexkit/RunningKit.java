@@ -19,7 +19,9 @@ import dev.flexkit.sandbox.fidelity.SpecConformance;
 
 /** The real service, in-process, on a free port and a throw-away data directory. */
 public final class RunningKit implements AutoCloseable {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  // One client per kit: a shared one could reuse a kept-alive connection to an earlier kit that
+  // stopped on the same (recycled) port, and fail with "header parser received no bytes".
+  private final HttpClient http = HttpClient.newHttpClient();
 
   private final FlexMessagingKit kit;
 
@@ -66,7 +68,7 @@ public final class RunningKit implements AutoCloseable {
 
   public HttpResponse<String> send(HttpRequest request) {
     try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
