@@ -94,9 +94,11 @@ class OutboundIT {
     // Formatted as typed: the numbering plans came from the backend, not from the bundle.
     assertThat(field("Customer number")).hasValue(Pattern.compile("^\\+1 \\d{3} \\d{3} \\d{4}$"));
     field("Message").fill("Your order shipped today.");
+    Locator openChat = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat"));
+    assertThat(openChat).isEnabled();
     Screenshots.save(page, "outbound-panel");
 
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat")).click();
+    openChat.click();
 
     assertThat(page.locator("[data-notification-id=FMKOutboundSent]")).isVisible();
     Locator task = taskOf(customer);

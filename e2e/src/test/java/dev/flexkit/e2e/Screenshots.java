@@ -1,6 +1,7 @@
 package dev.flexkit.e2e;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ScreenshotAnimations;
 import java.nio.file.Path;
 
 final class Screenshots {
@@ -8,7 +9,8 @@ final class Screenshots {
 
   static Path save(Page page, String name) {
     Path file = Path.of(System.getProperty("flexkit.screenshots", "target/screenshots")).resolve(name + ".png");
-    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(false));
+    // Finished transitions: a button enabled a moment ago would otherwise be caught mid-fade, looking disabled.
+    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(false).setAnimations(ScreenshotAnimations.DISABLED));
     return file;
   }
 }
