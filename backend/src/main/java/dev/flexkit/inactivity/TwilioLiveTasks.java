@@ -1,6 +1,5 @@
 package dev.flexkit.inactivity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.rest.taskrouter.v1.workspace.Task;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.flexkit.twilio.TwilioGateway;
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class TwilioLiveTasks implements LiveTasks {
   private static final Pattern CONVERSATION_SID = Pattern.compile("CH[0-9a-fA-F]{32}");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TwilioGateway twilio;
   private final String workspaceSid;
@@ -50,14 +48,6 @@ public final class TwilioLiveTasks implements LiveTasks {
   }
 
   private static String attributes(Task t) {
-    Object a = t.getAttributes();
-    if (a == null) {
-      return "{}";
-    }
-    try {
-      return a instanceof String s ? s : JSON.writeValueAsString(a);
-    } catch (Exception e) {
-      return "{}";
-    }
+    return t.getAttributes() == null ? "{}" : t.getAttributes();
   }
 }

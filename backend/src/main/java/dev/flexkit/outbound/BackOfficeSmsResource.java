@@ -78,7 +78,7 @@ public final class BackOfficeSmsResource {
     try {
       return Response.ok(tasks.create(validation.task(DropInFields.parse(headers.getMediaType(), body)))).build();
     } catch (Refusal r) {
-      return refusal(r);
+      return r.response();
     }
   }
 
@@ -99,11 +99,8 @@ public final class BackOfficeSmsResource {
       OutboundSender.Result sent = sender.send(SYSTEM, validation.notification(DropInFields.parse(headers.getMediaType(), body)));
       return Response.ok(new NotificationResult(sent.conversationSid(), sent.messageSid(), sent.reused())).build();
     } catch (Refusal r) {
-      return refusal(r);
+      return r.response();
     }
   }
 
-  private static Response refusal(Refusal r) {
-    return Response.status(r.status()).type(MediaType.APPLICATION_JSON).entity(r.body()).build();
-  }
 }

@@ -70,7 +70,7 @@ public final class OutboundResource {
       return execute(agent, request);
     }
     if (key.length() > 255) {
-      return refusal(Refusal.invalid(List.of(new FieldError("Idempotency-Key", "Idempotency-Key is longer than 255 characters"))));
+      return Refusal.invalid(List.of(new FieldError("Idempotency-Key", "Idempotency-Key is longer than 255 characters"))).response();
     }
     String hash = hash(agent.identity() + "\n" + json(request));
     IdempotencyRecords.Claim claim = idempotency.claim(SCOPE, agent.identity() + ":" + key, hash);
@@ -106,7 +106,7 @@ public final class OutboundResource {
       OutboundSender.Result result = sender.send(agent, validation.validate(request));
       return Response.status(201).type(MediaType.APPLICATION_JSON).entity(result).build();
     } catch (Refusal r) {
-      return refusal(r);
+      return r.response();
     }
   }
 
@@ -122,7 +122,7 @@ public final class OutboundResource {
       errors.add(new FieldError("from", "from is required"));
     }
     if (!errors.isEmpty()) {
-      return refusal(Refusal.invalid(errors));
+      return Refusal.invalid(errors).response();
     }
     String sender = from.startsWith("whatsapp:") ? from : "whatsapp:" + from;
     WhatsappWindows.Window w = windows.window("whatsapp:" + number, sender);
@@ -170,10 +170,6 @@ public final class OutboundResource {
     }
     sender.close(conversationSid);
     return Response.noContent().build();
-  }
-
-  private static Response refusal(Refusal r) {
-    return Response.status(r.status()).type(MediaType.APPLICATION_JSON).entity(r.body()).build();
   }
 
   private String json(Object value) {

@@ -1,5 +1,7 @@
 package dev.flexkit.outbound;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,11 @@ public final class Refusal extends RuntimeException {
 
   public Map<String, Object> body() {
     return Map.of("error", error);
+  }
+
+  /** The refusal as our API answers it: its status and {@link #body()} as JSON. */
+  public Response response() {
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body()).build();
   }
 
   public record FieldError(String field, String message) {}
