@@ -9,8 +9,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -356,18 +354,17 @@ class OutboundIT {
 
   /** What the customer's phone received, once at least {@code atLeast} messages arrived. */
   private static List<String> inbox(String customer, int atLeast) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
     List<String> bodies = new ArrayList<>();
-    while (Instant.now().isBefore(deadline)) {
-      bodies.clear();
-      JsonNode messages = service.getJson("/sandbox/api/customers/" + URLEncoder.encode(customer, StandardCharsets.UTF_8) + "/messages")
-          .path("messages");
-      messages.forEach(m -> bodies.add(m.path("body").asText()));
-      if (bodies.size() >= atLeast) {
-        return bodies;
-      }
-      Thread.sleep(100);
+    try {
+      Await.until(customer + "'s messages", Duration.ofSeconds(10), () -> {
+        bodies.clear();
+        bodies.addAll(service.customerInbox(customer));
+        return bodies.size() >= atLeast;
+      });
+    } catch (AssertionError timedOut) {
+      throw new AssertionError(customer + " received only " + bodies);
     }
-    throw new AssertionError(customer + " received only " + bodies);
+    return bodies;
   }
+
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,17 +67,7 @@ class SandboxDesktopIT {
   }
 
   private static void awaitInbox(String customer, String body) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode messages = service.getJson("/sandbox/api/customers/" + java.net.URLEncoder.encode(customer, "UTF-8") + "/messages")
-          .path("messages");
-      for (JsonNode m : messages) {
-        if (m.path("body").asText().equals(body)) {
-          return;
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the customer never received: " + body);
+    Await.until("the customer to receive: " + body, Duration.ofSeconds(10), () -> service.customerInbox(customer).contains(body));
   }
+
 }

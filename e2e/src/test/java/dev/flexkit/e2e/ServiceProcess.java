@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +94,14 @@ final class ServiceProcess implements AutoCloseable {
   JsonNode postJson(String path, Object body) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+  }
+
+  /** The bodies the sandbox customer's phone has received, oldest first. */
+  List<String> customerInbox(String customer) throws IOException, InterruptedException {
+    List<String> bodies = new ArrayList<>();
+    getJson("/sandbox/api/customers/" + URLEncoder.encode(customer, StandardCharsets.UTF_8) + "/messages").path("messages")
+        .forEach(m -> bodies.add(m.path("body").asText()));
+    return bodies;
   }
 
   JsonNode delete(String path) throws IOException, InterruptedException {

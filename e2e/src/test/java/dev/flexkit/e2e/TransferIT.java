@@ -12,7 +12,6 @@ import com.microsoft.playwright.options.AriaRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -490,26 +489,11 @@ class TransferIT {
   }
 
   private static void awaitInbox(String customer, String body) throws Exception {
-    await("the customer to receive: " + body, () -> {
-      for (JsonNode m : service.getJson("/sandbox/api/customers/" + URLEncoder.encode(customer, StandardCharsets.UTF_8)
-          + "/messages").path("messages")) {
-        if (m.path("body").asText().equals(body)) {
-          return true;
-        }
-      }
-      return false;
-    });
+    await("the customer to receive: " + body, () -> service.customerInbox(customer).contains(body));
   }
 
-  /** Webhooks and the desktops' polling are asynchronous: wait for the state, not for a time. */
   private static void await(String what, Callable<Boolean> condition) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    while (!condition.call()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    Await.until(what, Duration.ofSeconds(15), condition);
   }
 
   /** Closes every conversation that still has a live task, completing its tasks, as Flex's "close" does. */
