@@ -28,6 +28,8 @@ module.exports = {
     __FPB_REACT_VERSION: dependencies.react,
     __FPB_REACT_DOM_VERSION: dependencies['react-dom'],
   },
+  // Jest's transform cache defaults to the system temp dir, where it outlives the checkout.
+  cacheDirectory: '<rootDir>/target/jest-cache',
   testPathIgnorePatterns: ['/node_modules/', '/build/'],
   // Paste-heavy render tests take a few seconds on a busy 2-core CI machine; 5 s made them flaky.
   testTimeout: 30000,
