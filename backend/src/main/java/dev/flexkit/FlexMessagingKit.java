@@ -264,6 +264,10 @@ public final class FlexMessagingKit {
     server.addEventListener(new LifeCycle.Listener() {
       @Override
       public void lifeCycleStopping(LifeCycle event) {
+        if (sandbox != null) {
+          // Its webhooks go to this service, which now refuses them: nothing to deliver to.
+          sandbox.world().webhooks().close();
+        }
         onStopping.forEach(Runnable::run);
       }
     });

@@ -18,6 +18,7 @@ public record AppConfig(
     Optional<TwilioCredentials> twilio,
     List<String> corsAllowedOrigins,
     Duration shutdownGrace,
+    RequestLimits requestLimits,
     TwilioGatewaySettings twilioGateway,
     SandboxSettings sandboxSettings,
     FlexSettings flex,

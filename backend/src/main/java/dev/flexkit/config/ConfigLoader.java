@@ -31,6 +31,9 @@ public final class ConfigLoader {
     int poolSize = intSetting(source, "DATABASE_POOL_SIZE", 10, 1, 200);
     List<String> origins = corsOrigins(source.getOrDefault("CORS_ALLOWED_ORIGINS", DEFAULT_CORS_ORIGIN));
     Duration grace = Duration.ofSeconds(intSetting(source, "SHUTDOWN_GRACE_SECONDS", 10, 0, 600));
+    RequestLimits limits = new RequestLimits(
+        intSetting(source, "MAX_REQUEST_BODY_BYTES", RequestLimits.DEFAULTS.maxBodyBytes(), 1024, 16 * 1024 * 1024),
+        intSetting(source, "MAX_WEBHOOK_BODY_BYTES", RequestLimits.DEFAULTS.maxWebhookBodyBytes(), 1024, 16 * 1024 * 1024));
 
     Optional<URI> apiBaseUrl = source.get("TWILIO_API_BASE_URL").map(raw -> httpUrl("TWILIO_API_BASE_URL", raw));
     if (apiBaseUrl.isPresent() && mode != RuntimeMode.LIVE) {
@@ -50,7 +53,7 @@ public final class ConfigLoader {
       throw new InvalidConfigException("SANDBOX_SPEC_DIR", "is not a directory: " + sandbox.specDir().get());
     }
 
-    return new AppConfig(mode, bindHost, port, publicBaseUrl, dataDir, database, poolSize, twilio, origins, grace,
+    return new AppConfig(mode, bindHost, port, publicBaseUrl, dataDir, database, poolSize, twilio, origins, grace, limits,
         gateway, sandbox, FlexSettings.from(source), OutboundConfig.from(source));
   }
 

@@ -46,6 +46,8 @@ public final class HttpServer {
 
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServlet(new ServletHolder("jersey", new ServletContainer(jersey)), "/*");
+    context.addFilter(new FilterHolder(new RequestBodyLimitFilter(config.requestLimits())), "/*",
+        EnumSet.of(DispatcherType.REQUEST));
     for (ServletMount mount : mounts) {
       context.addServlet(new ServletHolder(mount.name(), mount.servlet()), mount.pathSpec());
       for (Filter filter : mount.filters()) {

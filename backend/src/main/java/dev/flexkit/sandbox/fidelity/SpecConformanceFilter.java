@@ -1,24 +1,19 @@
 package dev.flexkit.sandbox.fidelity;
 
+import dev.flexkit.web.BufferedBodyRequest;
 import dev.flexkit.web.FormUrlEncoded;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -45,7 +40,7 @@ public final class SpecConformanceFilter implements Filter {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
     byte[] requestBody = request.getInputStream().readNBytes(MAX_BODY);
-    Replaying replaying = new Replaying(request, requestBody);
+    BufferedBodyRequest replaying = new BufferedBodyRequest(request, requestBody);
     Capturing capturing = new Capturing(response);
     try {
       chain.doFilter(replaying, capturing);
@@ -57,54 +52,6 @@ public final class SpecConformanceFilter implements Filter {
     }
   }
 
-
-  /** The request with its body read once and served again to whoever reads it next. */
-  private static final class Replaying extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    Replaying(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("blocking reads only");
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding();
-      Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
-    }
-  }
 
   /** The response, written through as usual, with a copy of the body kept. */
   private static final class Capturing extends HttpServletResponseWrapper {

@@ -1,6 +1,7 @@
 package dev.flexkit.sandbox.webhooks;
 
 import dev.flexkit.sandbox.SandboxAccount;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,9 +15,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -42,9 +47,12 @@ public final class WebhookDispatcher implements AutoCloseable {
     return t;
   });
   private final AtomicLong ids = new AtomicLong();
-  private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger pending = new AtomicInteger();
   private final List<Delivery> deliveries = new ArrayList<>();
   private volatile Future<?> last;
+  private volatile boolean closed;
+  /** URLs whose last delivery found nothing listening: their further refusals are logged at DEBUG. */
+  private final Set<String> refusing = ConcurrentHashMap.newKeySet();
 
   public WebhookDispatcher(SandboxAccount account, Clock clock) {
     this.account = account;
@@ -78,7 +86,7 @@ public final class WebhookDispatcher implements AutoCloseable {
   /** Waits until everything queued so far has been attempted. */
   public void awaitIdle(Duration max) {
     try {
-      sender.submit(() -> { }).get(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      sender.submit(() -> { }).get(max.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("webhooks still in flight after " + max, e);
     }
@@ -110,9 +118,12 @@ public final class WebhookDispatcher implements AutoCloseable {
           .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
           .build();
       status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (refusing.remove(url)) {
+        LOG.info("webhooks to {} are answered again", url);
+      }
     } catch (Exception e) {
       error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      LOG.warn("webhook {} to {} failed: {}", eventType, url, error);
+      logFailure(url, eventType, e, error);
     }
     synchronized (this) {
       if (deliveries.size() == 1000) {
@@ -122,12 +133,29 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
   }
 
+  /**
+   * A service that stopped (a test's teardown, a restart) refuses every event queued for it: one
+   * warning names it, and the rest go to DEBUG until it answers again, so they bury nothing.
+   */
+  private void logFailure(String url, String eventType, Exception e, String error) {
+    if (closed) {
+      LOG.debug("webhook {} to {} dropped: the sandbox is stopping", eventType, url);
+    } else if (!(e instanceof ConnectException)) {
+      LOG.warn("webhook {} to {} failed: {}", eventType, url, error);
+    } else if (refusing.add(url)) {
+      LOG.warn("webhook {} to {} failed: {}; further refusals by it are logged at DEBUG", eventType, url, error);
+    } else {
+      LOG.debug("webhook {} to {} failed: {}", eventType, url, error);
+    }
+  }
+
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   @Override
   public void close() {
+    closed = true;
     sender.shutdownNow();
   }
 }
