@@ -7,7 +7,7 @@
 # usage: bench/sandbox-throughput.sh [SECONDS=10] [CONNECTIONS=16]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-jar="$here/../backend/target/flex-messaging-kit.jar"
+jar="$here/../backend/app/target/flex-messaging-kit.jar"
 [ -f "$jar" ] || { echo "no $jar; build it with: mvn -q package -DskipTests" >&2; exit 1; }
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 token=bench-$(date +%s)

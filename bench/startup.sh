@@ -3,7 +3,7 @@
 # default (sandbox + a fresh H2 file each run). Usage: bench/startup.sh [runs=10] [port=18090]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=$PWD/backend/target/flex-messaging-kit.jar
+JAR=$PWD/backend/app/target/flex-messaging-kit.jar
 RUNS=${1:-10}
 PORT=${2:-18090}
 [ -f "$JAR" ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 1; }

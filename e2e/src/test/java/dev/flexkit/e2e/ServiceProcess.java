@@ -44,7 +44,7 @@ final class ServiceProcess implements AutoCloseable {
    */
   static ServiceProcess start(String name, Map<String, String> extraEnv, List<String> args)
       throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("flexkit.jar", "../backend/target/flex-messaging-kit.jar")).toAbsolutePath().normalize();
+    Path jar = Path.of(System.getProperty("flexkit.jar", "../backend/app/target/flex-messaging-kit.jar")).toAbsolutePath().normalize();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("service jar not found at " + jar + ": run mvn package first");
     }
@@ -141,7 +141,7 @@ final class ServiceProcess implements AutoCloseable {
   void assertSandboxMatchedTwilioSpecs() throws IOException, InterruptedException {
     JsonNode fidelity = getJson("/sandbox/api/fidelity");
     if (!fidelity.path("enabled").asBoolean()) {
-      throw new AssertionError("spec checking is off: build the backend first so backend/target/twilio-oai exists");
+      throw new AssertionError("spec checking is off: build the backend first so backend/sandbox/target/twilio-oai exists");
     }
     if (fidelity.path("violations").size() > 0) {
       throw new AssertionError("the sandbox answered unlike Twilio's specs: " + fidelity.path("violations"));
