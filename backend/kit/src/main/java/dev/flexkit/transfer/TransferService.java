@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * back. A cold rollback invites the original agent back, since they already left; a warm one has
  * nothing to undo. When only the customer is left and nothing is pending, the channel is closed.
  */
-public final class TransferService {
+public final class TransferService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TransferService.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TASK = Pattern.compile("WT[0-9a-f]{32}");
@@ -499,5 +499,10 @@ public final class TransferService {
       return Transfer.Mode.WARM;
     }
     throw new ApiException(400, "invalid_request", "mode must be cold or warm", "mode", null);
+  }
+
+  @Override
+  public void close() {
+    reads.shutdown();
   }
 }
