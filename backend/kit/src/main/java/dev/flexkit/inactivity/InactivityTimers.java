@@ -2,14 +2,9 @@ package dev.flexkit.inactivity;
 
 import dev.flexkit.inactivity.Timer.State;
 import dev.flexkit.store.Database;
-import dev.flexkit.store.StoreException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import dev.flexkit.store.Sql;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,10 +30,10 @@ public final class InactivityTimers {
       + " version = version + 1, updated_at = ?"
       + " WHERE conversation_sid = ? AND customer_address = ? AND timer_sec IS NOT NULL AND state IN " + RUNNING;
 
-  private final Database database;
+  private final Sql sql;
 
   public InactivityTimers(Database database) {
-    this.database = database;
+    this.sql = new Sql(database, "inactivity timers");
   }
 
   public Optional<Timer> find(String conversationSid) {
@@ -53,9 +48,8 @@ public final class InactivityTimers {
 
   /** Steps due at {@code now}, oldest first. */
   public List<Timer> due(Instant now, int limit) {
-    Timestamp t = Timestamp.from(now);
     return query("SELECT " + COLUMNS + " FROM inactivity_timers WHERE next_fire_at <= ?"
-        + " ORDER BY next_fire_at LIMIT " + limit, t);
+        + " ORDER BY next_fire_at LIMIT " + limit, ts(now));
   }
 
   /**
@@ -77,15 +71,14 @@ public final class InactivityTimers {
     if (update("UPDATE inactivity_timers SET " + set + newTask, append(values, where)) > 0) {
       return true;
     }
-    try {
-      return update("INSERT INTO inactivity_timers (task_sid, worker_sid, interaction_sid, channel_sid, channel_type, queue_sid,"
-          + " customer_address, sender_address, timer_sec, warning_sec, deadline, warning_at, next_fire_at, updated_at,"
-          + " conversation_sid, state, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', 0)",
-          append(values, a.conversationSid())) > 0;
-    } catch (StoreException exists) {
-      // Another replica inserted first, or this task is tracked already.
-      return update("UPDATE inactivity_timers SET " + set + newTask, append(values, where)) > 0;
+    if (sql.insertUnlessPresent("INSERT INTO inactivity_timers (task_sid, worker_sid, interaction_sid, channel_sid,"
+        + " channel_type, queue_sid, customer_address, sender_address, timer_sec, warning_sec, deadline, warning_at,"
+        + " next_fire_at, updated_at, conversation_sid, state, version)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', 0)", append(values, a.conversationSid()))) {
+      return true;
     }
+    // Another replica inserted first, or this task is tracked already.
+    return update("UPDATE inactivity_timers SET " + set + newTask, append(values, where)) > 0;
   }
 
   /**
@@ -94,7 +87,7 @@ public final class InactivityTimers {
    * an older row) is false and left to the caller.
    */
   public boolean resetByCustomer(String conversationSid, String author, Instant now) {
-    Timestamp at = Timestamp.from(now);
+    Object at = ts(now);
     return update(CUSTOMER_RESET, at, at, at, at, conversationSid, author) > 0;
   }
 
@@ -116,12 +109,10 @@ public final class InactivityTimers {
         ts(now), customerAddress, ts(now), conversationSid, ts(checkedBefore)) > 0) {
       return true;
     }
-    try {
-      return update("INSERT INTO inactivity_timers (conversation_sid, customer_address, state, task_checked_at, version, updated_at)"
-          + " VALUES (?, ?, 'IDLE', ?, 0, ?)", conversationSid, customerAddress, ts(now), ts(now)) > 0;
-    } catch (StoreException exists) {
-      return false; // the row is there: checked recently, or a countdown started meanwhile
-    }
+    // False when the row is there: checked recently, or a countdown started meanwhile.
+    return sql.insertUnlessPresent("INSERT INTO inactivity_timers (conversation_sid, customer_address, state,"
+        + " task_checked_at, version, updated_at) VALUES (?, ?, 'IDLE', ?, 0, ?)", conversationSid, customerAddress,
+        ts(now), ts(now));
   }
 
   public int stopTask(String taskSid, Instant now) {
@@ -157,66 +148,24 @@ public final class InactivityTimers {
         senderAddress, conversationSid);
   }
 
-  private List<Timer> query(String sql, Object... params) {
-    try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, params);
-      List<Timer> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Timer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), integer(rs, 10), integer(rs, 11),
-              State.valueOf(rs.getString(12)), instant(rs, 13), instant(rs, 14), instant(rs, 15), rs.getLong(16)));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StoreException("inactivity timers: " + e.getMessage(), e);
-    }
+  private List<Timer> query(String select, Object... params) {
+    return sql.query(select, rs -> new Timer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), Sql.integer(rs, 10),
+        Sql.integer(rs, 11), State.valueOf(rs.getString(12)), Sql.instant(rs, 13), Sql.instant(rs, 14),
+        Sql.instant(rs, 15), rs.getLong(16)), params);
   }
 
-  private int update(String sql, Object... params) {
-    try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, params);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("inactivity timers: " + e.getMessage(), e);
-    }
-  }
-
-  private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
-    for (int i = 0; i < params.length; i++) {
-      Object p = params[i];
-      if (p == NO_TIME) {
-        ps.setNull(i + 1, java.sql.Types.TIMESTAMP);
-      } else if (p == null) {
-        ps.setNull(i + 1, java.sql.Types.VARCHAR);
-      } else if (p instanceof Timestamp t) {
-        ps.setTimestamp(i + 1, t);
-      } else {
-        ps.setObject(i + 1, p);
-      }
-    }
+  private int update(String statement, Object... params) {
+    return sql.update(statement, params);
   }
 
   private static Object[] append(Object[] values, Object... more) {
-    Object[] out = java.util.Arrays.copyOf(values, values.length + more.length);
+    Object[] out = Arrays.copyOf(values, values.length + more.length);
     System.arraycopy(more, 0, out, values.length, more.length);
     return out;
   }
 
-  private static final Object NO_TIME = new Object();
-
   private static Object ts(Instant i) {
-    return i == null ? NO_TIME : Timestamp.from(i);
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Integer integer(ResultSet rs, int column) throws SQLException {
-    int v = rs.getInt(column);
-    return rs.wasNull() ? null : v;
+    return Sql.time(i);
   }
 }

@@ -1,12 +1,8 @@
 package dev.flexkit.outbound;
 
 import dev.flexkit.store.Database;
-import dev.flexkit.store.StoreException;
+import dev.flexkit.store.Sql;
 import dev.flexkit.webhooks.ConversationEvent;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,12 +18,12 @@ import java.util.Set;
 public final class FirstMessageDeliveries {
   static final Set<String> STATUSES = Set.of("sent", "delivered", "read", "failed", "undelivered");
 
-  private final Database database;
+  private final Sql sql;
   private final SentMessages sent;
   private final Clock clock;
 
   public FirstMessageDeliveries(Database database, SentMessages sent, Clock clock) {
-    this.database = database;
+    this.sql = new Sql(database, "delivery receipts");
     this.sent = sent;
     this.clock = clock;
   }
@@ -51,53 +47,14 @@ public final class FirstMessageDeliveries {
 
   /** Upsert on the message sid; a receipt older than the stored one changes nothing. */
   void record(String conversationSid, String messageSid, String status, Integer errorCode, Instant at) {
-    try (Connection c = database.connection()) {
-      try (PreparedStatement update = c.prepareStatement("UPDATE outbound_deliveries SET status = ?, error_code = ?, "
-          + "updated_at = ? WHERE message_sid = ? AND updated_at <= ?")) {
-        update.setString(1, status);
-        setErrorCode(update, 2, errorCode);
-        update.setTimestamp(3, Timestamp.from(at));
-        update.setString(4, messageSid);
-        update.setTimestamp(5, Timestamp.from(at));
-        if (update.executeUpdate() > 0 || exists(c, messageSid)) {
-          return;
-        }
-      }
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbound_deliveries "
-          + "(message_sid, conversation_sid, status, error_code, updated_at) VALUES (?,?,?,?,?)")) {
-        insert.setString(1, messageSid);
-        insert.setString(2, conversationSid);
-        insert.setString(3, status);
-        setErrorCode(insert, 4, errorCode);
-        insert.setTimestamp(5, Timestamp.from(at));
-        insert.executeUpdate();
-      } catch (SQLException e) {
-        if (!"23505".equals(e.getSQLState())) {
-          throw e;
-        }
-        record(conversationSid, messageSid, status, errorCode, at); // a concurrent retry inserted first: compare again
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot record delivery receipt", e);
-    }
+    sql.upsert(
+        new Sql.Statement("UPDATE outbound_deliveries SET status = ?, error_code = ?, updated_at = ?"
+            + " WHERE message_sid = ? AND updated_at <= ?", status, Sql.integer(errorCode), at, messageSid, at),
+        new Sql.Statement("SELECT 1 FROM outbound_deliveries WHERE message_sid = ?", messageSid),
+        new Sql.Statement("INSERT INTO outbound_deliveries (message_sid, conversation_sid, status, error_code, updated_at)"
+            + " VALUES (?,?,?,?,?)", messageSid, conversationSid, status, Sql.integer(errorCode), at));
   }
 
-  private static boolean exists(Connection c, String messageSid) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbound_deliveries WHERE message_sid = ?")) {
-      ps.setString(1, messageSid);
-      try (var rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
-  }
-
-  private static void setErrorCode(PreparedStatement ps, int index, Integer errorCode) throws SQLException {
-    if (errorCode == null) {
-      ps.setNull(index, java.sql.Types.INTEGER);
-    } else {
-      ps.setInt(index, errorCode);
-    }
-  }
 
   private static Integer errorCode(ConversationEvent event) {
     Optional<String> raw = event.get("ErrorCode").filter(s -> !s.isBlank());

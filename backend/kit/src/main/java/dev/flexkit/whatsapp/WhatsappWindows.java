@@ -1,12 +1,7 @@
 package dev.flexkit.whatsapp;
 
 import dev.flexkit.store.Database;
-import dev.flexkit.store.StoreException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import dev.flexkit.store.Sql;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,64 +17,35 @@ public final class WhatsappWindows {
 
   public record Window(boolean open, Instant lastInboundAt, Instant closesAt) {}
 
-  private final Database database;
+  private final Sql sql;
   private final Clock clock;
 
   public WhatsappWindows(Database database, Clock clock) {
-    this.database = database;
+    this.sql = new Sql(database, "WhatsApp windows");
     this.clock = clock;
   }
 
   public void inbound(String customer, String sender, Instant at) {
-    try (Connection c = database.connection()) {
-      try (PreparedStatement update = c.prepareStatement(
-          "UPDATE whatsapp_windows SET last_inbound_at = ? WHERE customer_address = ? AND sender_address = ? AND last_inbound_at < ?")) {
-        update.setTimestamp(1, Timestamp.from(at));
-        update.setString(2, customer);
-        update.setString(3, sender);
-        update.setTimestamp(4, Timestamp.from(at));
-        if (update.executeUpdate() > 0 || find(c, customer, sender).isPresent()) {
-          return;
-        }
-      }
-      try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO whatsapp_windows (customer_address, sender_address, last_inbound_at) VALUES (?,?,?)")) {
-        insert.setString(1, customer);
-        insert.setString(2, sender);
-        insert.setTimestamp(3, Timestamp.from(at));
-        insert.executeUpdate();
-      } catch (SQLException e) {
-        if (!"23505".equals(e.getSQLState())) {
-          throw e;
-        }
-        inbound(customer, sender, at); // another replica inserted first: compare again
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot record WhatsApp inbound", e);
-    }
+    sql.upsert(
+        new Sql.Statement("UPDATE whatsapp_windows SET last_inbound_at = ?"
+            + " WHERE customer_address = ? AND sender_address = ? AND last_inbound_at < ?", at, customer, sender, at),
+        new Sql.Statement("SELECT 1 FROM whatsapp_windows WHERE customer_address = ? AND sender_address = ?",
+            customer, sender),
+        new Sql.Statement("INSERT INTO whatsapp_windows (customer_address, sender_address, last_inbound_at)"
+            + " VALUES (?,?,?)", customer, sender, at));
   }
 
   public Window window(String customer, String sender) {
-    try (Connection c = database.connection()) {
-      Optional<Instant> last = find(c, customer, sender);
-      if (last.isEmpty()) {
-        return new Window(false, null, null);
-      }
-      Instant closes = last.get().plus(WINDOW);
-      return new Window(clock.instant().isBefore(closes), last.get(), closes);
-    } catch (SQLException e) {
-      throw new StoreException("cannot read WhatsApp window", e);
+    Optional<Instant> last = lastInbound(customer, sender);
+    if (last.isEmpty()) {
+      return new Window(false, null, null);
     }
+    Instant closes = last.get().plus(WINDOW);
+    return new Window(clock.instant().isBefore(closes), last.get(), closes);
   }
 
-  private static Optional<Instant> find(Connection c, String customer, String sender) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT last_inbound_at FROM whatsapp_windows WHERE customer_address = ? AND sender_address = ?")) {
-      ps.setString(1, customer);
-      ps.setString(2, sender);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
-      }
-    }
+  private Optional<Instant> lastInbound(String customer, String sender) {
+    return sql.queryOne("SELECT last_inbound_at FROM whatsapp_windows WHERE customer_address = ? AND sender_address = ?",
+        rs -> Sql.instant(rs, 1), customer, sender);
   }
 }
