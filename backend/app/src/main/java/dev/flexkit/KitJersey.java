@@ -5,6 +5,7 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import dev.flexkit.auth.AgentAuthFilter;
 import dev.flexkit.auth.TwilioWebhookFilter;
 import dev.flexkit.capability.Contributions;
+import dev.flexkit.capability.ServiceLinks;
 import dev.flexkit.health.HealthChecks;
 import dev.flexkit.web.ApiExceptionMapper;
 import dev.flexkit.web.JsonInputExceptionMapper;
@@ -47,6 +48,7 @@ final class KitJersey {
     Set<Class<?>> resources = new LinkedHashSet<>(contributions.resources());
     resources.addAll(extraResources);
     contributions.bind(new HealthChecks(contributions.healthChecks()), HealthChecks.class)
+        .bind(new ServiceLinks(contributions.links()), ServiceLinks.class)
         .bind(new OpenApiDocument(resources, () -> publicUrl.get().toString()), OpenApiDocument.class);
     jersey.register(contributions.binder());
     resources.forEach(jersey::register);

@@ -59,7 +59,7 @@ final class SandboxTwilio implements TwilioTarget {
   @Override
   public FlexSettings flex() {
     TaskRouter taskRouter = world().taskRouter();
-    return FlexSettings.sandbox(taskRouter.workspaceSid(), taskRouter.defaultWorkflowSid(), world().numbers().sms(),
+    return FlexSettings.known(taskRouter.workspaceSid(), taskRouter.defaultWorkflowSid(), world().numbers().sms(),
         world().numbers().whatsapp());
   }
 
@@ -93,6 +93,7 @@ final class SandboxTwilio implements TwilioTarget {
     to.resources(sandbox.resources())
         .bind(world(), SandboxWorld.class)
         .mount(sandbox.twilioEmulator())
+        .link("agentDesktop", "/sandbox/")
         .whenStarted(started -> emulatorUrl.set(
             URI.create("http://" + loopback(config.bindHost()) + ":" + started.port() + "/twilio")))
         // Its webhooks go to this service, which now refuses them: nothing to deliver to.

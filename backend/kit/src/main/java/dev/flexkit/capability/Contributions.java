@@ -7,8 +7,10 @@ import dev.flexkit.webhooks.TaskRouterEvent;
 import dev.flexkit.webhooks.TwilioEventBus;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
@@ -35,6 +37,7 @@ public final class Contributions {
   private final List<Runnable> clockJumps = new ArrayList<>();
   private final List<Runnable> stopping = new ArrayList<>();
   private final List<Runnable> stopped = new ArrayList<>();
+  private final Map<String, String> links = new LinkedHashMap<>();
 
   public Contributions(TwilioEventBus events) {
     this.events = events;
@@ -84,6 +87,12 @@ public final class Contributions {
     return this;
   }
 
+  /** A link the signpost at {@code /} shows, e.g. {@code agentDesktop → /sandbox/}. */
+  public Contributions link(String name, String path) {
+    links.put(name, path);
+    return this;
+  }
+
   /** Runs once the server listens, before start-up returns; a failure stops the service. */
   public Contributions whenReady(Runnable step) {
     whenReady.add(step);
@@ -120,6 +129,10 @@ public final class Contributions {
 
   public List<Object> providers() {
     return List.copyOf(providers);
+  }
+
+  public Map<String, String> links() {
+    return Collections.unmodifiableMap(links);
   }
 
   public List<HealthCheck> healthChecks() {

@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Where the kit meets the account's Flex set-up: the TaskRouter workspace and default workflow,
- * and the numbers agents may send from. In sandbox mode the composition root fills these from the
- * sandbox's seeds; in live mode they come from settings.
+ * and the numbers agents may send from: from settings, or from the emulator the app points at.
  */
 public record FlexSettings(
     Optional<String> workspaceSid,
@@ -50,8 +49,8 @@ public record FlexSettings(
     return values;
   }
 
-  /** The same settings with the sandbox's seeded workspace, workflow and numbers. */
-  public static FlexSettings sandbox(String workspaceSid, String workflowSid, List<String> sms, List<String> whatsapp) {
+  /** An account's set-up known up front (an emulator's seeds), with webhook registration on. */
+  public static FlexSettings known(String workspaceSid, String workflowSid, List<String> sms, List<String> whatsapp) {
     return new FlexSettings(Optional.of(workspaceSid), Optional.of(workflowSid), List.copyOf(sms), List.copyOf(whatsapp), true);
   }
 }

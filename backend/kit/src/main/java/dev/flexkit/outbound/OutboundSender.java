@@ -211,6 +211,8 @@ public final class OutboundSender {
         c -> ConversationWithParticipants.creator()
             .setFriendlyName("Outbound " + s.senderAddress() + " -> " + s.customerAddress())
             .setAttributes(attributes.toString())
+            // Twilio refuses a timer without the state it counts from (50382).
+            .setState(ConversationWithParticipants.State.ACTIVE)
             .setTimersClosed(settings.closedTimerIso())
             .setParticipant(java.util.List.of(participant))
             .create(c));

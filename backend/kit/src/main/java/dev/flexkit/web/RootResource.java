@@ -1,5 +1,6 @@
 package dev.flexkit.web;
 
+import dev.flexkit.capability.ServiceLinks;
 import dev.flexkit.config.AppConfig;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,10 +18,12 @@ import java.util.Map;
 @Tag(name = "health")
 public final class RootResource {
   private final AppConfig config;
+  private final ServiceLinks extraLinks;
 
   @Inject
-  public RootResource(AppConfig config) {
+  public RootResource(AppConfig config, ServiceLinks extraLinks) {
     this.config = config;
+    this.extraLinks = extraLinks;
   }
 
   @GET
@@ -30,9 +33,7 @@ public final class RootResource {
     links.put("health", "/health");
     links.put("openapi", "/openapi.json");
     links.put("plugin", "/plugin/plugin-flex-messaging-kit.js");
-    if (config.sandbox()) {
-      links.put("agentDesktop", "/sandbox/");
-    }
+    links.putAll(extraLinks.links());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", "Flex Messaging Kit");
     body.put("version", BuildInfo.version());

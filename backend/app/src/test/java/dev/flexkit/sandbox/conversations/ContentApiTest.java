@@ -12,23 +12,13 @@ import dev.flexkit.sandbox.content.ContentLibrary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Content API's seeded WhatsApp templates, read as Twilio serves them. */
 class ContentApiTest {
-  private static EmulatedTwilio twilio;
-
-  @BeforeAll
-  static void start() {
-    twilio = EmulatedTwilio.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    twilio.close();
-  }
+  @RegisterExtension
+  static final EmulatedTwilio twilio = new EmulatedTwilio();
 
   @Test
   void contentAndApprovalsListsTwoApprovedTemplatesAndOneThatIsNot() {

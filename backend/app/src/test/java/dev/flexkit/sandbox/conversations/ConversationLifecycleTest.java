@@ -13,23 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Conversations themselves: create, fetch, update, delete, list, states and timers. */
 class ConversationLifecycleTest {
-  private static EmulatedTwilio twilio;
-
-  @BeforeAll
-  static void start() {
-    twilio = EmulatedTwilio.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    twilio.close();
-  }
+  @RegisterExtension
+  static final EmulatedTwilio twilio = new EmulatedTwilio();
 
   private static void assertTwilioError(Runnable call, int status, int code) {
     assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
@@ -134,7 +124,8 @@ class ConversationLifecycleTest {
 
   @Test
   void timersMoveTheConversationToInactiveThenClosedOnTheSandboxClock() {
-    Conversation c = Conversation.creator().setTimersInactive("PT1M").setTimersClosed("PT10M").create(twilio.client());
+    Conversation c = Conversation.creator().setState(Conversation.State.ACTIVE).setTimersInactive("PT1M")
+        .setTimersClosed("PT10M").create(twilio.client());
     @SuppressWarnings("unchecked")
     Map<String, Object> timers = (Map<String, Object>) c.getTimers();
     assertThat(timers).containsKeys("date_inactive", "date_closed");
@@ -151,8 +142,10 @@ class ConversationLifecycleTest {
   }
 
   @Test
-  void timersShorterThanTwilioAllowsAreRefused() {
-    assertTwilioError(() -> Conversation.creator().setTimersInactive("PT30S").create(twilio.client()), 400, 20001);
-    assertTwilioError(() -> Conversation.creator().setTimersClosed("PT5M").create(twilio.client()), 400, 20001);
+  void r4_timersShorterThanTwilioAllowsAreRefused() {
+    assertTwilioError(() -> Conversation.creator().setState(Conversation.State.ACTIVE).setTimersInactive("PT30S")
+        .create(twilio.client()), 400, 50375);
+    assertTwilioError(() -> Conversation.creator().setState(Conversation.State.ACTIVE).setTimersClosed("PT5M")
+        .create(twilio.client()), 400, 50376);
   }
 }

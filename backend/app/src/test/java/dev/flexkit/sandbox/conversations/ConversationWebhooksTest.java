@@ -14,16 +14,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Post-event webhooks: who gets them, when, with which fields, signed as Twilio signs them. */
 class ConversationWebhooksTest {
-  private static EmulatedTwilio twilio;
+  @RegisterExtension
+  static final EmulatedTwilio twilio = new EmulatedTwilio();
   private static WebhookReceiver receiver;
   private static String token;
 
   @BeforeAll
   static void start() throws Exception {
-    twilio = EmulatedTwilio.start();
     receiver = new WebhookReceiver();
     token = twilio.world().account().authToken();
   }
@@ -31,7 +32,6 @@ class ConversationWebhooksTest {
   @AfterAll
   static void stop() throws Exception {
     receiver.close();
-    twilio.close();
   }
 
   private static void settle() {

@@ -9,25 +9,20 @@ import dev.flexkit.sandbox.phone.SandboxNumbers;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The simulated customer's phone: texting our numbers and reading what came back. */
 class CustomerPhoneTest {
-  private static EmulatedTwilio twilio;
+  @RegisterExtension
+  static final EmulatedTwilio twilio = new EmulatedTwilio();
   private static final List<String> handled = new ArrayList<>();
 
   @BeforeAll
   static void start() {
-    twilio = EmulatedTwilio.start();
     twilio.world().conversations().setInboundHandler((conversationSid, channelType, customer, proxy) ->
         handled.add(conversationSid + " " + channelType + " " + customer + " " + proxy));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    twilio.close();
   }
 
   @Test

@@ -14,26 +14,32 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The service in sandbox mode, with twilio-java pointed at it and plain HTTP for everything else. */
-final class EmulatedTwilio implements AutoCloseable {
+final class EmulatedTwilio implements BeforeAllCallback, AfterAllCallback {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger CUSTOMERS = new AtomicInteger();
 
-  private final RunningKit kit;
-  private final TwilioRestClient client;
-  private final String basic;
+  private RunningKit kit;
+  private TwilioRestClient client;
+  private String basic;
 
-  private EmulatedTwilio(RunningKit kit) {
-    this.kit = kit;
+  /** Starts the service once for the test class that registers this as an extension. */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    kit = RunningKit.start();
     SandboxAccount account = kit.sandbox().account();
-    this.client = TwilioClients.emulated(kit.url("/twilio"), account.accountSid(), account.authToken()).client();
-    this.basic = "Basic " + Base64.getEncoder().encodeToString(
+    client = TwilioClients.emulated(kit.url("/twilio"), account.accountSid(), account.authToken()).client();
+    basic = "Basic " + Base64.getEncoder().encodeToString(
         (account.accountSid() + ":" + account.authToken()).getBytes(StandardCharsets.UTF_8));
   }
 
-  static EmulatedTwilio start() {
-    return new EmulatedTwilio(RunningKit.start());
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    kit.close();
   }
 
   TwilioRestClient client() {
@@ -95,8 +101,4 @@ final class EmulatedTwilio implements AutoCloseable {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  @Override
-  public void close() throws Exception {
-    kit.close();
-  }
 }

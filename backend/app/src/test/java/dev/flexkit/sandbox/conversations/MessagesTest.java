@@ -15,23 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Messages, templates, delivery to the customer's phone and WhatsApp's 24-hour window. */
 class MessagesTest {
-  private static EmulatedTwilio twilio;
-
-  @BeforeAll
-  static void start() {
-    twilio = EmulatedTwilio.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    twilio.close();
-  }
+  @RegisterExtension
+  static final EmulatedTwilio twilio = new EmulatedTwilio();
 
   private static String conversationWith(String customer, String ourNumber) {
     String sid = Conversation.creator().create(twilio.client()).getSid();

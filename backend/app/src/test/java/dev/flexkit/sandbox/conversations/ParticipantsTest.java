@@ -14,23 +14,13 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Participants, the one-open-conversation-per-binding rule and ParticipantConversations. */
 class ParticipantsTest {
-  private static EmulatedTwilio twilio;
-
-  @BeforeAll
-  static void start() {
-    twilio = EmulatedTwilio.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    twilio.close();
-  }
+  @RegisterExtension
+  static final EmulatedTwilio twilio = new EmulatedTwilio();
 
   private static String newConversation() {
     return Conversation.creator().create(twilio.client()).getSid();

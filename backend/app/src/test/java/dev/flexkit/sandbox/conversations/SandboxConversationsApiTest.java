@@ -9,24 +9,19 @@ import dev.flexkit.sandbox.wire.TwilioException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What Flex, inside the sandbox, does to conversations through {@link ConversationsApi}. */
 class SandboxConversationsApiTest {
-  private static EmulatedTwilio twilio;
+  @RegisterExtension
+  static final EmulatedTwilio twilio = new EmulatedTwilio();
   private static ConversationsApi api;
 
   @BeforeAll
   static void start() {
-    twilio = EmulatedTwilio.start();
     api = twilio.world().conversations();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    twilio.close();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.flexkit.sandbox.conversations;
 
+import java.time.Duration;
 import dev.flexkit.sandbox.wire.TwilioException;
 
 /** The Twilio error codes Conversations answers with, worded as Twilio words them. */
@@ -40,6 +41,22 @@ final class ConversationErrors {
 
   static TwilioException invalidState(String state) {
     return new TwilioException(400, 50378, "Invalid conversation state '" + state + "'");
+  }
+
+  static TwilioException timerWithoutState() {
+    return new TwilioException(400, 50382, "Timer can't be set without state");
+  }
+
+  /** R5: 50379 for the inactive timer, 50380 for the closed one. */
+  static TwilioException timerNotADuration(String name, String value) {
+    return new TwilioException(400, name.equals("Timers.Inactive") ? 50379 : 50380,
+        "Invalid " + name + " value '" + value + "': expected an ISO-8601 duration such as PT10M");
+  }
+
+  /** R4: 50375 for an inactive timer under 1 minute, 50376 for a closed one under 10 minutes. */
+  static TwilioException timerTooShort(String name, Duration minimum) {
+    return new TwilioException(400, name.equals("Timers.Inactive") ? 50375 : 50376,
+        "Invalid " + name + " value: it must be at least " + minimum.toMinutes() + " minute" + (minimum.toMinutes() == 1 ? "" : "s"));
   }
 
   static TwilioException initialStateClosed() {

@@ -16,7 +16,12 @@ import java.util.Optional;
 final class ConversationForms {
   private ConversationForms() {}
 
+  /** R1: on create, a timer needs the state it counts from, in the same request. */
   static Conversations.NewConversation newConversation(Form form) {
+    if (form.get("State").filter(v -> !v.isEmpty()).isEmpty()
+        && (form.get("Timers.Inactive").isPresent() || form.get("Timers.Closed").isPresent())) {
+      throw ConversationErrors.timerWithoutState();
+    }
     return new Conversations.NewConversation(form.get("FriendlyName").orElse(null),
         form.get("UniqueName").orElse(null), form.get("Attributes").orElse(null), form.get("State").orElse(null),
         duration(form, "Timers.Inactive"), duration(form, "Timers.Closed"), instant(form, "DateCreated"));
@@ -78,7 +83,7 @@ final class ConversationForms {
       try {
         return Duration.parse(v);
       } catch (DateTimeParseException e) {
-        throw TwilioException.invalidParameter(name, "'" + v + "' is not an ISO-8601 duration");
+        throw ConversationErrors.timerNotADuration(name, v);
       }
     }).orElse(null);
   }

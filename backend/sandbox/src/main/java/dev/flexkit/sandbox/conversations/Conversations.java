@@ -770,7 +770,7 @@ public final class Conversations implements ConversationsApi {
       return null;
     }
     if (value.compareTo(minimum) < 0) {
-      throw TwilioException.invalidParameter(name, "must be at least " + minimum);
+      throw ConversationErrors.timerTooShort(name, minimum);
     }
     return value;
   }
