@@ -28,7 +28,17 @@ public final class App {
       System.out.println("  sandbox  start only the Twilio sandbox (emulator at /twilio, control API at /sandbox/api,");
       System.out.println("           agent desktop at /sandbox/) for any Twilio client; TWILIO_* settings are ignored");
       System.out.println("  check    validate the configuration and exit");
+      System.out.println("  warm-up  start the embedded default on a free port, answer once and stop (the build records");
+      System.out.println("           its class-data archive with it); reads no settings");
       return;
+    }
+    if (command.equals("warm-up")) {
+      try {
+        WarmUp.run();
+      } catch (Exception e) {
+        fail(EXIT_START, "warm-up failed: " + e.getMessage());
+      }
+      System.exit(0);
     }
     if (!command.equals("server") && !command.equals("check") && !command.equals("sandbox")) {
       fail(EXIT_USAGE, "unknown command '" + command + "' (expected server, sandbox or check)");
