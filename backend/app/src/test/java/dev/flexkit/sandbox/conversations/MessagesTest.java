@@ -113,17 +113,26 @@ class MessagesTest {
   }
 
   @Test
-  void badTemplateVariablesFailWith21656AndVariablesWithoutATemplateWith50528() {
+  void badTemplateVariablesFailWith50527Or21656AndVariablesWithoutATemplateWith50528() {
     String conversation = Conversation.creator().create(twilio.client()).getSid();
-    for (String bad : List.of("not json", "{\"1\":\"\"}", "{\"1\":null}", "[\"x\"]")) {
-      assertThatThrownBy(() -> Message.creator(conversation).setContentSid(ContentLibrary.ORDER_UPDATE)
-          .setContentVariables(bad).create(twilio.client())).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.getStatusCode()).isEqualTo(400);
-            assertThat(e.getCode()).isEqualTo(21656);
-          });
+    // R17: not a JSON object is 50527; R53: an object with an empty or null value is 21656.
+    for (String notAnObject : List.of("not json", "[\"x\"]")) {
+      assertTwilioCode(() -> Message.creator(conversation).setContentSid(ContentLibrary.ORDER_UPDATE)
+          .setContentVariables(notAnObject).create(twilio.client()), 50527);
+    }
+    for (String emptyValue : List.of("{\"1\":\"\"}", "{\"1\":null}")) {
+      assertTwilioCode(() -> Message.creator(conversation).setContentSid(ContentLibrary.ORDER_UPDATE)
+          .setContentVariables(emptyValue).create(twilio.client()), 21656);
     }
     assertThatThrownBy(() -> Message.creator(conversation).setBody("x").setContentVariables("{\"1\":\"a\"}")
         .create(twilio.client())).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(50528));
+  }
+
+  private static void assertTwilioCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int code) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
+      assertThat(e.getStatusCode()).isEqualTo(400);
+      assertThat(e.getCode()).isEqualTo(code);
+    });
   }
 
   @Test

@@ -101,12 +101,12 @@ class ParticipantsTest {
   }
 
   @Test
-  void anAddressThatIsNotE164FailsWith21211() {
+  void r12_anAddressThatIsNotE164FailsWith50407() {
     String conversation = newConversation();
     for (String bad : List.of("5551234", "+0123456789", "whatsapp:555", "+1 555 123 4567")) {
       assertThatThrownBy(() -> addSms(conversation, bad)).isInstanceOfSatisfying(ApiException.class, e -> {
         assertThat(e.getStatusCode()).isEqualTo(400);
-        assertThat(e.getCode()).isEqualTo(21211);
+        assertThat(e.getCode()).isEqualTo(50407);
       });
     }
   }

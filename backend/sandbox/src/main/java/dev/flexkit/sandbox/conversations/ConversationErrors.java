@@ -26,13 +26,41 @@ final class ConversationErrors {
     return new TwilioException(400, 50424, "Invalid participant JSON");
   }
 
+  /** R12 (ERR/50407): the customer's address must be E.164, or whatsapp: and E.164. */
   static TwilioException invalidAddress(String address) {
-    return new TwilioException(400, 21211, "The 'To' number " + address + " is not a valid phone number.");
+    return new TwilioException(400, 50407, "Invalid messaging binding address: " + address);
   }
 
+  /** R12 (ERR/50408): a malformed proxy address, or one over 256 characters. */
   static TwilioException invalidProxyAddress(String address) {
-    return new TwilioException(400, 21212,
-        "The 'From' number " + address + " is not a valid phone number, shortcode, or alphanumeric sender ID.");
+    return new TwilioException(400, 50408, "Invalid messaging binding proxy address: " + address);
+  }
+
+  /** R12 (ERR/50409). */
+  static TwilioException addressIsProxy(String address) {
+    return new TwilioException(400, 50409, "Messaging binding address and proxy address must differ: " + address);
+  }
+
+  /** R12 (ERR/50412). */
+  static TwilioException proxyAddressMissing() {
+    return new TwilioException(400, 50412, "Messaging binding proxy address is required for a non-chat participant");
+  }
+
+  /** R12 (ERR/50414): e.g. a whatsapp: customer on an SMS number. */
+  static TwilioException channelMismatch(String address, String proxyAddress) {
+    return new TwilioException(400, 50414, "Messaging binding address " + address + " and proxy address "
+        + proxyAddress + " are on different channels");
+  }
+
+  /** R11 (ERR/50437): the same binding pair twice in one conversation. */
+  static TwilioException bindingInThisConversation(String conversationSid) {
+    return new TwilioException(409, 50437,
+        "A participant with this address and proxy address already exists in Conversation " + conversationSid);
+  }
+
+  /** R17 (ERR/50527). */
+  static TwilioException variablesNotAnObject() {
+    return new TwilioException(400, 50527, "Content variables must be a JSON object");
   }
 
   static TwilioException closed() {

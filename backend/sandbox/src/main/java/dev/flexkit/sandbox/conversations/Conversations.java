@@ -208,8 +208,10 @@ public final class Conversations implements ConversationsApi {
       }
       validate(spec);
       if (spec.address() != null) {
-        openRoomHolding(spec.address(), spec.proxyAddress())
-            .ifPresent(taken -> { throw ConversationErrors.bindingTaken(taken.conversation.sid()); });
+        openRoomHolding(spec.address(), spec.proxyAddress()).ifPresent(taken -> {
+          throw taken == room ? ConversationErrors.bindingInThisConversation(room.conversation.sid())
+              : ConversationErrors.bindingTaken(taken.conversation.sid());
+        });
       } else if (room.withIdentity(spec.identity()).isPresent()) {
         throw ConversationErrors.participantExists(spec.identity());
       }
@@ -582,11 +584,16 @@ public final class Conversations implements ConversationsApi {
     String body = spec.body();
     String contentSid = emptyToNull(spec.contentSid());
     ContentTemplate template = null;
+    boolean variables = spec.contentVariables() != null && !spec.contentVariables().isEmpty();
+    if (variables && contentSid == null) {
+      throw ConversationErrors.variablesWithoutContent();
+    }
+    if (variables && !isJsonObject(spec.contentVariables())) {
+      throw ConversationErrors.variablesNotAnObject();
+    }
     if (contentSid != null) {
       template = content.find(contentSid).orElseThrow(() -> ConversationErrors.unknownContent(contentSid));
       body = content.render(template, spec.contentVariables());
-    } else if (spec.contentVariables() != null && !spec.contentVariables().isEmpty()) {
-      throw ConversationErrors.variablesWithoutContent();
     } else if (body == null) {
       throw TwilioException.missingParameter("Body");
     }
@@ -721,11 +728,16 @@ public final class Conversations implements ConversationsApi {
         throw ConversationErrors.invalidAddress(spec.address());
       }
       if (spec.proxyAddress() == null || spec.proxyAddress().isEmpty()) {
-        throw TwilioException.missingParameter("MessagingBinding.ProxyAddress");
+        throw ConversationErrors.proxyAddressMissing();
       }
-      if (!MessagingAddress.isValid(spec.proxyAddress())
-          || !MessagingAddress.channel(spec.proxyAddress()).equals(MessagingAddress.channel(spec.address()))) {
+      if (spec.proxyAddress().length() > 256 || !MessagingAddress.isValid(spec.proxyAddress())) {
         throw ConversationErrors.invalidProxyAddress(spec.proxyAddress());
+      }
+      if (spec.proxyAddress().equals(spec.address())) {
+        throw ConversationErrors.addressIsProxy(spec.address());
+      }
+      if (!MessagingAddress.channel(spec.proxyAddress()).equals(MessagingAddress.channel(spec.address()))) {
+        throw ConversationErrors.channelMismatch(spec.address(), spec.proxyAddress());
       }
     }
   }
@@ -773,6 +785,14 @@ public final class Conversations implements ConversationsApi {
       throw ConversationErrors.timerTooShort(name, minimum);
     }
     return value;
+  }
+
+  private static boolean isJsonObject(String json) {
+    try {
+      return JSON.readTree(json).isObject();
+    } catch (JsonProcessingException e) {
+      return false;
+    }
   }
 
   private static boolean isState(String state) {

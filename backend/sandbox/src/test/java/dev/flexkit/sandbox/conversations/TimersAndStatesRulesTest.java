@@ -1,18 +1,14 @@
 package dev.flexkit.sandbox.conversations;
 
+import static dev.flexkit.sandbox.junit.TwilioHttp.assertError;
+import static dev.flexkit.sandbox.junit.TwilioHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flexkit.sandbox.junit.TwilioSandbox;
+import dev.flexkit.sandbox.junit.TwilioHttp;
 import dev.flexkit.sandbox.junit.TwilioSandboxExtension;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,17 +19,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TwilioSandboxExtension.class)
 class TimersAndStatesRulesTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final TwilioSandbox twilio;
+  private final TwilioHttp http;
 
   TimersAndStatesRulesTest(TwilioSandbox twilio) {
-    this.twilio = twilio;
+    this.http = new TwilioHttp(twilio);
   }
 
   @Test
-  void r1_timersWithoutStateAreRefused() throws Exception {
+  void r1_timersWithoutStateAreRefused() {
     assertError(post("/conversations/v1/Conversations", "Timers.Closed", "PT10M"), 400, 50382,
         "Timer can't be set without state");
     assertError(post("/conversations/v1/Conversations", "Timers.Inactive", "PT5M"), 400, 50382,
@@ -45,7 +38,7 @@ class TimersAndStatesRulesTest {
   }
 
   @Test
-  void r2_aConversationCannotBeCreatedClosed() throws Exception {
+  void r2_aConversationCannotBeCreatedClosed() {
     assertError(post("/conversations/v1/Conversations", "State", "closed"), 400, 50384,
         "Initial state can't be 'closed'");
     assertThat(json(post("/conversations/v1/Conversations", "State", "inactive")).path("state").asText())
@@ -53,7 +46,7 @@ class TimersAndStatesRulesTest {
   }
 
   @Test
-  void r3_onlyActiveInactiveOrClosedAreStates() throws Exception {
+  void r3_onlyActiveInactiveOrClosedAreStates() {
     assertThat(json(post("/conversations/v1/Conversations")).path("state").asText()).isEqualTo("active");
     assertError(post("/conversations/v1/Conversations", "State", "initializing"), 400, 50378, null);
     String sid = json(post("/conversations/v1/Conversations")).path("sid").asText();
@@ -61,7 +54,7 @@ class TimersAndStatesRulesTest {
   }
 
   @Test
-  void r4_timersUnderTheMinimumAreRefused() throws Exception {
+  void r4_timersUnderTheMinimumAreRefused() {
     assertError(post("/conversations/v1/Conversations", "State", "active", "Timers.Inactive", "PT59S"), 400, 50375, null);
     assertError(post("/conversations/v1/Conversations", "State", "active", "Timers.Closed", "PT9M"), 400, 50376, null);
     assertThat(post("/conversations/v1/Conversations", "State", "active", "Timers.Inactive", "PT1M",
@@ -69,7 +62,7 @@ class TimersAndStatesRulesTest {
   }
 
   @Test
-  void r5_timersMustBeIsoDurationsAndPt0sSwitchesOneOff() throws Exception {
+  void r5_timersMustBeIsoDurationsAndPt0sSwitchesOneOff() {
     assertError(post("/conversations/v1/Conversations", "State", "active", "Timers.Inactive", "5 minutes"), 400, 50379,
         null);
     assertError(post("/conversations/v1/Conversations", "State", "active", "Timers.Closed", "ten"), 400, 50380, null);
@@ -78,7 +71,7 @@ class TimersAndStatesRulesTest {
   }
 
   @Test
-  void r6_aClosedConversationIsFinal() throws Exception {
+  void r6_aClosedConversationIsFinal() {
     String sid = json(post("/conversations/v1/Conversations")).path("sid").asText();
     assertThat(post("/conversations/v1/Conversations/" + sid, "State", "closed").statusCode()).isEqualTo(200);
     // The status of 50377 is undocumented (R6: "status L"); the sandbox answers 400.
@@ -87,33 +80,7 @@ class TimersAndStatesRulesTest {
     assertError(post("/conversations/v1/Conversations/" + sid, "FriendlyName", "again"), 400, 50377, null);
   }
 
-  private static void assertError(HttpResponse<String> response, int status, int code, String message) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    JsonNode body = JSON.readTree(response.body());
-    assertThat(body.path("code").asInt()).as(response.body()).isEqualTo(code);
-    assertThat(body.path("status").asInt()).isEqualTo(status);
-    assertThat(body.path("more_info").asText()).isEqualTo("https://www.twilio.com/docs/errors/" + code);
-    if (message != null) {
-      assertThat(body.path("message").asText()).isEqualTo(message);
-    }
-  }
-
-  private static JsonNode json(HttpResponse<String> response) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-    return JSON.readTree(response.body());
-  }
-
-  private HttpResponse<String> post(String path, String... pairs) throws Exception {
-    StringBuilder form = new StringBuilder();
-    for (int i = 0; i < pairs.length; i += 2) {
-      form.append(form.length() == 0 ? "" : "&").append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
-          .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-    }
-    String basic = Base64.getEncoder().encodeToString(
-        (twilio.accountSid() + ":" + twilio.authToken()).getBytes(StandardCharsets.UTF_8));
-    return HTTP.send(HttpRequest.newBuilder(URI.create(twilio.twilioBaseUrl() + path))
-        .header("Authorization", "Basic " + basic)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> post(String path, String... pairs) {
+    return http.post(path, pairs);
   }
 }
