@@ -65,18 +65,19 @@ final class FakeInteractionSteps implements InteractionSteps {
     }
   }
 
-  private static RuntimeException notFound(String operation) {
-    return TwilioFailures.answered(404, operation);
+  /** The step's record of {@code sid}; Twilio's 404 when there is none. */
+  private static <T> T found(Map<String, T> records, String sid, String operation) {
+    T found = records.get(sid);
+    if (found == null) {
+      throw TwilioFailures.answered(404, operation);
+    }
+    return found;
   }
 
   @Override
   public TaskView task(String taskSid) {
     step("task", taskSid);
-    TaskView t = tasks.get(taskSid);
-    if (t == null) {
-      throw notFound("fetch task");
-    }
-    return t;
+    return found(tasks, taskSid, "fetch task");
   }
 
   @Override
@@ -88,11 +89,7 @@ final class FakeInteractionSteps implements InteractionSteps {
   @Override
   public WorkerView worker(String workerSid, String taskChannel) {
     step("worker", workerSid);
-    WorkerView w = workers.get(workerSid);
-    if (w == null) {
-      throw notFound("fetch worker");
-    }
-    return w;
+    return found(workers, workerSid, "fetch worker");
   }
 
   @Override
@@ -104,11 +101,7 @@ final class FakeInteractionSteps implements InteractionSteps {
   @Override
   public QueueView queue(String queueSid, String excludingWorkerSid) {
     step("queue", queueSid);
-    QueueView q = queues.get(queueSid);
-    if (q == null) {
-      throw notFound("fetch queue");
-    }
-    return q;
+    return found(queues, queueSid, "fetch queue");
   }
 
   @Override
@@ -120,11 +113,7 @@ final class FakeInteractionSteps implements InteractionSteps {
   @Override
   public WorkflowView workflow(String workflowSid) {
     step("workflow", workflowSid);
-    WorkflowView w = workflows.get(workflowSid);
-    if (w == null) {
-      throw notFound("fetch workflow");
-    }
-    return w;
+    return found(workflows, workflowSid, "fetch workflow");
   }
 
   @Override

@@ -4,45 +4,18 @@ import static dev.flexkit.transfer.TransferBench.ALICE;
 import static dev.flexkit.transfer.TransferBench.ALICE_AGENT;
 import static dev.flexkit.transfer.TransferBench.BOB;
 import static dev.flexkit.transfer.TransferBench.SALES;
-import static dev.flexkit.transfer.TransferStartTest.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexkit.twilio.TwilioFailures;
 import dev.flexkit.webhooks.TaskRouterEvent;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What TaskRouter's events and the agent's actions do to a pending transfer: each rollback path, step by step. */
-class TransferLifecycleTest {
-  @TempDir
-  static Path dir;
-  private static TransferBench bench;
-  private FakeInteractionSteps twilio;
-
-  @BeforeAll
-  static void open() {
-    bench = new TransferBench(dir);
-  }
-
-  @AfterAll
-  static void close() {
-    bench.close();
-  }
-
-  @BeforeEach
-  void clearLog() {
-    twilio = bench.twilio;
-    twilio.forget();
-  }
-
+class TransferLifecycleTest extends TransferBenchTest {
   private static TaskRouterEvent event(String type, String... more) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     params.put("EventType", List.of(type));
@@ -82,8 +55,7 @@ class TransferLifecycleTest {
     bench.lifecycle.onTaskRouterEvent(event("reservation.timeout", "TaskSid", t.inviteTaskSid(), "WorkerSid", BOB));
 
     assertThat(twilio.steps()).containsExactly("cancelTask");
-    assertThat(bench.store.find(t.id()).orElseThrow().reason()).isEqualTo("target_timed_out");
-    assertThat(bench.status(t)).isEqualTo(Transfer.Status.ROLLED_BACK);
+    assertEnded(t, Transfer.Status.ROLLED_BACK, "target_timed_out");
   }
 
   @Test
@@ -122,8 +94,7 @@ class TransferLifecycleTest {
     bench.lifecycle.onTaskRouterEvent(event("worker.activity.update", "WorkerSid", erin));
 
     assertThat(twilio.steps()).containsExactly("worker", "cancelTask", "invite");
-    assertThat(bench.store.find(t.id()).orElseThrow().reason()).isEqualTo("target_offline");
-    assertThat(bench.status(t)).isEqualTo(Transfer.Status.ROLLED_BACK);
+    assertEnded(t, Transfer.Status.ROLLED_BACK, "target_offline");
   }
 
   @Test
@@ -133,8 +104,7 @@ class TransferLifecycleTest {
     bench.lifecycle.onTaskRouterEvent(event("task.canceled", "TaskSid", t.inviteTaskSid(), "TaskCanceledReason", "Task TTL Exceeded"));
 
     assertThat(twilio.steps()).containsExactly("invite");
-    assertThat(bench.store.find(t.id()).orElseThrow().reason()).isEqualTo("invite_canceled: Task TTL Exceeded");
-    assertThat(bench.status(t)).isEqualTo(Transfer.Status.ROLLED_BACK);
+    assertEnded(t, Transfer.Status.ROLLED_BACK, "invite_canceled: Task TTL Exceeded");
   }
 
   @Test

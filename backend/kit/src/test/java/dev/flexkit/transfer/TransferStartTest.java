@@ -6,50 +6,19 @@ import static dev.flexkit.transfer.TransferBench.BOB;
 import static dev.flexkit.transfer.TransferBench.CAROL;
 import static dev.flexkit.transfer.TransferBench.SALES;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexkit.twilio.TwilioFailures;
-import dev.flexkit.web.ApiException;
-import java.nio.file.Path;
-import org.assertj.core.api.ThrowableAssert;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The start saga's order, each of its refusals, and its compensation, with exactly the steps each one ran. */
-class TransferStartTest {
-  @TempDir
-  static Path dir;
-  private static TransferBench bench;
-  private FakeInteractionSteps twilio;
+class TransferStartTest extends TransferBenchTest {
   private TransferBench.Chat chat;
-
-  @BeforeAll
-  static void open() {
-    bench = new TransferBench(dir);
-  }
-
-  @AfterAll
-  static void close() {
-    bench.close();
-  }
 
   @BeforeEach
   void aliceHoldsAChat() {
-    twilio = bench.twilio;
     chat = bench.aliceHoldsAChat();
-    twilio.forget();
-  }
-
-  /** The refusal {@code call} ends in, as "status code". */
-  static String refusal(ThrowableAssert.ThrowingCallable call) {
-    Throwable thrown = catchThrowable(call);
-    assertThat(thrown).isInstanceOf(ApiException.class);
-    ApiException e = (ApiException) thrown;
-    return e.status() + " " + e.toError().error().code();
   }
 
   private Transfer start(Transfer.TargetType type, String target, Transfer.Mode mode) {
