@@ -1,10 +1,8 @@
 package dev.flexkit.transfer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.webhooks.TaskRouterEvent;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +16,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransferLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(TransferLifecycle.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Marks the invites we withdraw ourselves, whose task.canceled event we already act on. */
   static final String OWN_CANCEL = "flexkit transfer: ";
 
@@ -113,16 +110,7 @@ public final class TransferLifecycle {
   }
 
   private void returnToOriginalAgent(Transfer t, String reason) {
-    ObjectNode attributes;
-    try {
-      JsonNode parsed = JSON.readTree(t.taskAttributes());
-      attributes = parsed.isObject() ? (ObjectNode) parsed : JSON.createObjectNode();
-    } catch (Exception e) {
-      attributes = JSON.createObjectNode();
-    }
-    for (String flexOwned : List.of("flexChannelInviteSid", "flexInteractionChannelSid", "flexInteractionSid")) {
-      attributes.remove(flexOwned);
-    }
+    ObjectNode attributes = TaskAttributes.stripFlexOwned(TaskAttributes.parse(t.taskAttributes()));
     attributes.put("transferId", t.id());
     attributes.put("transferReturned", true);
     attributes.put("transferFailureReason", reason);

@@ -3,6 +3,7 @@ package dev.flexkit.transfer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexkit.auth.FlexAgent;
+import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.web.ApiException;
 import java.time.Clock;
@@ -150,11 +151,8 @@ public final class TransferStart {
   }
 
   private Map<String, Object> inviteRouting(Transfer t, FlexAgent agent, List<String> excluded, InteractionSteps.TaskView task) {
-    ObjectNode attributes = task.attributes().deepCopy();
     // Flex adds its own interaction attributes to the new task; stale copies must not override them.
-    for (String flexOwned : List.of("flexChannelInviteSid", "flexInteractionChannelSid", "flexInteractionSid")) {
-      attributes.remove(flexOwned);
-    }
+    ObjectNode attributes = TaskAttributes.stripFlexOwned(task.attributes().deepCopy());
     // A chat transferred before carries that transfer's note and outcome; they are not this one's.
     attributes.remove(List.of("transferNote", "transferReturned", "transferFailureReason"));
     attributes.put("transferTargetType", t.targetType().wire());

@@ -12,6 +12,7 @@ import com.twilio.rest.taskrouter.v1.workspace.Worker;
 import com.twilio.rest.taskrouter.v1.workspace.Workflow;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import com.twilio.rest.taskrouter.v1.workspace.worker.WorkerChannel;
+import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.twilio.TwilioGateway;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,13 +43,7 @@ final class TwilioInteractionSteps implements InteractionSteps {
   @Override
   public TaskView task(String taskSid) {
     Task t = twilio.call("fetch task", c -> Task.fetcher(ws(), taskSid).fetch(c));
-    ObjectNode attributes;
-    try {
-      JsonNode parsed = JSON.readTree(t.getAttributes() == null ? "{}" : t.getAttributes());
-      attributes = parsed.isObject() ? (ObjectNode) parsed : JSON.createObjectNode();
-    } catch (Exception e) {
-      attributes = JSON.createObjectNode();
-    }
+    ObjectNode attributes = TaskAttributes.parse(t.getAttributes());
     return new TaskView(t.getSid(), t.getAssignmentStatus() == null ? "" : t.getAssignmentStatus().toString(),
         t.getTaskChannelUniqueName(), t.getWorkflowSid(), t.getPriority(), t.getTimeout(), attributes);
   }
