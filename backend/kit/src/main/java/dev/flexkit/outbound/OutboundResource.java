@@ -49,8 +49,8 @@ public final class OutboundResource {
   private final ObjectMapper mapper;
 
   @Inject
-  public OutboundResource(OutboundSender sender, OutboundConversations conversations, OutboundValidation validation, IdempotencyRecords idempotency,
-                          SentMessages sent, WhatsappWindows windows, ObjectMapper mapper) {
+  public OutboundResource(OutboundSender sender, OutboundConversations conversations, OutboundValidation validation,
+                          IdempotencyRecords idempotency, SentMessages sent, WhatsappWindows windows, ObjectMapper mapper) {
     this.sender = sender;
     this.conversations = conversations;
     this.validation = validation;

@@ -85,7 +85,8 @@ public final class OutboundSender {
 
   private Result onExisting(FlexAgent agent, OutboundSend s, ExistingConversation existing) {
     switch (s.onExisting()) {
-      case FAIL -> throw Refusal.conflict("conversation_exists", "An active conversation with this customer already exists", existing);
+      case FAIL -> throw Refusal.conflict("conversation_exists", "An active conversation with this customer already exists",
+          existing);
       case CLOSE -> {
         if (existing.hasLiveTask()) {
           throw Refusal.conflict("conversation_busy", "The existing conversation has a live task; it cannot be closed", existing);
