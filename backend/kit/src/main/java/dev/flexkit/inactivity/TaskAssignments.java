@@ -1,24 +1,17 @@
 package dev.flexkit.inactivity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flexkit.twilio.TaskAttributes;
 import java.util.Optional;
 
 /** Reads a messaging task's attributes (as Flex Interactions write them) into what a countdown needs. */
 final class TaskAssignments {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private TaskAssignments() {}
 
   /** Empty for tasks with no conversation (voice, or attributes that are not JSON). */
   static Optional<Timer.Assignment> from(String attributesJson, String taskSid, String workerSid, String queueSid,
                                          String taskChannel) {
-    JsonNode a;
-    try {
-      a = JSON.readTree(attributesJson == null ? "{}" : attributesJson);
-    } catch (Exception notJson) {
-      return Optional.empty();
-    }
+    JsonNode a = TaskAttributes.parse(attributesJson);
     String conversationSid = text(a, "conversationSid");
     String channelType = a.hasNonNull("channelType") ? a.get("channelType").asText() : taskChannel;
     if (conversationSid == null || "voice".equals(channelType) || taskSid == null) {

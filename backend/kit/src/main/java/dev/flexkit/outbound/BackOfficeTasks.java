@@ -6,6 +6,7 @@ import com.twilio.rest.conversations.v1.conversation.Message;
 import com.twilio.rest.flexapi.v1.Interaction;
 import com.twilio.rest.flexapi.v1.interaction.InteractionChannel;
 import dev.flexkit.config.FlexSettings;
+import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.twilio.TwilioGateway;
 import dev.flexkit.whatsapp.WhatsappWindows;
@@ -43,17 +44,17 @@ public final class BackOfficeTasks {
   private final TwilioGateway twilio;
   private final FlexSettings flex;
   private final OutboundSettings settings;
-  private final OutboundSender sender;
+  private final OutboundConversations conversations;
   private final SentMessages sent;
   private final WhatsappWindows windows;
   private final ExecutorService sideCalls;
 
-  public BackOfficeTasks(TwilioGateway twilio, FlexSettings flex, OutboundSettings settings, OutboundSender sender,
+  public BackOfficeTasks(TwilioGateway twilio, FlexSettings flex, OutboundSettings settings, OutboundConversations conversations,
                          SentMessages sent, WhatsappWindows windows, ExecutorService sideCalls) {
     this.twilio = twilio;
     this.flex = flex;
     this.settings = settings;
-    this.sender = sender;
+    this.conversations = conversations;
     this.sent = sent;
     this.windows = windows;
     this.sideCalls = sideCalls;
@@ -72,9 +73,9 @@ public final class BackOfficeTasks {
       if (held.isEmpty()) {
         throw e;
       }
-      ExistingConversation existing = sender.describe(held.get());
+      ExistingConversation existing = conversations.describe(held.get());
       if (existing.hasLiveTask()) {
-        throw OutboundSender.conflict("conversation_busy", "A live task already holds this customer and number", existing);
+        throw Refusal.conflict("conversation_busy", "A live task already holds this customer and number", existing);
       }
       Result result = open(t, held.get());
       // The new task answers the customer now; an earlier send's wait for a reply must not route it a second time.
@@ -94,7 +95,7 @@ public final class BackOfficeTasks {
       channel.put("properties", Map.of("media_channel_sid", existingConversationSid));
     }
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("workspace_sid", OutboundSender.workspaceSid(flex));
+    properties.put("workspace_sid", RoutingWorkspace.sid(flex));
     flex.workflowSid().ifPresent(w -> properties.put("workflow_sid", w));
     if (toWorker) {
       properties.put("queue_sid", settings.queueSid());
@@ -107,11 +108,11 @@ public final class BackOfficeTasks {
     JsonNode routing = JSON.valueToTree(interaction.getRouting()).path("properties");
     String taskSid = routing.path("sid").asText(null);
     String conversationSid = existingConversationSid != null ? existingConversationSid
-        : OutboundSender.attributes(routing.path("attributes")).path("conversationSid").asText(null);
+        : TaskAttributes.parse(routing.path("attributes")).path("conversationSid").asText(null);
     String channelSid = JSON.valueToTree(interaction.getChannel()).path("sid").asText(null);
 
     CompletableFuture<Void> timer = existingConversationSid != null ? CompletableFuture.completedFuture(null)
-        : CompletableFuture.runAsync(() -> sender.setClosedTimer(conversationSid), sideCalls);
+        : CompletableFuture.runAsync(() -> conversations.setClosedTimer(conversationSid), sideCalls);
     String messageSid = null;
     if (t.initialMessage() != null) {
       try {

@@ -32,13 +32,13 @@ public final class CustomerReplies {
   private final Clock clock;
 
   public CustomerReplies(TwilioGateway twilio, FlexSettings flex, OutboundSettings settings, SentMessages sent,
-                         WhatsappWindows windows, OutboundSender sender, Clock clock) {
+                         WhatsappWindows windows, OutboundConversations conversations, Clock clock) {
     this.twilio = twilio;
     this.flex = flex;
     this.settings = settings;
     this.sent = sent;
     this.windows = windows;
-    this.lookup = sender.lookup();
+    this.lookup = conversations.lookup();
     this.clock = clock;
   }
 
@@ -80,7 +80,7 @@ public final class CustomerReplies {
     attributes.put("twilioNumber", s.senderAddress());
     attributes.put("outboundSentBy", s.agentIdentity());
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("workspace_sid", OutboundSender.workspaceSid(flex));
+    properties.put("workspace_sid", RoutingWorkspace.sid(flex));
     properties.put("task_channel_unique_name", s.channel());
     if (toSender) {
       attributes.put("KnownAgentRoutingFlag", true);

@@ -35,12 +35,16 @@ public final class OutboundCapability implements Capability {
       t.setDaemon(true);
       return t;
     });
-    OutboundSender sender = new OutboundSender(kit.twilio(), kit.flex(), settings, sent, windows, sideCalls);
-    CustomerReplies replies = new CustomerReplies(kit.twilio(), kit.flex(), settings, sent, windows, sender, kit.clock());
-    BackOfficeTasks backOffice = new BackOfficeTasks(kit.twilio(), kit.flex(), settings, sender, sent, windows, sideCalls);
+    OutboundConversations conversations = new OutboundConversations(kit.twilio(), kit.flex().workspaceSid(), settings, sent);
+    OutboundSender sender = new OutboundSender(kit.twilio(), kit.flex(), settings, sent, windows, conversations, sideCalls);
+    CustomerReplies replies = new CustomerReplies(kit.twilio(), kit.flex(), settings, sent, windows, conversations,
+        kit.clock());
+    BackOfficeTasks backOffice = new BackOfficeTasks(kit.twilio(), kit.flex(), settings, conversations, sent, windows,
+        sideCalls);
     to.resources(OutboundResource.class, ReferenceOutboundResource.class, BackOfficeSmsResource.class)
         .provider(BackOfficeAuthFilter.class)
         .bind(sender, OutboundSender.class)
+        .bind(conversations, OutboundConversations.class)
         .bind(new OutboundValidation(kit.flex()), OutboundValidation.class)
         .bind(new IdempotencyRecords(kit.database(), kit.clock()), IdempotencyRecords.class)
         .bind(sent, SentMessages.class)

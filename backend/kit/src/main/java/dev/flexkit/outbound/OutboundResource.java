@@ -41,6 +41,7 @@ public final class OutboundResource {
   private static final String SCOPE = "outbound";
 
   private final OutboundSender sender;
+  private final OutboundConversations conversations;
   private final OutboundValidation validation;
   private final IdempotencyRecords idempotency;
   private final SentMessages sent;
@@ -48,9 +49,10 @@ public final class OutboundResource {
   private final ObjectMapper mapper;
 
   @Inject
-  public OutboundResource(OutboundSender sender, OutboundValidation validation, IdempotencyRecords idempotency,
-                          SentMessages sent, WhatsappWindows windows, ObjectMapper mapper) {
+  public OutboundResource(OutboundSender sender, OutboundConversations conversations, OutboundValidation validation,
+                          IdempotencyRecords idempotency, SentMessages sent, WhatsappWindows windows, ObjectMapper mapper) {
     this.sender = sender;
+    this.conversations = conversations;
     this.validation = validation;
     this.idempotency = idempotency;
     this.sent = sent;
@@ -161,14 +163,14 @@ public final class OutboundResource {
     if (s.status() != SentMessages.Status.WAITING) {
       throw new ApiException(409, "already_replied", "The customer already replied; the conversation belongs to its task");
     }
-    ExistingConversation existing = sender.lookup().describe(conversationSid);
+    ExistingConversation existing = conversations.lookup().describe(conversationSid);
     if (existing.hasLiveTask()) {
       throw new ApiException(409, "conversation_busy", "A task holds this conversation");
     }
     if (!sent.transition(conversationSid, SentMessages.Status.WAITING, SentMessages.Status.CANCELLED, null)) {
       throw new ApiException(409, "already_replied", "The customer replied meanwhile");
     }
-    sender.close(conversationSid);
+    conversations.close(conversationSid);
     return Response.noContent().build();
   }
 

@@ -10,6 +10,7 @@ import com.twilio.rest.flexapi.v1.Interaction;
 import com.twilio.rest.flexapi.v1.interaction.InteractionChannel;
 import dev.flexkit.auth.FlexAgent;
 import dev.flexkit.config.FlexSettings;
+import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.twilio.TwilioGateway;
 import dev.flexkit.whatsapp.WhatsappWindows;
@@ -43,22 +44,18 @@ public final class OutboundSender {
   private final OutboundSettings settings;
   private final SentMessages sent;
   private final WhatsappWindows windows;
-  private final ConversationLookup lookup;
+  private final OutboundConversations conversations;
   private final ExecutorService sideCalls;
 
   public OutboundSender(TwilioGateway twilio, FlexSettings flex, OutboundSettings settings, SentMessages sent,
-                        WhatsappWindows windows, ExecutorService sideCalls) {
+                        WhatsappWindows windows, OutboundConversations conversations, ExecutorService sideCalls) {
     this.twilio = twilio;
     this.flex = flex;
     this.settings = settings;
     this.sent = sent;
     this.windows = windows;
+    this.conversations = conversations;
     this.sideCalls = sideCalls;
-    this.lookup = new ConversationLookup(twilio, flex.workspaceSid());
-  }
-
-  ConversationLookup lookup() {
-    return lookup;
   }
 
   public Result send(FlexAgent agent, OutboundSend s) {
@@ -78,18 +75,8 @@ public final class OutboundSender {
       if (existing.isEmpty()) {
         throw e;
       }
-      return onExisting(agent, s, describe(existing.get()));
+      return onExisting(agent, s, conversations.describe(existing.get()));
     }
-  }
-
-  /** Twilio's view, and ours for a send still waiting: its sender owns it though no task exists yet. */
-  ExistingConversation describe(String conversationSid) {
-    ExistingConversation twilioView = lookup.describe(conversationSid);
-    if (twilioView.ownerIdentity().isPresent()) {
-      return twilioView;
-    }
-    return new ExistingConversation(conversationSid, sent.find(conversationSid).map(SentMessages.Sent::agentIdentity),
-        twilioView.taskStatus());
   }
 
   private Result fresh(FlexAgent agent, OutboundSend s) {
@@ -98,40 +85,33 @@ public final class OutboundSender {
 
   private Result onExisting(FlexAgent agent, OutboundSend s, ExistingConversation existing) {
     switch (s.onExisting()) {
-      case FAIL -> throw conflict("conversation_exists", "An active conversation with this customer already exists", existing);
+      case FAIL -> throw Refusal.conflict("conversation_exists", "An active conversation with this customer already exists",
+          existing);
       case CLOSE -> {
         if (existing.hasLiveTask()) {
-          throw conflict("conversation_busy", "The existing conversation has a live task; it cannot be closed", existing);
+          throw Refusal.conflict("conversation_busy", "The existing conversation has a live task; it cannot be closed", existing);
         }
-        close(existing.conversationSid());
+        conversations.close(existing.conversationSid());
         sent.delete(existing.conversationSid());
         try {
           return fresh(agent, s);
         } catch (TwilioCallException e) {
           if (ConversationLookup.heldBy(e).isPresent()) {
-            throw conflict("conversation_exists", "Another conversation took this customer meanwhile",
-                describe(ConversationLookup.heldBy(e).get()));
+            throw Refusal.conflict("conversation_exists", "Another conversation took this customer meanwhile",
+                conversations.describe(ConversationLookup.heldBy(e).get()));
           }
           throw e;
         }
       }
       default -> {
         if (existing.hasLiveTask()) {
-          throw conflict("conversation_busy", "The existing conversation has a live task", existing);
+          throw Refusal.conflict("conversation_busy", "The existing conversation has a live task", existing);
         }
         return s.mode() == OutboundSend.Mode.OPEN_CHAT
             ? openChat(agent, s, existing.conversationSid())
             : reuseForReply(agent, s, existing.conversationSid());
       }
     }
-  }
-
-  static Refusal conflict(String code, String message, ExistingConversation e) {
-    Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("conversationSid", e.conversationSid());
-    extra.put("ownerIdentity", e.ownerIdentity().orElse(null));
-    extra.put("taskStatus", e.taskStatus().orElse("none"));
-    return new Refusal(409, code, message, extra);
   }
 
   // ---- open chat ----
@@ -146,7 +126,7 @@ public final class OutboundSender {
       channel.put("properties", Map.of("media_channel_sid", existingConversationSid));
     }
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("workspace_sid", workspaceSid(flex));
+    properties.put("workspace_sid", RoutingWorkspace.sid(flex));
     flex.workflowSid().ifPresent(w -> properties.put("workflow_sid", w));
     properties.put("queue_sid", settings.queueSid());
     properties.put("worker_sid", agent.workerSid());
@@ -156,11 +136,11 @@ public final class OutboundSender {
         c -> Interaction.creator(channel).setRouting(Map.of("properties", properties)).create(c));
     JsonNode routing = JSON.valueToTree(interaction.getRouting()).path("properties");
     String conversationSid = existingConversationSid != null ? existingConversationSid
-        : attributes(routing.path("attributes")).path("conversationSid").asText(null);
+        : TaskAttributes.parse(routing.path("attributes")).path("conversationSid").asText(null);
     String channelSid = JSON.valueToTree(interaction.getChannel()).path("sid").asText(null);
 
     CompletableFuture<Void> timer = existingConversationSid != null ? CompletableFuture.completedFuture(null)
-        : CompletableFuture.runAsync(() -> setClosedTimer(conversationSid), sideCalls);
+        : CompletableFuture.runAsync(() -> conversations.setClosedTimer(conversationSid), sideCalls);
     Message message;
     try {
       // Recorded before the message goes, so its delivery receipt finds the send however fast it comes.
@@ -184,20 +164,6 @@ public final class OutboundSender {
     noteMessage(conversationSid, message.getSid());
     timer.join();
     return new Result(conversationSid, interaction.getSid(), message.getSid(), existingConversationSid != null);
-  }
-
-  void setClosedTimer(String conversationSid) {
-    try {
-      twilio.call("set closed timer", c -> Conversation.updater(conversationSid).setTimersClosed(settings.closedTimerIso()).update(c));
-    } catch (RuntimeException e) {
-      // The agent's task closes this conversation when it ends; the timer is the back-stop, not the send.
-      LOG.warn("conversation {} has no closed timer: {}", conversationSid, e.getMessage());
-    }
-  }
-
-  static String workspaceSid(FlexSettings flex) {
-    return flex.workspaceSid().orElseThrow(() -> new dev.flexkit.web.ApiException(503, "not_configured",
-        "Outbound needs TWILIO_WORKSPACE_SID to route tasks"));
   }
 
   // ---- wait for reply ----
@@ -232,7 +198,7 @@ public final class OutboundSender {
 
   private Result reuseForReply(FlexAgent agent, OutboundSend s, String conversationSid) {
     Conversation current = twilio.call("fetch conversation", c -> Conversation.fetcher(conversationSid).fetch(c));
-    ObjectNode attributes = (ObjectNode) attributes(current.getAttributes());
+    ObjectNode attributes = TaskAttributes.parse(current.getAttributes());
     mergeOutboundAttributes(attributes, agent, s);
     twilio.call("merge outbound attributes", c -> Conversation.updater(conversationSid).setAttributes(attributes.toString()).update(c));
     return sendAndAwaitReply(agent, s, conversationSid, true);
@@ -300,7 +266,7 @@ public final class OutboundSender {
     });
   }
 
-  static Map<String, Object> taskAttributes(FlexAgent agent, OutboundSend s, boolean autoAnswer) {
+  private static Map<String, Object> taskAttributes(FlexAgent agent, OutboundSend s, boolean autoAnswer) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("from", s.customerAddress());
     a.put("name", s.customerName());
@@ -312,25 +278,5 @@ public final class OutboundSender {
     a.put("autoAnswer", autoAnswer);
     a.put("outboundSentBy", agent.identity());
     return a;
-  }
-
-  /** Closes a conversation; the interaction channel on it closes with it. */
-  void close(String conversationSid) {
-    twilio.call("close conversation", c -> Conversation.updater(conversationSid).setState(Conversation.State.CLOSED).update(c));
-  }
-
-  static JsonNode attributes(Object raw) {
-    try {
-      if (raw instanceof JsonNode node && node.isTextual()) {
-        raw = node.asText();
-      }
-      if (raw instanceof String text) {
-        JsonNode n = JSON.readTree(text.isBlank() ? "{}" : text);
-        return n.isObject() ? n : JSON.createObjectNode();
-      }
-      return raw instanceof JsonNode n && n.isObject() ? n : JSON.createObjectNode();
-    } catch (java.io.IOException e) {
-      return JSON.createObjectNode();
-    }
   }
 }

@@ -26,6 +26,15 @@ public final class Refusal extends RuntimeException {
         Map.of("field", errors.get(0).field(), "errors", errors));
   }
 
+  /** A send refused because {@code existing} already holds the customer: who has it and how far its task got. */
+  public static Refusal conflict(String code, String message, ExistingConversation existing) {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("conversationSid", existing.conversationSid());
+    extra.put("ownerIdentity", existing.ownerIdentity().orElse(null));
+    extra.put("taskStatus", existing.taskStatus().orElse("none"));
+    return new Refusal(409, code, message, extra);
+  }
+
   /** The per-field faults of a 400, in the order found; empty for other refusals. */
   @SuppressWarnings("unchecked")
   public List<FieldError> fieldErrors() {

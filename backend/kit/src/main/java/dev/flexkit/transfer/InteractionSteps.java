@@ -1,44 +1,16 @@
 package dev.flexkit.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.twilio.rest.flexapi.v1.interaction.InteractionChannel;
-import com.twilio.rest.flexapi.v1.interaction.interactionchannel.InteractionChannelInvite;
-import com.twilio.rest.flexapi.v1.interaction.interactionchannel.InteractionChannelParticipant;
-import com.twilio.rest.taskrouter.v1.workspace.Task;
-import com.twilio.rest.taskrouter.v1.workspace.TaskQueue;
-import com.twilio.rest.taskrouter.v1.workspace.Worker;
-import com.twilio.rest.taskrouter.v1.workspace.Workflow;
-import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
-import com.twilio.rest.taskrouter.v1.workspace.worker.WorkerChannel;
-import dev.flexkit.twilio.TwilioGateway;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.StreamSupport;
 
-/** The Twilio steps a transfer is made of, one call each, all through the gateway. */
-final class InteractionSteps {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final TwilioGateway twilio;
-  private final String workspaceSid;
-
-  InteractionSteps(TwilioGateway twilio, String workspaceSid) {
-    this.twilio = twilio;
-    this.workspaceSid = workspaceSid;
-  }
-
-  /** Live mode without TWILIO_WORKSPACE_SID cannot route anything. */
-  private String ws() {
-    if (workspaceSid == null) {
-      throw new dev.flexkit.web.ApiException(503, "not_configured", "Transfers need TWILIO_WORKSPACE_SID");
-    }
-    return workspaceSid;
-  }
+/**
+ * The Twilio steps a transfer is made of, one call each: TaskRouter reads, the channel's
+ * participants, the invite and what undoes it. {@link TwilioInteractionSteps} makes them through
+ * the gateway; tests put an in-memory double in its place.
+ */
+interface InteractionSteps {
 
   record TaskView(String sid, String status, String taskChannel, String workflowSid, Integer priority, Integer timeout,
                   ObjectNode attributes) {
@@ -48,172 +20,48 @@ final class InteractionSteps {
     }
   }
 
-  TaskView task(String taskSid) {
-    Task t = twilio.call("fetch task", c -> Task.fetcher(ws(), taskSid).fetch(c));
-    ObjectNode attributes;
-    try {
-      JsonNode parsed = JSON.readTree(t.getAttributes() == null ? "{}" : t.getAttributes());
-      attributes = parsed.isObject() ? (ObjectNode) parsed : JSON.createObjectNode();
-    } catch (Exception e) {
-      attributes = JSON.createObjectNode();
-    }
-    return new TaskView(t.getSid(), t.getAssignmentStatus() == null ? "" : t.getAssignmentStatus().toString(),
-        t.getTaskChannelUniqueName(), t.getWorkflowSid(), t.getPriority(), t.getTimeout(), attributes);
-  }
-
-  boolean acceptedBy(String taskSid, String workerSid) {
-    var reservations = twilio.call("list task reservations", c -> Reservation.reader(ws(), taskSid)
-        .setWorkerSid(workerSid).setReservationStatus(Reservation.Status.ACCEPTED).read(c));
-    return StreamSupport.stream(reservations.spliterator(), false)
-        .anyMatch(r -> workerSid.equals(r.getWorkerSid()) && r.getReservationStatus() == Reservation.Status.ACCEPTED);
-  }
-
   record WorkerView(String sid, String friendlyName, String activity, boolean available, Integer freeCapacity) {}
-
-  WorkerView worker(String workerSid, String taskChannel) {
-    var capacity = java.util.concurrent.CompletableFuture.supplyAsync(() -> freeCapacity(workerSid, taskChannel));
-    Worker w = twilio.call("fetch worker", c -> Worker.fetcher(ws(), workerSid).fetch(c));
-    Integer free;
-    try {
-      free = capacity.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
-    return new WorkerView(w.getSid(), displayName(w), w.getActivityName(), Boolean.TRUE.equals(w.getAvailable()), free);
-  }
-
-  List<WorkerView> workers(String taskChannel) {
-    List<WorkerView> out = new ArrayList<>();
-    for (Worker w : twilio.call("list workers", c -> Worker.reader(ws()).read(c))) {
-      out.add(new WorkerView(w.getSid(), displayName(w), w.getActivityName(), Boolean.TRUE.equals(w.getAvailable()),
-          Boolean.TRUE.equals(w.getAvailable()) ? freeCapacity(w.getSid(), taskChannel) : null));
-    }
-    return out;
-  }
-
-  /** What Flex's own directory shows: the agent's full name, else the worker's friendly name (their login). */
-  private static String displayName(Worker w) {
-    try {
-      String fullName = JSON.readTree(w.getAttributes() == null ? "{}" : w.getAttributes()).path("full_name").asText("");
-      return fullName.isBlank() ? w.getFriendlyName() : fullName;
-    } catch (Exception e) {
-      return w.getFriendlyName();
-    }
-  }
-
-  /** Tasks the worker can still take on this channel; null when the channel is unknown to them. */
-  private Integer freeCapacity(String workerSid, String taskChannel) {
-    for (WorkerChannel ch : twilio.call("list worker channels", c -> WorkerChannel.reader(ws(), workerSid).read(c))) {
-      if (ch.getTaskChannelUniqueName().equals(taskChannel)) {
-        if (!Boolean.TRUE.equals(ch.getAvailable())) {
-          return 0;
-        }
-        int configured = ch.getConfiguredCapacity() == null ? 0 : ch.getConfiguredCapacity();
-        int assigned = ch.getAssignedTasks() == null ? 0 : ch.getAssignedTasks();
-        return Math.max(0, configured - assigned);
-      }
-    }
-    return null;
-  }
 
   record QueueView(String sid, String friendlyName, long availableWorkers) {}
 
-  QueueView queue(String queueSid, String excludingWorkerSid) {
-    TaskQueue q = twilio.call("fetch queue", c -> TaskQueue.fetcher(ws(), queueSid).fetch(c));
-    return new QueueView(q.getSid(), q.getFriendlyName(), availableIn(q.getSid(), excludingWorkerSid));
-  }
-
-  List<QueueView> queues(String excludingWorkerSid) {
-    List<QueueView> out = new ArrayList<>();
-    for (TaskQueue q : twilio.call("list queues", c -> TaskQueue.reader(ws()).read(c))) {
-      out.add(new QueueView(q.getSid(), q.getFriendlyName(), availableIn(q.getSid(), excludingWorkerSid)));
-    }
-    return out;
-  }
-
-  private long availableIn(String queueSid, String excludingWorkerSid) {
-    var workers = twilio.call("list available workers in queue",
-        c -> Worker.reader(ws()).setTaskQueueSid(queueSid).setAvailable("true").read(c));
-    return StreamSupport.stream(workers.spliterator(), false).filter(w -> !w.getSid().equals(excludingWorkerSid)).count();
-  }
-
   record WorkflowView(String sid, String friendlyName) {}
-
-  WorkflowView workflow(String workflowSid) {
-    Workflow w = twilio.call("fetch workflow", c -> Workflow.fetcher(ws(), workflowSid).fetch(c));
-    return new WorkflowView(w.getSid(), w.getFriendlyName());
-  }
-
-  List<WorkflowView> workflows() {
-    List<WorkflowView> out = new ArrayList<>();
-    for (Workflow w : twilio.call("list workflows", c -> Workflow.reader(ws()).read(c))) {
-      out.add(new WorkflowView(w.getSid(), w.getFriendlyName()));
-    }
-    return out;
-  }
 
   record ChannelParticipant(String sid, String type, String taskSid, String workerSid) {}
 
-  List<ChannelParticipant> participants(String interactionSid, String channelSid) {
-    List<ChannelParticipant> out = new ArrayList<>();
-    for (InteractionChannelParticipant p : twilio.call("list channel participants",
-        c -> InteractionChannelParticipant.reader(interactionSid, channelSid).read(c))) {
-      JsonNode routing = JSON.valueToTree(p.getRoutingProperties());
-      out.add(new ChannelParticipant(p.getSid(), p.getType() == null ? "" : p.getType().toString(),
-          text(routing, "task_sid"), text(routing, "worker_sid")));
-    }
-    return out;
-  }
+  TaskView task(String taskSid);
+
+  /** Whether the worker holds an accepted reservation of the task. */
+  boolean acceptedBy(String taskSid, String workerSid);
+
+  /** A worker, with what they can still take on {@code taskChannel}. */
+  WorkerView worker(String workerSid, String taskChannel);
+
+  List<WorkerView> workers(String taskChannel);
+
+  /** A queue, counting its available workers other than {@code excludingWorkerSid}. */
+  QueueView queue(String queueSid, String excludingWorkerSid);
+
+  List<QueueView> queues(String excludingWorkerSid);
+
+  WorkflowView workflow(String workflowSid);
+
+  List<WorkflowView> workflows();
+
+  List<ChannelParticipant> participants(String interactionSid, String channelSid);
 
   /** An invite on the same channel; answers the sid of the task it created. */
-  String invite(String interactionSid, String channelSid, Map<String, Object> properties) {
-    Map<String, Object> routing = Map.of("properties", properties);
-    InteractionChannelInvite invite = twilio.call("invite to channel",
-        c -> InteractionChannelInvite.creator(interactionSid, channelSid, routing).create(c));
-    JsonNode r = JSON.valueToTree(invite.getRouting());
-    String taskSid = text(r.path("properties"), "sid");
-    if (taskSid == null) {
-      throw new IllegalStateException("invite " + invite.getSid() + " answered without a task sid");
-    }
-    return taskSid;
-  }
+  String invite(String interactionSid, String channelSid, Map<String, Object> properties);
 
-  Map<String, Object> routingProperties(String taskChannel, ObjectNode attributes) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("workspace_sid", ws());
-    p.put("task_channel_unique_name", taskChannel);
-    p.put("attributes", attributes);
-    return p;
-  }
+  /** The routing properties of an invite of a task on {@code taskChannel}, mutable for the caller to add its target. */
+  Map<String, Object> routingProperties(String taskChannel, ObjectNode attributes);
 
-  void closeParticipant(String interactionSid, String channelSid, String participantSid) {
-    twilio.run("close channel participant", c -> InteractionChannelParticipant.updater(interactionSid, channelSid,
-        participantSid, InteractionChannelParticipant.Status.CLOSED).update(c));
-  }
+  void closeParticipant(String interactionSid, String channelSid, String participantSid);
 
   /** FPT's way to withdraw an invite: the task it created is canceled through TaskRouter. */
-  void cancelTask(String taskSid, String reason) {
-    twilio.run("cancel invite task", c -> Task.updater(ws(), taskSid)
-        .setAssignmentStatus(Task.Status.CANCELED).setReason(reason).update(c));
-  }
+  void cancelTask(String taskSid, String reason);
 
   /** Hands a reservation back so the task routes on to someone else. */
-  void rejectReservation(String taskSid, String reservationSid) {
-    twilio.run("reject reservation", c -> Reservation.updater(ws(), taskSid, reservationSid)
-        .setReservationStatus(Reservation.Status.REJECTED).update(c));
-  }
+  void rejectReservation(String taskSid, String reservationSid);
 
-  void closeChannel(String interactionSid, String channelSid) {
-    twilio.run("close interaction channel", c -> InteractionChannel.updater(interactionSid, channelSid,
-        InteractionChannel.UpdateChannelStatus.CLOSED).setRouting(Map.of("status", "closed")).update(c));
-  }
-
-  Optional<String> taskStatus(String taskSid) {
-    return Optional.of(task(taskSid).status());
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node == null ? null : node.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
+  void closeChannel(String interactionSid, String channelSid);
 }

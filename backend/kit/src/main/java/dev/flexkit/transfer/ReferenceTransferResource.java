@@ -24,13 +24,15 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "transfer")
 public final class ReferenceTransferResource {
-  private final TransferService transfers;
+  private final TransferDirectory directory;
+  private final TransferStart starts;
 
   public record TransferChat(String Token, String taskSid, String targetSid, String workerName) {}
 
   @Inject
-  public ReferenceTransferResource(TransferService transfers) {
-    this.transfers = transfers;
+  public ReferenceTransferResource(TransferDirectory directory, TransferStart starts) {
+    this.directory = directory;
+    this.starts = starts;
   }
 
   @POST
@@ -43,8 +45,9 @@ public final class ReferenceTransferResource {
       throw new ApiException(400, "invalid_request", "targetSid is required", "targetSid", null);
     }
     String type = body.targetSid().startsWith("WK") ? "worker" : body.targetSid().startsWith("WW") ? "workflow" : "queue";
-    Transfer t = transfers.start(FlexAgent.of(security),
-        new TransferRequest(body.taskSid(), type, body.targetSid(), "cold", null, false));
+    FlexAgent agent = FlexAgent.of(security);
+    Transfer t = starts.start(agent, TransferValidation.validate(agent,
+        new TransferRequest(body.taskSid(), type, body.targetSid(), "cold", null, false)));
     return Map.of("taskSid", t.inviteTaskSid(), "transferId", t.id());
   }
 
@@ -53,6 +56,6 @@ public final class ReferenceTransferResource {
   @AgentAuthenticated
   @Operation(summary = "The workspace's workflows, for a transfer-to-workflow picker")
   public Map<String, List<TransferTargets.Target>> workflows(@Context SecurityContext security) {
-    return Map.of("workflows", transfers.targets(FlexAgent.of(security), "workflow", null, null).targets());
+    return Map.of("workflows", directory.targets(FlexAgent.of(security), "workflow", null, null).targets());
   }
 }

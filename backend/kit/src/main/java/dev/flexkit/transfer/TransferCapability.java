@@ -3,21 +3,38 @@ package dev.flexkit.transfer;
 import dev.flexkit.capability.Capability;
 import dev.flexkit.capability.Contributions;
 import dev.flexkit.capability.KitServices;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Transfers to an agent, a queue or a workflow: the endpoints, and TaskRouter events for their outcome. */
 public final class TransferCapability implements Capability {
-  private final TransferService service;
+  /** The start's independent reads run side by side; the gateway still bounds what is in flight to Twilio. */
+  private final ExecutorService reads = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "transfer-read");
+    t.setDaemon(true);
+    return t;
+  });
+  private final TransferDirectory directory;
+  private final TransferStart starts;
+  private final TransferLifecycle lifecycle;
+  private final AgentTransferActions actions;
 
   public TransferCapability(KitServices kit) {
-    this.service = new TransferService(new InteractionSteps(kit.twilio(), kit.flex().workspaceSid().orElse(null)),
-        new PendingTransfers(kit.database(), kit.clock()), kit.clock());
+    InteractionSteps steps = new TwilioInteractionSteps(kit.twilio(), kit.flex().workspaceSid().orElse(null));
+    PendingTransfers store = new PendingTransfers(kit.database(), kit.clock());
+    this.lifecycle = new TransferLifecycle(steps, store);
+    this.directory = new TransferDirectory(steps);
+    this.starts = new TransferStart(steps, store, lifecycle, kit.clock(), reads);
+    this.actions = new AgentTransferActions(steps, store, lifecycle);
   }
 
   @Override
   public void contribute(Contributions to) {
     to.resources(TransferResource.class, ReferenceTransferResource.class)
-        .bind(service, TransferService.class)
-        .onTaskRouterEvent(service::onTaskRouterEvent)
-        .onStopped(service::close);
+        .bind(directory, TransferDirectory.class)
+        .bind(starts, TransferStart.class)
+        .bind(actions, AgentTransferActions.class)
+        .onTaskRouterEvent(lifecycle::onTaskRouterEvent)
+        .onStopped(reads::shutdown);
   }
 }

@@ -25,11 +25,15 @@ import jakarta.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "transfer")
 public final class TransferResource {
-  private final TransferService transfers;
+  private final TransferDirectory directory;
+  private final TransferStart starts;
+  private final AgentTransferActions actions;
 
   @Inject
-  public TransferResource(TransferService transfers) {
-    this.transfers = transfers;
+  public TransferResource(TransferDirectory directory, TransferStart starts, AgentTransferActions actions) {
+    this.directory = directory;
+    this.starts = starts;
+    this.actions = actions;
   }
 
   @GET
@@ -39,7 +43,7 @@ public final class TransferResource {
       security = @SecurityRequirement(name = "flexToken"))
   public TransferTargets targets(@QueryParam("type") String type, @QueryParam("q") String q,
                                  @QueryParam("taskSid") String taskSid, @Context SecurityContext security) {
-    return transfers.targets(FlexAgent.of(security), type, q, taskSid);
+    return directory.targets(FlexAgent.of(security), type, q, taskSid);
   }
 
   @POST
@@ -49,7 +53,8 @@ public final class TransferResource {
   @Operation(summary = "Transfer a task the caller owns to an agent, a queue or a workflow, cold or warm",
       security = @SecurityRequirement(name = "flexToken"))
   public Response start(TransferRequest request, @Context SecurityContext security) {
-    Transfer t = transfers.start(FlexAgent.of(security), request);
+    FlexAgent agent = FlexAgent.of(security);
+    Transfer t = starts.start(agent, TransferValidation.validate(agent, request));
     return Response.status(201).entity(TransferView.of(t)).build();
   }
 
@@ -58,7 +63,7 @@ public final class TransferResource {
   @AgentAuthenticated
   @Operation(summary = "The caller's latest transfer of a task, if any", security = @SecurityRequirement(name = "flexToken"))
   public TransferView latest(@QueryParam("taskSid") String taskSid, @Context SecurityContext security) {
-    return transfers.latestForTask(FlexAgent.of(security), taskSid).map(TransferView::of)
+    return actions.latestForTask(FlexAgent.of(security), taskSid).map(TransferView::of)
         .orElseThrow(() -> new ApiException(404, "not_found", "No transfer of " + taskSid));
   }
 
@@ -67,7 +72,7 @@ public final class TransferResource {
   @AgentAuthenticated
   @Operation(summary = "A transfer's status and, after a rollback, why", security = @SecurityRequirement(name = "flexToken"))
   public TransferView get(@PathParam("id") String id, @Context SecurityContext security) {
-    return TransferView.of(transfers.status(FlexAgent.of(security), id));
+    return TransferView.of(actions.status(FlexAgent.of(security), id));
   }
 
   @DELETE
@@ -75,7 +80,7 @@ public final class TransferResource {
   @AgentAuthenticated
   @Operation(summary = "Cancel a pending transfer", security = @SecurityRequirement(name = "flexToken"))
   public TransferView cancel(@PathParam("id") String id, @Context SecurityContext security) {
-    return TransferView.of(transfers.cancel(FlexAgent.of(security), id));
+    return TransferView.of(actions.cancel(FlexAgent.of(security), id));
   }
 
   @POST
@@ -84,6 +89,6 @@ public final class TransferResource {
   @Operation(summary = "Warm transfer: the target has joined, the original agent leaves",
       security = @SecurityRequirement(name = "flexToken"))
   public TransferView complete(@PathParam("id") String id, @Context SecurityContext security) {
-    return TransferView.of(transfers.complete(FlexAgent.of(security), id));
+    return TransferView.of(actions.complete(FlexAgent.of(security), id));
   }
 }
