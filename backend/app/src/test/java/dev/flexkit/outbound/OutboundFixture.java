@@ -125,8 +125,12 @@ final class OutboundFixture {
       HttpResponse<String> r = kit.get("/twilio/taskrouter/v1/Workspaces/" + workspace + "/Tasks?PageSize=1000&AssignmentStatus=" + status,
           "Authorization", "Basic " + auth);
       for (JsonNode t : JSON.readTree(r.body()).path("tasks")) {
-        if (t.path("attributes").asText().contains(customer)) {
-          live.add(t.path("sid").asText());
+        // A list carries no attributes (R41): fetch each task, as real code must.
+        String sid = t.path("sid").asText();
+        HttpResponse<String> task = kit.get("/twilio/taskrouter/v1/Workspaces/" + workspace + "/Tasks/" + sid,
+            "Authorization", "Basic " + auth);
+        if (JSON.readTree(task.body()).path("attributes").asText().contains(customer)) {
+          live.add(sid);
         }
       }
     }

@@ -4,6 +4,8 @@ import dev.flexkit.capability.Capability;
 import dev.flexkit.capability.Contributions;
 import dev.flexkit.capability.KitServices;
 import dev.flexkit.whatsapp.WhatsappWindows;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Idle customers are warned, then their chat is wrapped up, by timers kept in the store and
@@ -22,9 +24,14 @@ public final class InactivityCapability implements Capability {
   @Override
   public void contribute(Contributions to) {
     InactivityConfig config = new InactivityConfig(kit.twilio(), kit.clock());
+    ExecutorService reads = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "inactivity-read");
+      t.setDaemon(true);
+      return t;
+    });
     InactivityService service = new InactivityService(new InactivityTimers(kit.database()), config,
         new TwilioInactivityActions(kit.twilio()), new WhatsappWindows(kit.database(), kit.clock()),
-        kit.flex().workspaceSid().map(ws -> new TwilioLiveTasks(kit.twilio(), ws)).orElse(null), kit.clock(),
+        kit.flex().workspaceSid().map(ws -> new TwilioLiveTasks(kit.twilio(), ws, reads)).orElse(null), kit.clock(),
         kit.config().twilioGateway().maxConcurrency());
     InactivityScheduler scheduler = new InactivityScheduler(service);
     to.resources(InactivityResource.class)
@@ -34,6 +41,7 @@ public final class InactivityCapability implements Capability {
         .healthCheck(new InactivityHealthCheck(config))
         .whenStarted(started -> scheduler.start(POLL_MILLIS))
         .onClockJump(scheduler::runNow)
-        .onStopping(scheduler::close);
+        .onStopping(scheduler::close)
+        .onStopped(reads::shutdown);
   }
 }

@@ -4,6 +4,9 @@ import com.twilio.rest.taskrouter.v1.workspace.Task;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.flexkit.twilio.TwilioGateway;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,10 +20,13 @@ public final class TwilioLiveTasks implements LiveTasks {
 
   private final TwilioGateway twilio;
   private final String workspaceSid;
+  private final Executor reads;
 
-  public TwilioLiveTasks(TwilioGateway twilio, String workspaceSid) {
+  /** {@code reads} runs the task fetch beside the reservation read. */
+  public TwilioLiveTasks(TwilioGateway twilio, String workspaceSid, Executor reads) {
     this.twilio = twilio;
     this.workspaceSid = workspaceSid;
+    this.reads = reads;
   }
 
   @Override
@@ -37,14 +43,30 @@ public final class TwilioLiveTasks implements LiveTasks {
     if (task.isEmpty()) {
       return Optional.empty();
     }
-    Task t = task.get();
-    var accepted = twilio.call("find the agent of a live task", c -> Reservation.reader(workspaceSid, t.getSid())
+    String taskSid = task.get().getSid();
+    // A list carries no attributes (R41), so the task is fetched; the agent is read beside it.
+    CompletableFuture<Task> fetched = CompletableFuture.supplyAsync(
+        () -> twilio.call("fetch the live task", c -> Task.fetcher(workspaceSid, taskSid).fetch(c)), reads);
+    var accepted = twilio.call("find the agent of a live task", c -> Reservation.reader(workspaceSid, taskSid)
         .setReservationStatus(Reservation.Status.ACCEPTED).firstPage(c));
     String workerSid = accepted.getRecords().stream().map(Reservation::getWorkerSid).findFirst().orElse(null);
     if (workerSid == null) {
+      fetched.cancel(false);
       return Optional.empty();
     }
+    Task t = join(fetched);
     return TaskAssignments.from(attributes(t), t.getSid(), workerSid, t.getTaskQueueSid(), t.getTaskChannelUniqueName());
+  }
+
+  private static Task join(CompletableFuture<Task> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private static String attributes(Task t) {

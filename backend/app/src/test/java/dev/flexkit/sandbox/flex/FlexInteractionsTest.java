@@ -276,7 +276,8 @@ class FlexInteractionsTest {
     List<Task> tasks = StreamSupport.stream(Task.reader(WS).setEvaluateTaskAttributes("conversationSid == '" + conversation + "'")
         .read(twilio).spliterator(), false).toList();
     assertThat(tasks).hasSize(1);
-    JsonNode attributes = JSON.readTree(tasks.get(0).getAttributes());
+    // A list carries no attributes (R41); the fetched task has them.
+    JsonNode attributes = JSON.readTree(Task.fetcher(WS, tasks.get(0).getSid()).fetch(twilio).getAttributes());
     assertThat(attributes.path("initiatedBy").asText()).isEqualTo("customer");
     assertThat(attributes.path("direction").asText()).isEqualTo("inbound");
     assertThat(attributes.path("customerAddress").asText()).isEqualTo(address);

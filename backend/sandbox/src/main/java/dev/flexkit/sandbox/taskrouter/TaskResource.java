@@ -111,7 +111,12 @@ public final class TaskResource {
           .filter(t -> ListFilter.matches(q, "Priority", String.valueOf(t.priority)))
           .toList());
       found.sort(ordering(q.getFirst("Ordering")));
-      return found.stream().map(t -> tr.json.task(tr.workspace, t, tr.now())).toList();
+      // R41: a list carries no attributes (null); only fetching the task returns them.
+      return found.stream().map(t -> {
+        Map<String, Object> listed = tr.json.task(tr.workspace, t, tr.now());
+        listed.put("attributes", null);
+        return listed;
+      }).toList();
     });
     return Paging.page(items, i -> i, "tasks", "taskrouter", "/v1/Workspaces/" + ws + "/Tasks", q);
   }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -41,10 +42,15 @@ public final class TwilioTrafficFilter implements Filter {
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     long started = System.nanoTime();
+    Instant startedAt = clock.instant();
     String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
     String method = request.getMethod();
-    RecordingResponse response = new RecordingResponse((HttpServletResponse) res,
-        status -> calls.record(new CallLog.Call(method, path, status, (System.nanoTime() - started) / 1_000_000, clock.instant())));
+    // The end is the start plus the measured duration, not a second clock reading: a thread
+    // preempted between the two would otherwise log a start later than the request's.
+    RecordingResponse response = new RecordingResponse((HttpServletResponse) res, status -> {
+      long durationMs = (System.nanoTime() - started) / 1_000_000;
+      calls.record(new CallLog.Call(method, path, status, durationMs, startedAt.plusMillis(durationMs)));
+    });
     try {
       Optional<Faults.Effect> fault = faults.effectFor(method, path);
       if (fault.isPresent() && fault.get().latencyMs() > 0) {
