@@ -67,7 +67,6 @@ class EmitPhoneMetadata {
   apply(compiler) {
     compiler.hooks.emit.tap('EmitPhoneMetadata', (compilation) => {
       const json = fs.readFileSync(require.resolve('libphonenumber-js/metadata.min.json'));
-      // eslint-disable-next-line no-param-reassign
       compilation.assets['phone-metadata.min.json'] = { source: () => json, size: () => json.length };
     });
   }

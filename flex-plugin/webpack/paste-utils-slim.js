@@ -20,7 +20,7 @@ export function assignRef(ref, value) {
   }
   try {
     ref.current = value;
-  } catch (error) {
+  } catch {
     throw new Error(`Cannot assign value '${value}' to ref '${ref}'`);
   }
 }
