@@ -25,7 +25,8 @@ export function assignRef(ref, value) {
   }
 }
 
+/* eslint-disable react-hooks/exhaustive-deps -- the refs themselves are the dependency list */
 export function useMergeRefs(...refs) {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => (refs.every((ref) => ref == null) ? null : (node) => refs.forEach((ref) => ref && assignRef(ref, node))), refs);
 }
+/* eslint-enable react-hooks/exhaustive-deps */
