@@ -39,7 +39,8 @@ const dependencyBabelRule = {
   test: /\.m?js$/,
   include: /[\\/]node_modules[\\/]/,
   // Already ES5, or webpack's own runtime helpers: transpiling them again only costs time.
-  exclude: /[\\/]node_modules[\\/](core-js|@babel[\\/]runtime|regenerator-runtime|webpack|react|react-dom|scheduler)[\\/]/,
+  exclude:
+    /[\\/]node_modules[\\/](core-js|@babel[\\/]runtime|regenerator-runtime|webpack|react|react-dom|scheduler)[\\/]/,
   loader: fromFlexWebpack('babel-loader'),
   options: {
     babelrc: false,
@@ -50,12 +51,7 @@ const dependencyBabelRule = {
     cacheDirectory: true,
     cacheCompression: false,
     sourceMaps: true,
-    presets: [
-      [
-        fromFlexWebpack('@babel/preset-env'),
-        { targets: browserslist, modules: false, bugfixes: true },
-      ],
-    ],
+    presets: [[fromFlexWebpack('@babel/preset-env'), { targets: browserslist, modules: false, bugfixes: true }]],
   },
 };
 

@@ -27,6 +27,9 @@ export function assignRef(ref, value) {
 
 /* eslint-disable react-hooks/exhaustive-deps -- the refs themselves are the dependency list */
 export function useMergeRefs(...refs) {
-  return useMemo(() => (refs.every((ref) => ref == null) ? null : (node) => refs.forEach((ref) => ref && assignRef(ref, node))), refs);
+  return useMemo(
+    () => (refs.every((ref) => ref == null) ? null : (node) => refs.forEach((ref) => ref && assignRef(ref, node))),
+    refs,
+  );
 }
 /* eslint-enable react-hooks/exhaustive-deps */

@@ -89,7 +89,9 @@ export class ContentStore {
     }
     return this.fragments
       .filter((fragment) => applies(fragment.options.if))
-      .filter((fragment) => !this.removals.some((request) => request.key === fragment.key && applies(request.options.if)))
+      .filter(
+        (fragment) => !this.removals.some((request) => request.key === fragment.key && applies(request.options.if)),
+      )
       .sort((a, b) => (a.options.sortOrder ?? 0) - (b.options.sortOrder ?? 0) || a.sequence - b.sequence);
   }
 

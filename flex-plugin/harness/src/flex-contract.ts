@@ -20,7 +20,11 @@ export type HarnessActions = Pick<
 
 export type HarnessNotifications = Pick<
   typeof FlexUI.Notifications,
-  'registerNotification' | 'showNotification' | 'dismissNotification' | 'dismissNotificationById' | 'registeredNotifications'
+  | 'registerNotification'
+  | 'showNotification'
+  | 'dismissNotification'
+  | 'dismissNotificationById'
+  | 'registeredNotifications'
 >;
 
 export type HarnessPlugins = Pick<typeof FlexUI.Plugins, 'init'>;

@@ -47,7 +47,9 @@ export const createHarnessFlex = (
   actions.registerAction('SelectTask', async (payload: { sid?: string; task?: { sid: string } }) => {
     const sid = payload.sid ?? payload.task?.sid ?? null;
     // Flex selects by reservation sid; the desktop keys tasks by task sid.
-    const task = desktop.getState().tasks.find((candidate) => candidate.sid === sid || candidate.reservationSid === sid);
+    const task = desktop
+      .getState()
+      .tasks.find((candidate) => candidate.sid === sid || candidate.reservationSid === sid);
     desktop.selectTask(task?.sid ?? sid);
   });
   actions.registerAction('SetActivity', async (payload: { activityName?: string; activitySid?: string }) => {

@@ -37,7 +37,9 @@ const signIn = async (api: SandboxApi, params: URLSearchParams): Promise<AgentSe
     const lower = wanted?.toLowerCase();
     const worker =
       info.workers.find((w) => w.identity === wanted || w.friendlyName === wanted) ??
-      (lower ? info.workers.find((w) => w.friendlyName.toLowerCase().startsWith(lower) || w.identity.startsWith(lower)) : undefined) ??
+      (lower
+        ? info.workers.find((w) => w.friendlyName.toLowerCase().startsWith(lower) || w.identity.startsWith(lower))
+        : undefined) ??
       info.workers[0];
     if (!worker) {
       throw new Error('the sandbox has no workers');
@@ -85,7 +87,11 @@ const boot = async (): Promise<void> => {
   const api = new SandboxApi(window.location.origin);
   const session = await signIn(api, params);
 
-  const desktop = createDesktopState({ identity: session.identity, fullName: session.fullName, workerSid: session.workerSid });
+  const desktop = createDesktopState({
+    identity: session.identity,
+    fullName: session.fullName,
+    workerSid: session.workerSid,
+  });
   const workerEvents = new WorkerEvents();
   const manager = createManager({
     desktop,
@@ -107,14 +113,18 @@ const boot = async (): Promise<void> => {
   if (workerClient) {
     desktop.setActivities(await workerClient.loadActivities(), desktop.getState().agent.activity.name);
     workerClient.registerActions(flex.Actions);
-    flex.Actions.replaceAction('SetActivity', async (payload: { activityName?: string; activitySid?: string }, original) => {
-      const name =
-        payload.activityName ?? desktop.getState().activities.find((activity) => activity.sid === payload.activitySid)?.name;
-      if (name) {
-        await api.setActivity(session.workerSid, name);
-      }
-      return original(payload);
-    });
+    flex.Actions.replaceAction(
+      'SetActivity',
+      async (payload: { activityName?: string; activitySid?: string }, original) => {
+        const name =
+          payload.activityName ??
+          desktop.getState().activities.find((activity) => activity.sid === payload.activitySid)?.name;
+        if (name) {
+          await api.setActivity(session.workerSid, name);
+        }
+        return original(payload);
+      },
+    );
   }
 
   // Flex's own header content, under Flex's keys, so plugins can place themselves around it.
@@ -123,7 +133,10 @@ const boot = async (): Promise<void> => {
     sortOrder: 10,
   });
   content.MainHeader.add(React.createElement(UserControls, { desktop }), { key: 'user-controls', sortOrder: 20 });
-  content.SideNav.add(React.createElement(AgentDesktopLink, { actions: flex.Actions }), { key: 'agent-desktop', sortOrder: 0 });
+  content.SideNav.add(React.createElement(AgentDesktopLink, { actions: flex.Actions }), {
+    key: 'agent-desktop',
+    sortOrder: 0,
+  });
 
   (window as unknown as { Twilio: { Flex: HarnessFlex } }).Twilio = { Flex: flex };
 

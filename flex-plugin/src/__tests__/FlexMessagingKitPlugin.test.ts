@@ -30,7 +30,16 @@ describe('plugin init', () => {
   it('registers nothing for a feature switched off in ui_attributes', () => {
     const { flex, asFlexGlobal } = fakeFlex();
     const manager = fakeManager({
-      uiAttributes: { flexMessagingKit: { features: { health: { enabled: false }, inactivity: { enabled: false }, transfer: { enabled: false }, outbound: { enabled: false } } } },
+      uiAttributes: {
+        flexMessagingKit: {
+          features: {
+            health: { enabled: false },
+            inactivity: { enabled: false },
+            transfer: { enabled: false },
+            outbound: { enabled: false },
+          },
+        },
+      },
     });
 
     expect(loadFeatures(asFlexGlobal, manager, features)).toEqual([]);
@@ -73,7 +82,6 @@ describe('feature loop', () => {
     ]);
     expect(order).toEqual(['notifications', 'actions', 'components', 'events']);
   });
-
 
   it('runs every enabled feature, in order, and reports their names', () => {
     const { flex, asFlexGlobal } = fakeFlex();

@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { ContentStore } from '../content-store';
 
 const element = (key: string | null, props: Record<string, unknown> = {}) =>
-  ({ type: 'span', key, props } as unknown as ReactElement);
+  ({ type: 'span', key, props }) as unknown as ReactElement;
 
 const keys = (store: ContentStore, props: object = {}) => store.visibleFragments(props).map((fragment) => fragment.key);
 

@@ -1,6 +1,10 @@
 import type { FeatureRegistration } from '../../types/feature';
 import { FEATURE_NAME, isFeatureEnabled } from './config';
-import { blockWrapupWhilePending, hookTransferTask, registerTransferNotifications } from './flex-hooks/actions/TransferTask';
+import {
+  blockWrapupWhilePending,
+  hookTransferTask,
+  registerTransferNotifications,
+} from './flex-hooks/actions/TransferTask';
 import { addTransferContextToTaskCanvas } from './flex-hooks/components/TaskCanvas';
 import { addTransferButtonToTaskCanvasHeader } from './flex-hooks/components/TaskCanvasHeader';
 import { transferStrings } from './flex-hooks/strings';

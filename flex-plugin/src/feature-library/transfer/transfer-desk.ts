@@ -98,7 +98,10 @@ export class TransferDesk {
     if (timer !== undefined) clearTimeout(timer);
     this.timers.delete(t.taskSid);
     if (isInProgress(t.status)) {
-      this.timers.set(t.taskSid, setTimeout(() => void this.refresh(t.taskSid), this.pollIntervalMs));
+      this.timers.set(
+        t.taskSid,
+        setTimeout(() => void this.refresh(t.taskSid), this.pollIntervalMs),
+      );
     }
   }
 

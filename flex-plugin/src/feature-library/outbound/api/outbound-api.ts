@@ -10,7 +10,9 @@ import type {
 
 const channelOf = (payload: SendOutboundMessagePayload): OutboundChannel =>
   payload.channel ??
-  (payload.destination.startsWith('whatsapp:') || (payload.callerId ?? '').startsWith('whatsapp:') ? 'whatsapp' : 'sms');
+  (payload.destination.startsWith('whatsapp:') || (payload.callerId ?? '').startsWith('whatsapp:')
+    ? 'whatsapp'
+    : 'sms');
 
 /** The action payload as `POST /api/outbound/messages` wants it. */
 export const toRequest = (payload: SendOutboundMessagePayload) => ({

@@ -62,7 +62,14 @@ describe('TransferButton', () => {
 
   it('shows a pending transfer with Cancel, which withdraws it', async () => {
     const desk = new TransferDesk(createBackendClient(fakeManager()), jest.fn(), 60_000);
-    const transfer = { transferId: 'TR1', taskSid: TASK, status: 'pending', targetType: 'worker', targetSid: 'WK2', mode: 'warm' };
+    const transfer = {
+      transferId: 'TR1',
+      taskSid: TASK,
+      status: 'pending',
+      targetType: 'worker',
+      targetSid: 'WK2',
+      mode: 'warm',
+    };
     fetchMock
       .mockResolvedValueOnce(jsonResponse(201, transfer))
       .mockResolvedValueOnce(jsonResponse(200, { ...transfer, status: 'canceled' }));
@@ -80,7 +87,14 @@ describe('TransferButton', () => {
 
   it('says the other agent joined once a warm transfer is accepted, and offers Leave instead of Cancel', async () => {
     const desk = new TransferDesk(createBackendClient(fakeManager()), jest.fn(), 60_000);
-    const transfer = { transferId: 'TR1', taskSid: TASK, status: 'accepted', targetType: 'worker', targetSid: 'WK2', mode: 'warm' };
+    const transfer = {
+      transferId: 'TR1',
+      taskSid: TASK,
+      status: 'accepted',
+      targetType: 'worker',
+      targetSid: 'WK2',
+      mode: 'warm',
+    };
     fetchMock.mockResolvedValueOnce(jsonResponse(201, transfer));
     render(<TransferButton task={smsTask} desk={desk} labels={labels} loadTargets={jest.fn()} />);
 
@@ -98,7 +112,14 @@ describe('TransferDirectory', () => {
     const onTransfer = jest.fn().mockResolvedValue(undefined);
     const loadTargets = jest.fn().mockResolvedValue(agents);
     render(
-      <TransferDirectory isOpen taskSid={TASK} labels={labels} loadTargets={loadTargets} onTransfer={onTransfer} onDismiss={jest.fn()} />,
+      <TransferDirectory
+        isOpen
+        taskSid={TASK}
+        labels={labels}
+        loadTargets={loadTargets}
+        onTransfer={onTransfer}
+        onDismiss={jest.fn()}
+      />,
     );
 
     await waitFor(() => expect(screen.getByLabelText(/Bob Agent/)).toBeTruthy());
@@ -111,7 +132,13 @@ describe('TransferDirectory', () => {
     fireEvent.click(screen.getByTestId('fmk-transfer-submit'));
 
     await waitFor(() =>
-      expect(onTransfer).toHaveBeenCalledWith({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm', note: 'Refund question' }),
+      expect(onTransfer).toHaveBeenCalledWith({
+        taskSid: TASK,
+        targetType: 'worker',
+        targetSid: 'WK2',
+        mode: 'warm',
+        note: 'Refund question',
+      }),
     );
   }, 20_000);
 });

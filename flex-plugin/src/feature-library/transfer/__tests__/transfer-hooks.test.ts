@@ -41,12 +41,18 @@ beforeEach(() => {
 describe('Flex TransferTask', () => {
   it('transfers a messaging task through the backend instead of Flex, warm when asked', async () => {
     const { flex, asFlexGlobal } = fakeFlex();
-    const manager = fakeManager({ token: 'alice-jwt', uiAttributes: { flexMessagingKit: { backendUrl: 'http://kit.test' } } });
+    const manager = fakeManager({
+      token: 'alice-jwt',
+      uiAttributes: { flexMessagingKit: { backendUrl: 'http://kit.test' } },
+    });
     hookTransferTask(asFlexGlobal, manager);
     fetchMock.mockResolvedValueOnce(jsonResponse(201, pending({ mode: 'warm' })));
     const abort = jest.fn();
 
-    await listenerFor(flex, 'beforeTransferTask')({ task: smsTask, targetSid: 'WQ0000000000000000000000000000001', options: { mode: 'WARM' } }, abort);
+    await listenerFor(flex, 'beforeTransferTask')(
+      { task: smsTask, targetSid: 'WQ0000000000000000000000000000001', options: { mode: 'WARM' } },
+      abort,
+    );
 
     expect(abort).toHaveBeenCalled();
     const [url, init] = fetchMock.mock.calls[0];
@@ -66,7 +72,10 @@ describe('Flex TransferTask', () => {
     hookTransferTask(asFlexGlobal, fakeManager());
     const abort = jest.fn();
 
-    await listenerFor(flex, 'beforeTransferTask')({ task: voiceTask, targetSid: 'WK1', options: { mode: 'COLD' } }, abort);
+    await listenerFor(flex, 'beforeTransferTask')(
+      { task: voiceTask, targetSid: 'WK1', options: { mode: 'COLD' } },
+      abort,
+    );
 
     expect(abort).not.toHaveBeenCalled();
     expect(fetchMock).not.toHaveBeenCalled();
@@ -77,7 +86,12 @@ describe('Flex TransferTask', () => {
     const manager = fakeManager();
     blockWrapupWhilePending(asFlexGlobal, manager);
     fetchMock.mockResolvedValueOnce(jsonResponse(201, pending()));
-    await deskFor(asFlexGlobal, manager).start({ taskSid: smsTask.taskSid, targetType: 'worker', targetSid: 'WK2', mode: 'cold' });
+    await deskFor(asFlexGlobal, manager).start({
+      taskSid: smsTask.taskSid,
+      targetType: 'worker',
+      targetSid: 'WK2',
+      mode: 'cold',
+    });
     const abort = jest.fn();
 
     listenerFor(flex, 'beforeWrapupTask')({ task: smsTask }, abort);
@@ -106,7 +120,10 @@ describe('pending transfers', () => {
 
     expect(desk.isPending(smsTask.taskSid)).toBe(false);
     expect(jest.getTimerCount()).toBe(0);
-    expect(notify).toHaveBeenCalledWith(TransferNotification.RolledBack, { reason: 'the target declined', target: 'WK2' });
+    expect(notify).toHaveBeenCalledWith(TransferNotification.RolledBack, {
+      reason: 'the target declined',
+      target: 'WK2',
+    });
     desk.stop();
   });
 
@@ -114,7 +131,9 @@ describe('pending transfers', () => {
     const notify = jest.fn();
     const desk = new TransferDesk(createBackendClient(fakeManager()), notify, 1_000);
     fetchMock.mockResolvedValueOnce(
-      jsonResponse(409, { error: { code: 'target_unavailable', message: 'Carol Supervisor is Offline and cannot take transfers' } }),
+      jsonResponse(409, {
+        error: { code: 'target_unavailable', message: 'Carol Supervisor is Offline and cannot take transfers' },
+      }),
     );
 
     const result = await desk.start({ taskSid: smsTask.taskSid, targetType: 'worker', targetSid: 'WK3', mode: 'cold' });

@@ -107,7 +107,13 @@ export const InactivityBadge = ({ store, conversationSid, labels, onChange }: In
 
   return (
     <PasteThemeScope>
-      <Box display="inline-flex" alignItems="center" columnGap="space20" data-testid="fmk-inactivity" data-phase={phase}>
+      <Box
+        display="inline-flex"
+        alignItems="center"
+        columnGap="space20"
+        data-testid="fmk-inactivity"
+        data-phase={phase}
+      >
         <Badge as="span" variant={VARIANTS[phase]}>
           <span data-testid="fmk-inactivity-remaining">{text}</span>
         </Badge>

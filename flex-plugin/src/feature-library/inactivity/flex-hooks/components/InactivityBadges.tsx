@@ -6,7 +6,11 @@ import { CountdownStore } from '../../api/countdown-store';
 import type { Countdown } from '../../types/inactivity';
 import { pauseCountdown, resumeCountdown, snoozeCountdown } from '../../api/inactivity-api';
 import { getPollIntervalMs, getSnoozeMinutes } from '../../config';
-import { CountdownChange, InactivityBadge, InactivityLabels } from '../../custom-components/InactivityBadge/InactivityBadge';
+import {
+  CountdownChange,
+  InactivityBadge,
+  InactivityLabels,
+} from '../../custom-components/InactivityBadge/InactivityBadge';
 import { InactivityStringTemplates } from '../strings';
 
 export const TASK_LIST_KEY = 'fmk-inactivity-task-list';
@@ -34,7 +38,11 @@ const registerWrapUpNotification = (flex: FlexGlobal, manager: PluginManager): v
   flex.Notifications.registerNotification({
     id: WRAPPED_UP_NOTIFICATION,
     type: flex.NotificationType.warning,
-    content: label(manager, InactivityStringTemplates.WrappedUp, 'The customer was inactive: the task moved to wrap-up.'),
+    content: label(
+      manager,
+      InactivityStringTemplates.WrappedUp,
+      'The customer was inactive: the task moved to wrap-up.',
+    ),
     timeout: 10_000,
   });
 };
@@ -53,7 +61,10 @@ export const addInactivityBadges: ComponentHook = (flex, manager) => {
   const labels: InactivityLabels = {
     paused: label(manager, InactivityStringTemplates.Paused, 'Timer paused'),
     expired: label(manager, InactivityStringTemplates.Expired, 'Inactive: wrapping up'),
-    snooze: label(manager, InactivityStringTemplates.Snooze, 'Snooze {{minutes}} min').replace('{{minutes}}', String(minutes)),
+    snooze: label(manager, InactivityStringTemplates.Snooze, 'Snooze {{minutes}} min').replace(
+      '{{minutes}}',
+      String(minutes),
+    ),
     pause: label(manager, InactivityStringTemplates.Pause, 'Pause'),
     resume: label(manager, InactivityStringTemplates.Resume, 'Resume'),
     changeFailed: label(manager, InactivityStringTemplates.ChangeFailed, 'Could not change the timer'),
@@ -69,14 +80,27 @@ export const addInactivityBadges: ComponentHook = (flex, manager) => {
 
   const Badge = ({ task, snooze }: { task?: TaskLike; snooze: boolean }) => {
     const sid = conversationOf(task);
-    return sid ? <InactivityBadge store={store} conversationSid={sid} labels={labels} onChange={snooze ? onChange : undefined} /> : null;
+    return sid ? (
+      <InactivityBadge store={store} conversationSid={sid} labels={labels} onChange={snooze ? onChange : undefined} />
+    ) : null;
   };
   const ListBadge = (props: { task?: TaskLike }) => <Badge task={props.task} snooze={false} />;
   const HeaderBadge = (props: { task?: TaskLike }) => <Badge task={props.task} snooze />;
 
-  const listOptions = { sortOrder: 10, key: TASK_LIST_KEY, if: (p: { task?: TaskLike }) => conversationOf(p.task) !== undefined };
-  const headerOptions = { sortOrder: 10, key: CANVAS_HEADER_KEY, if: (p: { task?: TaskLike }) => conversationOf(p.task) !== undefined };
-  flex.TaskListItem.Content.add(<ListBadge key={TASK_LIST_KEY} />, listOptions as Parameters<typeof flex.TaskListItem.Content.add>[1]);
+  const listOptions = {
+    sortOrder: 10,
+    key: TASK_LIST_KEY,
+    if: (p: { task?: TaskLike }) => conversationOf(p.task) !== undefined,
+  };
+  const headerOptions = {
+    sortOrder: 10,
+    key: CANVAS_HEADER_KEY,
+    if: (p: { task?: TaskLike }) => conversationOf(p.task) !== undefined,
+  };
+  flex.TaskListItem.Content.add(
+    <ListBadge key={TASK_LIST_KEY} />,
+    listOptions as Parameters<typeof flex.TaskListItem.Content.add>[1],
+  );
   flex.TaskCanvasHeader.Content.add(
     <HeaderBadge key={CANVAS_HEADER_KEY} />,
     headerOptions as Parameters<typeof flex.TaskCanvasHeader.Content.add>[1],

@@ -36,14 +36,27 @@ const useAvailability = (worker?: WorkerLike): boolean => {
 };
 
 /** The header icon, and the panel it opens below the header. */
-export const OutboundLauncher = ({ panel, toggle, worker, label, onSent, ...panelProps }: OutboundLauncherProps): JSX.Element => {
+export const OutboundLauncher = ({
+  panel,
+  toggle,
+  worker,
+  label,
+  onSent,
+  ...panelProps
+}: OutboundLauncherProps): JSX.Element => {
   const [open, setOpen] = React.useState(panel.isOpen());
   React.useEffect(() => panel.subscribe(setOpen), [panel]);
   const available = useAvailability(worker);
   return (
     <PasteThemeScope>
       <Box position="relative" display="inline-block">
-        <Button variant="secondary_icon" size="icon_small" onClick={toggle} aria-expanded={open} data-testid="outbound-toggle">
+        <Button
+          variant="secondary_icon"
+          size="icon_small"
+          onClick={toggle}
+          aria-expanded={open}
+          data-testid="outbound-toggle"
+        >
           <SMSIcon decorative={false} title={label} color="colorTextInverse" />
         </Button>
         {open && (

@@ -91,7 +91,9 @@ export const OutboundPanel = ({
   const channelSenders = senders[channel];
   const e164 = toE164(number);
   const template = templates.contentTemplates.find((candidate) => candidate.sid === templateSid);
-  const templateVariables = template ? Array.from(new Set([...template.variables, ...placeholders(template.body)])) : [];
+  const templateVariables = template
+    ? Array.from(new Set([...template.variables, ...placeholders(template.body)]))
+    : [];
   const windowClosed = channel === 'whatsapp' && window !== null && !window.open;
   const freeTextDisabled = windowClosed || template !== undefined;
 
@@ -122,7 +124,8 @@ export const OutboundPanel = ({
     };
   }, [channel, e164, sender]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const contentReady = template !== undefined && templateVariables.every((name) => (variables[name] ?? '').trim() !== '');
+  const contentReady =
+    template !== undefined && templateVariables.every((name) => (variables[name] ?? '').trim() !== '');
   const textReady = !freeTextDisabled && body.trim() !== '';
   const canSend = available && !sending && e164 !== null && sender !== '' && (contentReady || textReady);
 
@@ -141,7 +144,10 @@ export const OutboundPanel = ({
       openChat: choice === 'open-chat',
       routeToMe: choice !== 'reply-to-anyone',
       ...(template
-        ? { contentSid: template.sid, contentVariables: Object.fromEntries(templateVariables.map((n) => [n, variables[n]])) }
+        ? {
+            contentSid: template.sid,
+            contentVariables: Object.fromEntries(templateVariables.map((n) => [n, variables[n]])),
+          }
         : { body }),
       ...(onExisting ? { onExisting } : {}),
       idempotencyKey: newKey(),
@@ -232,7 +238,11 @@ export const OutboundPanel = ({
         {channel === 'whatsapp' && (
           <Box>
             <Label htmlFor="fmk-outbound-template">{t('FMKOutboundTemplate')}</Label>
-            <Select id="fmk-outbound-template" value={templateSid} onChange={(event) => setTemplateSid(event.target.value)}>
+            <Select
+              id="fmk-outbound-template"
+              value={templateSid}
+              onChange={(event) => setTemplateSid(event.target.value)}
+            >
               <Option value="">{t('FMKOutboundTemplateNone')}</Option>
               {templates.contentTemplates.map((candidate) => (
                 <Option key={candidate.sid} value={candidate.sid}>
@@ -256,7 +266,12 @@ export const OutboundPanel = ({
             </Box>
           ))}
         {template && (
-          <Box data-testid="outbound-preview" padding="space30" backgroundColor="colorBackground" borderRadius="borderRadius20">
+          <Box
+            data-testid="outbound-preview"
+            padding="space30"
+            backgroundColor="colorBackground"
+            borderRadius="borderRadius20"
+          >
             <Text as="p" fontSize="fontSize20" color="colorTextWeak">
               {t('FMKOutboundPreview')}
             </Text>
@@ -305,7 +320,13 @@ export const OutboundPanel = ({
           </>
         )}
         <Stack orientation="horizontal" spacing="space30">
-          <Button variant="primary" size="small" loading={sending} disabled={!canSend} onClick={() => submit('open-chat')}>
+          <Button
+            variant="primary"
+            size="small"
+            loading={sending}
+            disabled={!canSend}
+            onClick={() => submit('open-chat')}
+          >
             {t('FMKOutboundOpenChat')}
           </Button>
           <Button variant="secondary" size="small" disabled={!canSend} onClick={() => submit('reply-to-me')}>
@@ -316,7 +337,12 @@ export const OutboundPanel = ({
           </Button>
         </Stack>
       </Stack>
-      <Modal ariaLabelledby="fmk-outbound-conflict-heading" isOpen={conflict !== null} onDismiss={() => setConflict(null)} size="default">
+      <Modal
+        ariaLabelledby="fmk-outbound-conflict-heading"
+        isOpen={conflict !== null}
+        onDismiss={() => setConflict(null)}
+        size="default"
+      >
         <ModalHeader>
           <ModalHeading as="h3" id="fmk-outbound-conflict-heading">
             {t('FMKOutboundConflictTitle')}

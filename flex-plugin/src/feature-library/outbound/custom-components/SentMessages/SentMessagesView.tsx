@@ -83,7 +83,13 @@ export const SentMessagesView = ({
   };
 
   return (
-    <Box data-testid="sent-messages" padding="space60" color="colorText" backgroundColor="colorBackgroundBody" minHeight="100%">
+    <Box
+      data-testid="sent-messages"
+      padding="space60"
+      color="colorText"
+      backgroundColor="colorBackgroundBody"
+      minHeight="100%"
+    >
       <Text as="h2" fontWeight="fontWeightSemibold" fontSize="fontSize50" marginBottom="space50">
         {t('FMKOutboundSentTitle')}
       </Text>
@@ -186,7 +192,9 @@ export const SentMessagesView = ({
           </ModalHeading>
         </ModalHeader>
         <ModalBody>
-          <Text as="p">{t('FMKOutboundSentCancelBody', { customer: confirming ? customerLabel(confirming) : '' })}</Text>
+          <Text as="p">
+            {t('FMKOutboundSentCancelBody', { customer: confirming ? customerLabel(confirming) : '' })}
+          </Text>
         </ModalBody>
         <ModalFooter>
           <ModalFooterActions>

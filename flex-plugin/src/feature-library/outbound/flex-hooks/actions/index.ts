@@ -40,7 +40,8 @@ export const registerOutboundActions: ActionHook = (flex, manager) => {
       return result;
     } catch (error) {
       if (isConversationBusy(error)) {
-        const conflict = (error.body as { error?: { ownerIdentity?: string | null; taskStatus?: string | null } })?.error;
+        const conflict = (error.body as { error?: { ownerIdentity?: string | null; taskStatus?: string | null } })
+          ?.error;
         flex.Notifications.showNotification(OutboundNotification.Busy, {
           owner: conflict?.ownerIdentity ?? outboundText(strings(), 'FMKOutboundBusyOwnerUnknown'),
           status: conflict?.taskStatus ?? '—',

@@ -4,7 +4,11 @@ import { createSentStore, NOTIFIED_FAILURES_KEY } from '../sent-store';
 
 const memory = () => {
   const values = new Map<string, string>();
-  return { getItem: (key: string) => values.get(key) ?? null, setItem: (key: string, value: string) => values.set(key, value), values };
+  return {
+    getItem: (key: string) => values.get(key) ?? null,
+    setItem: (key: string, value: string) => values.set(key, value),
+    values,
+  };
 };
 
 const fakeDocument = () => {
@@ -55,7 +59,10 @@ describe('sent store', () => {
   });
 
   it('keeps the last rows and exposes the error when a refresh fails', async () => {
-    const load = jest.fn<Promise<SentMessage[]>, []>().mockResolvedValueOnce([sentItem()]).mockRejectedValueOnce(new Error('down'));
+    const load = jest
+      .fn<Promise<SentMessage[]>, []>()
+      .mockResolvedValueOnce([sentItem()])
+      .mockRejectedValueOnce(new Error('down'));
     const store = createSentStore({ load, onFailure: jest.fn() });
     await store.refresh();
     await store.refresh();

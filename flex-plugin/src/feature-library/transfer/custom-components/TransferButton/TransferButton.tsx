@@ -36,7 +36,10 @@ export const TransferButton = ({ task, desk, labels, loadTargets }: TransferButt
   useDesk(desk);
   const [open, setOpen] = React.useState(false);
   const taskSid = taskSidOf(task);
-  const load = React.useCallback((type: TargetType, q: string) => loadTargets(type, q, taskSid ?? ''), [loadTargets, taskSid]);
+  const load = React.useCallback(
+    (type: TargetType, q: string) => loadTargets(type, q, taskSid ?? ''),
+    [loadTargets, taskSid],
+  );
   const transfer = (request: TransferRequest) => desk.start(request);
   if (!taskSid || !isMessagingTask(task)) {
     return null;
@@ -46,15 +49,29 @@ export const TransferButton = ({ task, desk, labels, loadTargets }: TransferButt
     return (
       <PasteThemeScope>
         <Stack orientation="horizontal" spacing="space30">
-          <Badge as="span" variant={current.status === 'pending' ? 'warning' : 'success'} data-testid="fmk-transfer-pending">
+          <Badge
+            as="span"
+            variant={current.status === 'pending' ? 'warning' : 'success'}
+            data-testid="fmk-transfer-pending"
+          >
             {current.status === 'pending' ? labels.pending : labels.joined}
           </Badge>
           {current.status === 'pending' ? (
-            <Button variant="secondary" size="small" onClick={() => void desk.cancel(taskSid)} data-testid="fmk-transfer-cancel">
+            <Button
+              variant="secondary"
+              size="small"
+              onClick={() => void desk.cancel(taskSid)}
+              data-testid="fmk-transfer-cancel"
+            >
               {labels.cancel}
             </Button>
           ) : (
-            <Button variant="primary" size="small" onClick={() => void desk.leave(taskSid)} data-testid="fmk-transfer-leave">
+            <Button
+              variant="primary"
+              size="small"
+              onClick={() => void desk.leave(taskSid)}
+              data-testid="fmk-transfer-leave"
+            >
               {labels.leave}
             </Button>
           )}

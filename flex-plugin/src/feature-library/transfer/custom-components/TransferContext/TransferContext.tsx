@@ -22,14 +22,18 @@ export const loginOf = (identity: string): string => {
   }
 };
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
 /** What the backend wrote on a transferred task: who sent it and their note, or why it came back. */
 export const transferContextOf = (task: TaskLike | undefined, labels: TransferContextLabels) => {
   const attributes = task?.attributes ?? {};
   if (!text(attributes.transferId)) return undefined;
   if (attributes.transferReturned === true) {
-    return { headline: labels.returned.replace('{{reason}}', describeReason(text(attributes.transferFailureReason))), note: undefined };
+    return {
+      headline: labels.returned.replace('{{reason}}', describeReason(text(attributes.transferFailureReason))),
+      note: undefined,
+    };
   }
   const from = text(attributes.ignoreAgent);
   if (!from) return undefined;

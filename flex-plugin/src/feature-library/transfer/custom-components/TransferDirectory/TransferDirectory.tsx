@@ -68,9 +68,20 @@ const TargetList = ({
     return <HelpText>{labels.noTargets}</HelpText>;
   }
   return (
-    <RadioGroup name={`fmk-transfer-${type}`} legend={labels[type === 'worker' ? 'agents' : type === 'queue' ? 'queues' : 'workflows']} value={selected} onChange={onSelect}>
+    <RadioGroup
+      name={`fmk-transfer-${type}`}
+      legend={labels[type === 'worker' ? 'agents' : type === 'queue' ? 'queues' : 'workflows']}
+      value={selected}
+      onChange={onSelect}
+    >
       {targets.map((t) => (
-        <Radio key={t.sid} id={`fmk-transfer-target-${t.sid}`} value={t.sid} disabled={!canTake(t, type)} data-testid={`fmk-transfer-target-${t.sid}`}>
+        <Radio
+          key={t.sid}
+          id={`fmk-transfer-target-${t.sid}`}
+          value={t.sid}
+          disabled={!canTake(t, type)}
+          data-testid={`fmk-transfer-target-${t.sid}`}
+        >
           <Stack orientation="horizontal" spacing="space30">
             <span>{t.name}</span>
             {type === 'workflow' ? null : (
@@ -78,8 +89,8 @@ const TargetList = ({
                 {type === 'queue'
                   ? `${t.availableWorkers ?? 0} ${labels.available.toLowerCase()}`
                   : canTake(t, type)
-                  ? labels.available
-                  : t.activity ?? labels.unavailable}
+                    ? labels.available
+                    : (t.activity ?? labels.unavailable)}
               </Badge>
             )}
           </Stack>
@@ -90,7 +101,14 @@ const TargetList = ({
 };
 
 /** Agents, queues and workflows to transfer to, with availability, cold or warm, and a note. */
-export const TransferDirectory = ({ isOpen, taskSid, labels, loadTargets, onTransfer, onDismiss }: TransferDirectoryProps) => {
+export const TransferDirectory = ({
+  isOpen,
+  taskSid,
+  labels,
+  loadTargets,
+  onTransfer,
+  onDismiss,
+}: TransferDirectoryProps) => {
   const tabs = useTabState({ selectedId: tabId('worker') });
   const type = TYPES.find((t) => tabId(t) === tabs.selectedId) ?? 'worker';
   const [query, setQuery] = React.useState('');
@@ -160,7 +178,12 @@ export const TransferDirectory = ({ isOpen, taskSid, labels, loadTargets, onTran
                 <TabPanel>{panel('workflow')}</TabPanel>
               </TabPanels>
             </Tabs>
-            <RadioGroup name="fmk-transfer-mode" legend={labels.mode} value={mode} onChange={(v) => setMode(v as TransferMode)}>
+            <RadioGroup
+              name="fmk-transfer-mode"
+              legend={labels.mode}
+              value={mode}
+              onChange={(v) => setMode(v as TransferMode)}
+            >
               <Radio id="fmk-transfer-mode-cold" value="cold">
                 {labels.cold}
               </Radio>
@@ -170,7 +193,12 @@ export const TransferDirectory = ({ isOpen, taskSid, labels, loadTargets, onTran
             </RadioGroup>
             <Box>
               <Label htmlFor="fmk-transfer-note">{labels.note}</Label>
-              <TextArea id="fmk-transfer-note" maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+              <TextArea
+                id="fmk-transfer-note"
+                maxLength={1000}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+              />
             </Box>
           </Stack>
         </ModalBody>
@@ -179,7 +207,13 @@ export const TransferDirectory = ({ isOpen, taskSid, labels, loadTargets, onTran
             <Button variant="secondary" onClick={onDismiss}>
               {labels.close}
             </Button>
-            <Button variant="primary" onClick={submit} disabled={selected === ''} loading={busy} data-testid="fmk-transfer-submit">
+            <Button
+              variant="primary"
+              onClick={submit}
+              disabled={selected === ''}
+              loading={busy}
+              data-testid="fmk-transfer-submit"
+            >
               {labels.submit}
             </Button>
           </ModalFooterActions>

@@ -45,7 +45,9 @@ export const hookTransferTask: ComponentHook = (flex, manager) => {
     const targetType = payload.targetSid ? targetTypeOf(payload.targetSid) : undefined;
     const desk = deskFor(flex, manager);
     if (!taskSid || !targetType || !payload.targetSid) {
-      flex.Notifications.showNotification(TransferNotification.Failed, { reason: `unknown target ${payload.targetSid ?? ''}` });
+      flex.Notifications.showNotification(TransferNotification.Failed, {
+        reason: `unknown target ${payload.targetSid ?? ''}`,
+      });
       return;
     }
     const mode: TransferMode = (payload.options?.mode ?? 'COLD').toLowerCase() === 'warm' ? 'warm' : 'cold';

@@ -19,5 +19,8 @@ export const addTransferContextToTaskCanvas: ComponentHook = (flex, manager) => 
     key: TRANSFER_CONTEXT_KEY,
     if: (props: { task?: TaskLike }) => typeof props.task?.attributes?.transferId === 'string',
   };
-  flex.TaskCanvas.Content.add(<Context key={TRANSFER_CONTEXT_KEY} />, options as Parameters<typeof flex.TaskCanvas.Content.add>[1]);
+  flex.TaskCanvas.Content.add(
+    <Context key={TRANSFER_CONTEXT_KEY} />,
+    options as Parameters<typeof flex.TaskCanvas.Content.add>[1],
+  );
 };

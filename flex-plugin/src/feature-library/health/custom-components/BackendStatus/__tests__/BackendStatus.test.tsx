@@ -23,7 +23,11 @@ const renderStatus = (pollIntervalMs = 30_000) => {
   });
   const client = createBackendClient(manager);
   return render(
-    <BackendStatus checkHealth={() => checkBackendHealth(client, 1_000)} pollIntervalMs={pollIntervalMs} labels={labels} />,
+    <BackendStatus
+      checkHealth={() => checkBackendHealth(client, 1_000)}
+      pollIntervalMs={pollIntervalMs}
+      labels={labels}
+    />,
   );
 };
 

@@ -66,7 +66,11 @@ describe('InactivityBadge', () => {
 
   it('shows paused and expired countdowns as words, with no buttons once expired', () => {
     const { rerender } = render(
-      <InactivityBadge store={storeWith(countdown({ state: 'paused', deadline: null }))} conversationSid={SID} labels={labels} />,
+      <InactivityBadge
+        store={storeWith(countdown({ state: 'paused', deadline: null }))}
+        conversationSid={SID}
+        labels={labels}
+      />,
     );
     expect(screen.getByTestId('fmk-inactivity-remaining').textContent).toBe('Timer paused');
     rerender(
@@ -90,7 +94,9 @@ describe('InactivityBadge', () => {
 
   it('snoozes through the callback and says so when it fails', async () => {
     const onChange = jest.fn().mockRejectedValueOnce(new Error('409')).mockResolvedValueOnce(undefined);
-    render(<InactivityBadge store={storeWith(countdown())} conversationSid={SID} labels={labels} onChange={onChange} />);
+    render(
+      <InactivityBadge store={storeWith(countdown())} conversationSid={SID} labels={labels} onChange={onChange} />,
+    );
     fireEvent.click(screen.getByTestId('fmk-inactivity-snooze'));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Could not change the timer'));
     fireEvent.click(screen.getByTestId('fmk-inactivity-snooze'));

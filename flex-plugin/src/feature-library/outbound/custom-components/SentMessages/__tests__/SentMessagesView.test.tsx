@@ -11,10 +11,25 @@ import { SentMessagesView, SentMessagesViewProps } from '../SentMessagesView';
 const ROWS: SentMessage[] = [
   sentItem({ conversationSid: 'CH1', customerName: 'Dana' }),
   sentItem(
-    { conversationSid: 'CH2', messageSid: 'IM2', customerName: null, customerAddress: 'whatsapp:+14155550111', channel: 'whatsapp', routeTo: 'any' },
-    { status: 'undelivered', errorCode: 30003, errorMessage: 'Unreachable destination handset', updatedAt: '2026-01-01T10:00:05Z' },
+    {
+      conversationSid: 'CH2',
+      messageSid: 'IM2',
+      customerName: null,
+      customerAddress: 'whatsapp:+14155550111',
+      channel: 'whatsapp',
+      routeTo: 'any',
+    },
+    {
+      status: 'undelivered',
+      errorCode: 30003,
+      errorMessage: 'Unreachable destination handset',
+      updatedAt: '2026-01-01T10:00:05Z',
+    },
   ),
-  sentItem({ conversationSid: 'CH3', messageSid: 'IM3', status: 'REPLIED', customerName: '+14155550100' }, { status: 'delivered' }),
+  sentItem(
+    { conversationSid: 'CH3', messageSid: 'IM3', status: 'REPLIED', customerName: '+14155550100' },
+    { status: 'delivered' },
+  ),
 ];
 
 const setup = (overrides: Partial<SentMessagesViewProps> = {}, rows: SentMessage[] = ROWS) => {
@@ -36,7 +51,8 @@ const setup = (overrides: Partial<SentMessagesViewProps> = {}, rows: SentMessage
   return { load, store, cancel: (overrides.cancel as jest.Mock) ?? cancel, rerender };
 };
 
-const row = (sid: string) => screen.getAllByTestId('sent-row').find((r) => r.getAttribute('data-conversation-sid') === sid)!;
+const row = (sid: string) =>
+  screen.getAllByTestId('sent-row').find((r) => r.getAttribute('data-conversation-sid') === sid)!;
 
 describe('SentMessagesView', () => {
   afterEach(() => jest.useRealTimers());
