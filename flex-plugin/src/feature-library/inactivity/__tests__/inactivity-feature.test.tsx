@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 
 import { fakeFlex, fakeManager, jsonResponse } from '../../../test-support/flex-doubles';
 import { createBackendClient } from '../../../utils/backend-client';
-import { CountdownStore } from '../api/countdown-store';
+import { CountdownStore } from '../state/countdown-store';
 import { pauseCountdown, resumeCountdown, snoozeCountdown } from '../api/inactivity-api';
 import {
   CANVAS_HEADER_KEY,

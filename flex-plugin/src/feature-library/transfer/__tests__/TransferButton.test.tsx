@@ -6,7 +6,7 @@ import { createBackendClient } from '../../../utils/backend-client';
 import { TransferButton, TransferButtonLabels } from '../custom-components/TransferButton/TransferButton';
 import { TransferDirectory } from '../custom-components/TransferDirectory/TransferDirectory';
 import enUS from '../strings/en-us.json';
-import { TransferDesk } from '../transfer-desk';
+import { TransferStore } from '../state/transfer-store';
 import type { TransferTargets } from '../types/transfer';
 
 const labels: TransferButtonLabels = {
@@ -51,17 +51,19 @@ beforeEach(() => {
 
 describe('TransferButton', () => {
   it('shows Transfer on an assigned messaging task and nothing on a voice call', () => {
-    const desk = new TransferDesk(createBackendClient(fakeManager()), jest.fn(), 60_000);
+    const store = new TransferStore(createBackendClient(fakeManager()), jest.fn(), 60_000);
     const load = jest.fn();
-    const { rerender } = render(<TransferButton task={smsTask} desk={desk} labels={labels} loadTargets={load} />);
+    const { rerender } = render(<TransferButton task={smsTask} store={store} labels={labels} loadTargets={load} />);
     expect(screen.getByTestId('fmk-transfer-button').textContent).toBe('Transfer');
 
-    rerender(<TransferButton task={{ ...smsTask, channel: 'voice' }} desk={desk} labels={labels} loadTargets={load} />);
+    rerender(
+      <TransferButton task={{ ...smsTask, channel: 'voice' }} store={store} labels={labels} loadTargets={load} />,
+    );
     expect(screen.queryByTestId('fmk-transfer-button')).toBeNull();
   });
 
   it('shows a pending transfer with Cancel, which withdraws it', async () => {
-    const desk = new TransferDesk(createBackendClient(fakeManager()), jest.fn(), 60_000);
+    const store = new TransferStore(createBackendClient(fakeManager()), jest.fn(), 60_000);
     const transfer = {
       transferId: 'TR1',
       taskSid: TASK,
@@ -73,20 +75,20 @@ describe('TransferButton', () => {
     fetchMock
       .mockResolvedValueOnce(jsonResponse(201, transfer))
       .mockResolvedValueOnce(jsonResponse(200, { ...transfer, status: 'canceled' }));
-    render(<TransferButton task={smsTask} desk={desk} labels={labels} loadTargets={jest.fn()} />);
+    render(<TransferButton task={smsTask} store={store} labels={labels} loadTargets={jest.fn()} />);
 
-    await desk.start({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm' });
+    await store.start({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm' });
     await waitFor(() => expect(screen.getByTestId('fmk-transfer-pending').textContent).toBe('Transfer pending'));
     fireEvent.click(screen.getByTestId('fmk-transfer-cancel'));
 
     await waitFor(() => expect(screen.getByTestId('fmk-transfer-button')).toBeTruthy());
     expect(fetchMock.mock.calls[1][0]).toMatch(/\/api\/transfers\/TR1$/);
     expect(fetchMock.mock.calls[1][1].method).toBe('DELETE');
-    desk.stop();
+    store.stop();
   });
 
   it('says the other agent joined once a warm transfer is accepted, and offers Leave instead of Cancel', async () => {
-    const desk = new TransferDesk(createBackendClient(fakeManager()), jest.fn(), 60_000);
+    const store = new TransferStore(createBackendClient(fakeManager()), jest.fn(), 60_000);
     const transfer = {
       transferId: 'TR1',
       taskSid: TASK,
@@ -96,13 +98,13 @@ describe('TransferButton', () => {
       mode: 'warm',
     };
     fetchMock.mockResolvedValueOnce(jsonResponse(201, transfer));
-    render(<TransferButton task={smsTask} desk={desk} labels={labels} loadTargets={jest.fn()} />);
+    render(<TransferButton task={smsTask} store={store} labels={labels} loadTargets={jest.fn()} />);
 
-    await desk.start({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm' });
+    await store.start({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm' });
     await waitFor(() => expect(screen.getByTestId('fmk-transfer-pending').textContent).toBe('Other agent joined'));
     expect(screen.getByTestId('fmk-transfer-leave')).toBeTruthy();
     expect(screen.queryByTestId('fmk-transfer-cancel')).toBeNull();
-    desk.stop();
+    store.stop();
   });
 });
 

@@ -48,3 +48,14 @@ export const targetTypeOf = (sid: string): TargetType | undefined => {
   if (sid.startsWith('WW')) return 'workflow';
   return undefined;
 };
+
+const REASONS: Record<string, string> = {
+  target_rejected: 'the target declined',
+  target_timed_out: 'the target did not answer in time',
+  target_offline: 'the target went offline',
+};
+
+export const describeReason = (reason: string | undefined): string => {
+  if (!reason) return '';
+  return REASONS[reason] ?? reason;
+};

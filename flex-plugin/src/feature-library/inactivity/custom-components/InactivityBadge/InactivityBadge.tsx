@@ -4,7 +4,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 
 import { PasteThemeScope } from '../../../../common/PasteThemeScope/PasteThemeScope';
-import type { CountdownStore } from '../../api/countdown-store';
+import type { CountdownStore } from '../../state/countdown-store';
 import type { Countdown } from '../../types/inactivity';
 
 export interface InactivityLabels {

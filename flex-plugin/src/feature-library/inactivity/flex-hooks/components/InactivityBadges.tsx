@@ -2,20 +2,20 @@ import * as React from 'react';
 
 import type { ComponentHook, FlexGlobal, PluginManager } from '../../../../types/feature';
 import { createBackendClient } from '../../../../utils/backend-client';
-import { CountdownStore } from '../../api/countdown-store';
 import type { Countdown } from '../../types/inactivity';
 import { pauseCountdown, resumeCountdown, snoozeCountdown } from '../../api/inactivity-api';
-import { getPollIntervalMs, getSnoozeMinutes } from '../../config';
+import { getSnoozeMinutes } from '../../config';
 import {
   CountdownChange,
   InactivityBadge,
   InactivityLabels,
 } from '../../custom-components/InactivityBadge/InactivityBadge';
-import { InactivityStringTemplates } from '../strings';
+import { countdownStoreFor } from '../../state/countdown-store';
+import { InactivityNotification, InactivityStringTemplates } from '../strings';
 
 export const TASK_LIST_KEY = 'fmk-inactivity-task-list';
 export const CANVAS_HEADER_KEY = 'fmk-inactivity-canvas-header';
-export const WRAPPED_UP_NOTIFICATION = 'FMKInactivityWrappedUp';
+export const WRAPPED_UP_NOTIFICATION = InactivityNotification.WrappedUp;
 
 const MESSAGING_CHANNELS = new Set(['chat', 'sms', 'whatsapp']);
 
@@ -54,9 +54,7 @@ const registerWrapUpNotification = (flex: FlexGlobal, manager: PluginManager): v
 export const addInactivityBadges: ComponentHook = (flex, manager) => {
   const client = createBackendClient(manager);
   registerWrapUpNotification(flex, manager);
-  const store = new CountdownStore(client, getPollIntervalMs(manager), (c) =>
-    flex.Notifications.showNotification(WRAPPED_UP_NOTIFICATION, { conversationSid: c.conversationSid }),
-  );
+  const store = countdownStoreFor(flex, manager);
   const minutes = getSnoozeMinutes(manager);
   const labels: InactivityLabels = {
     paused: label(manager, InactivityStringTemplates.Paused, 'Timer paused'),

@@ -13,6 +13,11 @@ export enum InactivityStringTemplates {
   WrappedUp = 'FMKInactivityWrappedUp',
 }
 
+/** Notification ids; their templates are strings of the same name. */
+export enum InactivityNotification {
+  WrappedUp = 'FMKInactivityWrappedUp',
+}
+
 export const inactivityStrings: FeatureStrings = {
   'en-US': enUS,
   'es-ES': esES,

@@ -8,7 +8,7 @@ import { Text } from '@twilio-paste/core/text';
 
 import { OutboundStringKey, outboundText } from '../../flex-hooks/strings';
 import type { DeliveryStatus, SentMessage, SentStatus } from '../../types/outbound';
-import type { SentStore } from '../../utils/sent-store';
+import type { SentStore } from '../../state/sent-store';
 import { customerAddressOf, customerLabel, customerNameOf, deliveryReason } from '../../utils/sent-labels';
 import { useSentMessages } from './useSentMessages';
 

@@ -6,7 +6,7 @@ import { fakeFlex, fakeManager, jsonResponse } from '../../../../test-support/fl
 import { sentItem } from '../../../../test-support/sent-messages';
 import type { PluginManager } from '../../../../types/feature';
 import enUS from '../../strings/en-us.json';
-import { NOTIFIED_FAILURES_KEY } from '../../utils/sent-store';
+import { NOTIFIED_FAILURES_KEY } from '../../state/sent-store';
 import { addSentMessagesView, SENT_LINK_KEY, SENT_VIEW, SENT_VIEW_KEY } from '../components/SentMessagesView';
 import { AFTER_SEND_CHECK_MS, DELIVERY_POLL_MS, watchDeliveryFailures } from '../events/delivery-failures';
 

@@ -8,7 +8,7 @@ import { cancelSent } from '../../api/outbound-api';
 import { SentMessagesView } from '../../custom-components/SentMessages/SentMessagesView';
 import type { SentMessage } from '../../types/outbound';
 import { customerLabel } from '../../utils/sent-labels';
-import { sentStoreFor } from '../../utils/sent-store-instance';
+import { sentStoreFor } from '../../state/sent-store';
 import { OutboundNotification } from '../notifications';
 import { outboundText } from '../strings';
 

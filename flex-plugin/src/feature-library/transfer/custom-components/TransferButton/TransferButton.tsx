@@ -5,7 +5,8 @@ import { Stack } from '@twilio-paste/core/stack';
 
 import { PasteThemeScope } from '../../../../common/PasteThemeScope/PasteThemeScope';
 import { isMessagingTask, TaskLike, taskSidOf } from '../../task-kind';
-import type { TransferDesk } from '../../transfer-desk';
+import { useFeatureStore } from '../../../../utils/feature-store';
+import type { TransferStore } from '../../state/transfer-store';
 import type { TargetType, TransferRequest, TransferTargets } from '../../types/transfer';
 import { TransferDirectory, TransferDirectoryLabels } from '../TransferDirectory/TransferDirectory';
 
@@ -21,30 +22,25 @@ export interface TransferButtonLabels extends TransferDirectoryLabels {
 export interface TransferButtonProps {
   /** Flex passes the task to every TaskCanvasHeader child. */
   task?: TaskLike;
-  desk: TransferDesk;
+  store: TransferStore;
   labels: TransferButtonLabels;
   loadTargets: (type: TargetType, q: string, taskSid: string) => Promise<TransferTargets>;
 }
 
-const useDesk = (desk: TransferDesk) => {
-  const [, setVersion] = React.useState(0);
-  React.useEffect(() => desk.subscribe(() => setVersion((v) => v + 1)), [desk]);
-};
-
 /** The Transfer button of a messaging task's header; while a transfer is pending, its state and Cancel. */
-export const TransferButton = ({ task, desk, labels, loadTargets }: TransferButtonProps) => {
-  useDesk(desk);
+export const TransferButton = ({ task, store, labels, loadTargets }: TransferButtonProps) => {
+  useFeatureStore(store);
   const [open, setOpen] = React.useState(false);
   const taskSid = taskSidOf(task);
   const load = React.useCallback(
     (type: TargetType, q: string) => loadTargets(type, q, taskSid ?? ''),
     [loadTargets, taskSid],
   );
-  const transfer = (request: TransferRequest) => desk.start(request);
+  const transfer = (request: TransferRequest) => store.start(request);
   if (!taskSid || !isMessagingTask(task)) {
     return null;
   }
-  const current = desk.transferOf(taskSid);
+  const current = store.transferOf(taskSid);
   if (current && (current.status === 'pending' || current.status === 'accepted')) {
     return (
       <PasteThemeScope>
@@ -60,7 +56,7 @@ export const TransferButton = ({ task, desk, labels, loadTargets }: TransferButt
             <Button
               variant="secondary"
               size="small"
-              onClick={() => void desk.cancel(taskSid)}
+              onClick={() => void store.cancel(taskSid)}
               data-testid="fmk-transfer-cancel"
             >
               {labels.cancel}
@@ -69,7 +65,7 @@ export const TransferButton = ({ task, desk, labels, loadTargets }: TransferButt
             <Button
               variant="primary"
               size="small"
-              onClick={() => void desk.leave(taskSid)}
+              onClick={() => void store.leave(taskSid)}
               data-testid="fmk-transfer-leave"
             >
               {labels.leave}

@@ -4,7 +4,7 @@ import { Text } from '@twilio-paste/core/text';
 
 import { PasteThemeScope } from '../../../../common/PasteThemeScope/PasteThemeScope';
 import type { TaskLike } from '../../task-kind';
-import { describeReason } from '../../transfer-desk';
+import { describeReason } from '../../types/transfer';
 
 export interface TransferContextLabels {
   /** `{{agent}}`: who handed the conversation over. */

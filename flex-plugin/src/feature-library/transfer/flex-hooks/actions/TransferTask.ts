@@ -1,7 +1,7 @@
 import type { ComponentHook } from '../../../../types/feature';
 import { isMessagingTask, TaskLike, taskSidOf } from '../../task-kind';
 import { targetTypeOf, TransferMode } from '../../types/transfer';
-import { deskFor } from '../shared';
+import { transferStoreFor } from '../../state/transfer-store';
 import { TransferNotification } from '../strings';
 
 interface TransferTaskPayload {
@@ -43,7 +43,7 @@ export const hookTransferTask: ComponentHook = (flex, manager) => {
     abort();
     const taskSid = taskSidOf(payload.task);
     const targetType = payload.targetSid ? targetTypeOf(payload.targetSid) : undefined;
-    const desk = deskFor(flex, manager);
+    const store = transferStoreFor(flex, manager);
     if (!taskSid || !targetType || !payload.targetSid) {
       flex.Notifications.showNotification(TransferNotification.Failed, {
         reason: `unknown target ${payload.targetSid ?? ''}`,
@@ -51,7 +51,7 @@ export const hookTransferTask: ComponentHook = (flex, manager) => {
       return;
     }
     const mode: TransferMode = (payload.options?.mode ?? 'COLD').toLowerCase() === 'warm' ? 'warm' : 'cold';
-    await desk.start({ taskSid, targetType, targetSid: payload.targetSid, mode, note: payload.options?.note });
+    await store.start({ taskSid, targetType, targetSid: payload.targetSid, mode, note: payload.options?.note });
   });
 };
 
@@ -59,7 +59,7 @@ export const hookTransferTask: ComponentHook = (flex, manager) => {
 export const blockWrapupWhilePending: ComponentHook = (flex, manager) => {
   const guard = (payload: { task?: TaskLike; sid?: string }, abort: () => void) => {
     const taskSid = taskSidOf(payload.task) ?? (payload.sid?.startsWith('WT') ? payload.sid : undefined);
-    if (taskSid && deskFor(flex, manager).isPending(taskSid)) {
+    if (taskSid && transferStoreFor(flex, manager).isPending(taskSid)) {
       abort();
       flex.Notifications.showNotification(TransferNotification.WrapupBlocked, {});
     }

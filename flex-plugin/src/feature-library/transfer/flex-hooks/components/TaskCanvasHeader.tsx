@@ -5,7 +5,7 @@ import { createBackendClient } from '../../../../utils/backend-client';
 import { listTargets } from '../../api/transfer-api';
 import { TransferButton, TransferButtonLabels } from '../../custom-components/TransferButton/TransferButton';
 import type { TargetType } from '../../types/transfer';
-import { deskFor } from '../shared';
+import { transferStoreFor } from '../../state/transfer-store';
 import { TransferStringTemplates as S } from '../strings';
 import enUS from '../../strings/en-us.json';
 
@@ -38,13 +38,13 @@ export const addTransferButtonToTaskCanvasHeader: ComponentHook = (flex, manager
   };
   const client = createBackendClient(manager);
   const loadTargets = (type: TargetType, q: string, taskSid: string) => listTargets(client, type, q, taskSid);
-  const desk = deskFor(flex, manager);
+  const store = transferStoreFor(flex, manager);
   const options: Parameters<typeof flex.TaskCanvasHeader.Content.add>[1] & { key: string } = {
     sortOrder: 1,
     key: TRANSFER_BUTTON_KEY,
   };
   flex.TaskCanvasHeader.Content.add(
-    <TransferButton key={TRANSFER_BUTTON_KEY} desk={desk} labels={labels} loadTargets={loadTargets} />,
+    <TransferButton key={TRANSFER_BUTTON_KEY} store={store} labels={labels} loadTargets={loadTargets} />,
     options,
   );
 };

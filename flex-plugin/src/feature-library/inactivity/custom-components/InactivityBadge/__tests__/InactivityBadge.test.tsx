@@ -2,7 +2,7 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 
 import type { BackendClient } from '../../../../../utils/backend-client';
-import { CountdownStore } from '../../../api/countdown-store';
+import { CountdownStore } from '../../../state/countdown-store';
 import type { Countdown } from '../../../types/inactivity';
 import { InactivityBadge, formatRemaining } from '../InactivityBadge';
 

@@ -5,7 +5,7 @@ import { PasteThemeScope } from '../../../../../common/PasteThemeScope/PasteThem
 import { sentItem } from '../../../../../test-support/sent-messages';
 import enUS from '../../../strings/en-us.json';
 import type { SentMessage } from '../../../types/outbound';
-import { createSentStore } from '../../../utils/sent-store';
+import { SentStore } from '../../../state/sent-store';
 import { SentMessagesView, SentMessagesViewProps } from '../SentMessagesView';
 
 const ROWS: SentMessage[] = [
@@ -34,7 +34,7 @@ const ROWS: SentMessage[] = [
 
 const setup = (overrides: Partial<SentMessagesViewProps> = {}, rows: SentMessage[] = ROWS) => {
   const load = jest.fn(async () => rows);
-  const store = createSentStore({ load, onFailure: jest.fn() });
+  const store = new SentStore({ load, onFailure: jest.fn() });
   const cancel = jest.fn(async () => undefined);
   const props: SentMessagesViewProps = { store, visible: true, strings: {}, cancel, pollMs: 10_000, ...overrides };
   const view = render(
