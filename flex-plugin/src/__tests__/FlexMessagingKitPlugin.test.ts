@@ -18,10 +18,10 @@ describe('plugin init', () => {
     expect(remove).not.toHaveBeenCalled();
 
     const [element, options] = add.mock.calls.find(
-      ([candidate]) => (candidate as ReactElement).key === 'fmk-backend-status',
+      ([candidate]) => (candidate as ReactElement).key === 'fmk-health-status',
     ) as [ReactElement, Record<string, unknown>];
-    expect(options).toEqual({ sortOrder: -1, key: 'fmk-backend-status' });
-    expect(element.key).toBe('fmk-backend-status');
+    expect(options).toEqual({ sortOrder: -1, key: 'fmk-health-status' });
+    expect(element.key).toBe('fmk-health-status');
     expect(element.type).toBe(BackendStatus);
     expect(element.props.pollIntervalMs).toBe(DEFAULT_POLL_INTERVAL_MS);
     expect(DEFAULT_POLL_INTERVAL_MS).toBe(30_000);
@@ -55,7 +55,7 @@ describe('plugin init', () => {
     const strings = manager.strings as unknown as Record<string, string>;
     expect(strings.FMKHealthConnected).toBe('Messaging Kit: conectado');
     const [element] = flex.MainHeader.Content.add.mock.calls.find(
-      ([candidate]) => (candidate as ReactElement).key === 'fmk-backend-status',
+      ([candidate]) => (candidate as ReactElement).key === 'fmk-health-status',
     ) as [ReactElement];
     expect(element.props.labels.unreachable).toBe('Messaging Kit: inaccesible');
   });

@@ -12,11 +12,11 @@ describe('sandbox content fragments', () => {
     const store = new ContentStore('MainHeader');
     store.add(element('activity'), { sortOrder: 10 });
     store.add(element('user-controls'), { sortOrder: 20 });
-    store.add(element(null), { key: 'fmk-backend-status', sortOrder: -1 } as never);
+    store.add(element(null), { key: 'fmk-health-status', sortOrder: -1 } as never);
     store.add(element('late'));
     store.add(element('later'));
 
-    expect(keys(store)).toEqual(['fmk-backend-status', 'late', 'later', 'activity', 'user-controls']);
+    expect(keys(store)).toEqual(['fmk-health-status', 'late', 'later', 'activity', 'user-controls']);
   });
 
   it('takes the key from the options, else from the element', () => {

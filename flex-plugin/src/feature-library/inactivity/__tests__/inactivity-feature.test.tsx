@@ -11,6 +11,7 @@ import {
   addInactivityBadges,
   conversationOf,
 } from '../flex-hooks/components/InactivityBadges';
+import { registerInactivityNotifications } from '../flex-hooks/notifications';
 import type { Countdown } from '../types/inactivity';
 
 const fetchMock = jest.fn();
@@ -55,8 +56,13 @@ describe('inactivity feature hooks', () => {
     expect(
       shown({ task: { taskChannelUniqueName: 'sms', attributes: { conversationSid: 'CH1', channelType: 'sms' } } }),
     ).toBe(true);
+  });
+
+  it('registers the wrap-up notification, its content naming its string template', () => {
+    const { flex, asFlexGlobal } = fakeFlex();
+    registerInactivityNotifications(asFlexGlobal, fakeManager());
     expect(flex.Notifications.registerNotification).toHaveBeenCalledWith(
-      expect.objectContaining({ id: WRAPPED_UP_NOTIFICATION }),
+      expect.objectContaining({ id: WRAPPED_UP_NOTIFICATION, content: 'FMKInactivityWrappedUp' }),
     );
   });
 

@@ -4,7 +4,7 @@ import { createBackendClient } from '../../../utils/backend-client';
 import { FeatureStore, onePerManager, StoreListeners } from '../../../utils/feature-store';
 import { fetchMyCountdowns } from '../api/inactivity-api';
 import { getPollIntervalMs } from '../config';
-import { InactivityNotification } from '../flex-hooks/strings';
+import { InactivityNotification } from '../flex-hooks/notifications';
 import type { Countdown } from '../types/inactivity';
 
 export interface CountdownSnapshot {

@@ -3,7 +3,7 @@ import { createBackendClient } from '../../../utils/backend-client';
 import { blockWrapupWhilePending, hookTransferTask } from '../flex-hooks/actions/TransferTask';
 import { addTransferContextToTaskCanvas } from '../flex-hooks/components/TaskCanvas';
 import { transferStoreFor } from '../state/transfer-store';
-import { TransferNotification } from '../flex-hooks/strings';
+import { TransferNotification } from '../flex-hooks/notifications';
 import { TransferStore } from '../state/transfer-store';
 
 const fetchMock = jest.fn();

@@ -4,7 +4,7 @@ import { BackendRequestError, createBackendClient } from '../../../utils/backend
 import { FeatureStore, onePerManager, StoreListeners } from '../../../utils/feature-store';
 import { cancelTransfer, completeTransfer, getTransfer, startTransfer } from '../api/transfer-api';
 import { getPollIntervalMs } from '../config';
-import { TransferNotification } from '../flex-hooks/strings';
+import { TransferNotification } from '../flex-hooks/notifications';
 import type { Transfer, TransferRequest } from '../types/transfer';
 import { describeReason, isInProgress } from '../types/transfer';
 

@@ -80,7 +80,7 @@ export const BackendStatus = ({ checkHealth, pollIntervalMs, labels }: BackendSt
         marginX="space30"
         role="status"
         aria-live="polite"
-        data-testid="fmk-backend-status"
+        data-testid="fmk-health-status"
         data-state={health.state}
         title={describe(health)}
       >

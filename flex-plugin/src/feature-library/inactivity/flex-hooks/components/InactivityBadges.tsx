@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import type { ComponentHook, FlexGlobal, PluginManager } from '../../../../types/feature';
+import type { ComponentHook } from '../../../../types/feature';
 import { createBackendClient } from '../../../../utils/backend-client';
 import type { Countdown } from '../../types/inactivity';
 import { pauseCountdown, resumeCountdown, snoozeCountdown } from '../../api/inactivity-api';
@@ -11,7 +11,9 @@ import {
   InactivityLabels,
 } from '../../custom-components/InactivityBadge/InactivityBadge';
 import { countdownStoreFor } from '../../state/countdown-store';
-import { InactivityNotification, InactivityStringTemplates } from '../strings';
+import { stringsOf } from '../../../../utils/strings';
+import { InactivityNotification } from '../notifications';
+import { inactivityText } from '../strings';
 
 export const TASK_LIST_KEY = 'fmk-inactivity-task-list';
 export const CANVAS_HEADER_KEY = 'fmk-inactivity-canvas-header';
@@ -31,41 +33,22 @@ export const conversationOf = (task: TaskLike | undefined): string | undefined =
   return sid && (channel === undefined || MESSAGING_CHANNELS.has(channel)) ? sid : undefined;
 };
 
-const label = (manager: PluginManager, template: InactivityStringTemplates, fallback: string): string =>
-  (manager.strings as unknown as Record<string, string | undefined>)[template] ?? fallback;
-
-const registerWrapUpNotification = (flex: FlexGlobal, manager: PluginManager): void => {
-  flex.Notifications.registerNotification({
-    id: WRAPPED_UP_NOTIFICATION,
-    type: flex.NotificationType.warning,
-    content: label(
-      manager,
-      InactivityStringTemplates.WrappedUp,
-      'The customer was inactive: the task moved to wrap-up.',
-    ),
-    timeout: 10_000,
-  });
-};
-
 /**
  * Adds the countdown beside other plugins' content in every messaging task's list item and canvas
  * header (never replacing), and a notification when the server wraps a task up for inactivity.
  */
 export const addInactivityBadges: ComponentHook = (flex, manager) => {
   const client = createBackendClient(manager);
-  registerWrapUpNotification(flex, manager);
   const store = countdownStoreFor(flex, manager);
   const minutes = getSnoozeMinutes(manager);
+  const strings = stringsOf(manager);
   const labels: InactivityLabels = {
-    paused: label(manager, InactivityStringTemplates.Paused, 'Timer paused'),
-    expired: label(manager, InactivityStringTemplates.Expired, 'Inactive: wrapping up'),
-    snooze: label(manager, InactivityStringTemplates.Snooze, 'Snooze {{minutes}} min').replace(
-      '{{minutes}}',
-      String(minutes),
-    ),
-    pause: label(manager, InactivityStringTemplates.Pause, 'Pause'),
-    resume: label(manager, InactivityStringTemplates.Resume, 'Resume'),
-    changeFailed: label(manager, InactivityStringTemplates.ChangeFailed, 'Could not change the timer'),
+    paused: inactivityText(strings, 'FMKInactivityPaused'),
+    expired: inactivityText(strings, 'FMKInactivityExpired'),
+    snooze: inactivityText(strings, 'FMKInactivitySnooze', { minutes }),
+    pause: inactivityText(strings, 'FMKInactivityPause'),
+    resume: inactivityText(strings, 'FMKInactivityResume'),
+    changeFailed: inactivityText(strings, 'FMKInactivityChangeFailed'),
   };
   const changes: Record<CountdownChange, (conversationSid: string) => Promise<Countdown>> = {
     snooze: (sid) => snoozeCountdown(client, sid, minutes),

@@ -55,7 +55,7 @@ export const OutboundLauncher = ({
           size="icon_small"
           onClick={toggle}
           aria-expanded={open}
-          data-testid="outbound-toggle"
+          data-testid="fmk-outbound-toggle"
         >
           <SMSIcon decorative={false} title={label} color="colorTextInverse" />
         </Button>

@@ -173,7 +173,7 @@ export const OutboundPanel = ({
 
   return (
     <Box
-      data-testid="outbound-panel"
+      data-testid="fmk-outbound-panel"
       padding="space60"
       width="size40"
       backgroundColor="colorBackgroundBody"
@@ -231,7 +231,7 @@ export const OutboundPanel = ({
           {channelSenders.length === 0 && <HelpText variant="error">{t('FMKOutboundNoSenders')}</HelpText>}
         </Box>
         {channel === 'whatsapp' && window !== null && (
-          <Badge as="span" variant={window.open ? 'success' : 'warning'} data-testid="outbound-window">
+          <Badge as="span" variant={window.open ? 'success' : 'warning'} data-testid="fmk-outbound-window">
             {window.open ? t('FMKOutboundWindowOpen') : t('FMKOutboundWindowClosed')}
           </Badge>
         )}
@@ -267,7 +267,7 @@ export const OutboundPanel = ({
           ))}
         {template && (
           <Box
-            data-testid="outbound-preview"
+            data-testid="fmk-outbound-preview"
             padding="space30"
             backgroundColor="colorBackground"
             borderRadius="borderRadius20"

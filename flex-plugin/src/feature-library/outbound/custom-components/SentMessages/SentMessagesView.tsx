@@ -84,7 +84,7 @@ export const SentMessagesView = ({
 
   return (
     <Box
-      data-testid="sent-messages"
+      data-testid="fmk-outbound-sent"
       padding="space60"
       color="colorText"
       backgroundColor="colorBackgroundBody"
@@ -129,7 +129,11 @@ export const SentMessagesView = ({
             const status = STATUS[item.status] ?? STATUS.WAITING;
             const delivery = item.delivery?.status ? DELIVERY[item.delivery.status] : undefined;
             return (
-              <Tr key={item.conversationSid} data-testid="sent-row" data-conversation-sid={item.conversationSid}>
+              <Tr
+                key={item.conversationSid}
+                data-testid="fmk-outbound-sent-row"
+                data-conversation-sid={item.conversationSid}
+              >
                 <Td>
                   <Text as="p" fontWeight="fontWeightSemibold">
                     {customerNameOf(item) ?? customerAddressOf(item)}

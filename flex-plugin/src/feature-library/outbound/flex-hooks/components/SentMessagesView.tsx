@@ -12,9 +12,9 @@ import { sentStoreFor } from '../../state/sent-store';
 import { OutboundNotification } from '../notifications';
 import { outboundText } from '../strings';
 
-export const SENT_VIEW = 'fmk-sent-messages';
-export const SENT_LINK_KEY = 'fmk-sent-messages-link';
-export const SENT_VIEW_KEY = 'fmk-sent-messages-view';
+export const SENT_VIEW = 'fmk-outbound-sent';
+export const SENT_LINK_KEY = 'fmk-outbound-sent-link';
+export const SENT_VIEW_KEY = 'fmk-outbound-sent-view';
 
 type StoreLike = NonNullable<PluginManager['store']>;
 

@@ -2,7 +2,7 @@ import type { ComponentHook } from '../../../../types/feature';
 import { isMessagingTask, TaskLike, taskSidOf } from '../../task-kind';
 import { targetTypeOf, TransferMode } from '../../types/transfer';
 import { transferStoreFor } from '../../state/transfer-store';
-import { TransferNotification } from '../strings';
+import { TransferNotification } from '../notifications';
 
 interface TransferTaskPayload {
   task?: TaskLike;
@@ -10,26 +10,6 @@ interface TransferTaskPayload {
   targetSid?: string;
   options?: { mode?: string; note?: string };
 }
-
-const NOTIFICATIONS: Array<[TransferNotification, 'error' | 'warning' | 'success' | 'information']> = [
-  [TransferNotification.Failed, 'error'],
-  [TransferNotification.RolledBack, 'error'],
-  [TransferNotification.WrapupBlocked, 'warning'],
-  [TransferNotification.Completed, 'success'],
-  [TransferNotification.Accepted, 'information'],
-];
-
-/** Our notifications; as in Flex, `content` names a template in `manager.strings` (the feature's strings). */
-export const registerTransferNotifications: ComponentHook = (flex) => {
-  NOTIFICATIONS.forEach(([id, type]) => {
-    flex.Notifications.registerNotification({
-      id,
-      type: flex.NotificationType[type],
-      content: id,
-      timeout: type === 'error' || type === 'warning' ? 0 : 8000,
-    } as Parameters<typeof flex.Notifications.registerNotification>[0]);
-  });
-};
 
 /**
  * Flex's TransferTask, for messaging tasks only: the backend transfers through an Interactions

@@ -3,16 +3,18 @@ import * as React from 'react';
 import type { ComponentHook } from '../../../../types/feature';
 import { TransferContext, TransferContextLabels } from '../../custom-components/TransferContext/TransferContext';
 import type { TaskLike } from '../../task-kind';
-import { TransferStringTemplates as S } from '../strings';
-import enUS from '../../strings/en-us.json';
+import { stringsOf } from '../../../../utils/strings';
+import { transferText } from '../strings';
 
 export const TRANSFER_CONTEXT_KEY = 'fmk-transfer-context';
 
 /** Shows the receiving agent who transferred the conversation and their note (or why it came back). */
 export const addTransferContextToTaskCanvas: ComponentHook = (flex, manager) => {
-  const strings = manager.strings as unknown as Record<string, string | undefined>;
-  const s = (key: S) => strings[key] ?? (enUS as Record<string, string>)[key];
-  const labels: TransferContextLabels = { received: s(S.Received), returned: s(S.Returned) };
+  const strings = stringsOf(manager);
+  const labels: TransferContextLabels = {
+    received: transferText(strings, 'FMKTransferReceived'),
+    returned: transferText(strings, 'FMKTransferReturned'),
+  };
   const Context = ({ task }: { task?: TaskLike }) => <TransferContext task={task} labels={labels} />;
   const options = {
     sortOrder: -1,

@@ -143,15 +143,15 @@ class OutboundIT {
   void whatsappOutsideTheWindowOffersOnlyTemplatesAndSendsTheRenderedOne() throws Exception {
     String customer = newCustomer();
     openPanel();
-    page.getByTestId("outbound-panel").locator("label").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^WhatsApp$"))).click();
+    page.getByTestId("fmk-outbound-panel").locator("label").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^WhatsApp$"))).click();
     field("Customer number").fill(customer);
 
-    assertThat(page.getByTestId("outbound-window")).hasText(Pattern.compile("closed"));
+    assertThat(page.getByTestId("fmk-outbound-window")).hasText(Pattern.compile("closed"));
     assertThat(field("Message")).isDisabled();
     field("WhatsApp template").selectOption(new SelectOption().setLabel("order_update"));
     field("Variable 1").fill("Dana");
     field("Variable 2").fill("#77");
-    assertThat(page.getByTestId("outbound-preview")).containsText("Dana");
+    assertThat(page.getByTestId("fmk-outbound-preview")).containsText("Dana");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me")).click();
 
     String received = inbox("whatsapp:" + customer, 1).get(0);
@@ -270,11 +270,11 @@ class OutboundIT {
 
   private void openSentList() {
     page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sent")).click();
-    assertThat(page.getByTestId("sent-messages")).isVisible();
+    assertThat(page.getByTestId("fmk-outbound-sent")).isVisible();
   }
 
   private Locator sentRow(String customer) {
-    return page.getByTestId("sent-row").filter(new Locator.FilterOptions().setHasText(customer));
+    return page.getByTestId("fmk-outbound-sent-row").filter(new Locator.FilterOptions().setHasText(customer));
   }
 
   /** Reservation sids per worker sid, as the sandbox's TaskRouter holds them. */
@@ -332,15 +332,15 @@ class OutboundIT {
   }
 
   private Locator field(String label) {
-    return page.getByTestId("outbound-panel").getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
+    return page.getByTestId("fmk-outbound-panel").getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
   }
 
   private void openPanel() {
     // A send closes the panel once its response arrives, which can be after the customer's phone
     // already shows the message; toggling before that would close it instead of opening it.
-    assertThat(page.getByTestId("outbound-panel")).isHidden();
+    assertThat(page.getByTestId("fmk-outbound-panel")).isHidden();
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New outbound message")).click();
-    assertThat(page.getByTestId("outbound-panel")).isVisible();
+    assertThat(page.getByTestId("fmk-outbound-panel")).isVisible();
   }
 
   private Locator taskOf(String customer) {

@@ -31,7 +31,7 @@ const renderStatus = (pollIntervalMs = 30_000) => {
   );
 };
 
-const badge = () => screen.getByTestId('fmk-backend-status');
+const badge = () => screen.getByTestId('fmk-health-status');
 
 const expectState = async (state: string, text: string) => {
   await waitFor(() => expect(badge().getAttribute('data-state')).toBe(state));

@@ -185,7 +185,7 @@ describe('OutboundPanel', () => {
     fireEvent.change(screen.getByLabelText('Variable 1'), { target: { value: 'Ana' } });
     expect((openChat() as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(screen.getByLabelText('Variable 2'), { target: { value: 'Friday' } });
-    expect(screen.getByTestId('outbound-preview').textContent).toContain('Hi Ana, your appointment is on Friday.');
+    expect(screen.getByTestId('fmk-outbound-preview').textContent).toContain('Hi Ana, your appointment is on Friday.');
     fireEvent.click(openChat());
     await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
     expect(send.mock.calls[0][0]).toMatchObject({

@@ -52,14 +52,14 @@ const setup = (overrides: Partial<SentMessagesViewProps> = {}, rows: SentMessage
 };
 
 const row = (sid: string) =>
-  screen.getAllByTestId('sent-row').find((r) => r.getAttribute('data-conversation-sid') === sid)!;
+  screen.getAllByTestId('fmk-outbound-sent-row').find((r) => r.getAttribute('data-conversation-sid') === sid)!;
 
 describe('SentMessagesView', () => {
   afterEach(() => jest.useRealTimers());
 
   it('lists customer, channel, status and delivery, with the reason of a failed delivery', async () => {
     setup();
-    await waitFor(() => expect(screen.getAllByTestId('sent-row')).toHaveLength(3));
+    await waitFor(() => expect(screen.getAllByTestId('fmk-outbound-sent-row')).toHaveLength(3));
 
     const waiting = within(row('CH1'));
     expect(waiting.getByText('Dana')).toBeTruthy();
@@ -85,7 +85,7 @@ describe('SentMessagesView', () => {
 
   it('cancels a waiting send after the agent confirms, then reloads the list', async () => {
     const { cancel, load } = setup();
-    await waitFor(() => expect(screen.getAllByTestId('sent-row')).toHaveLength(3));
+    await waitFor(() => expect(screen.getAllByTestId('fmk-outbound-sent-row')).toHaveLength(3));
     fireEvent.click(within(row('CH1')).getByRole('button', { name: enUS.FMKOutboundSentCancel }));
 
     expect(await screen.findByText(/The conversation with Dana \(\+14155550100\) will be closed/)).toBeTruthy();
@@ -103,7 +103,7 @@ describe('SentMessagesView', () => {
       throw new Error('busy');
     });
     setup({ cancel });
-    await waitFor(() => expect(screen.getAllByTestId('sent-row')).toHaveLength(3));
+    await waitFor(() => expect(screen.getAllByTestId('fmk-outbound-sent-row')).toHaveLength(3));
     fireEvent.click(within(row('CH1')).getByRole('button', { name: enUS.FMKOutboundSentCancel }));
     fireEvent.click(await screen.findByRole('button', { name: enUS.FMKOutboundSentCancelConfirm }));
     await waitFor(() => expect(cancel).toHaveBeenCalledTimes(1));
