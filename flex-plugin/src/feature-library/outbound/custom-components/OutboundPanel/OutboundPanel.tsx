@@ -12,6 +12,7 @@ import { Stack } from '@twilio-paste/core/stack';
 import { Text } from '@twilio-paste/core/text';
 import { TextArea } from '@twilio-paste/core/textarea';
 
+import { actionError } from '../../../../utils/action-errors';
 import { OutboundStringKey, outboundText } from '../../flex-hooks/strings';
 import type {
   ConversationConflict,
@@ -32,7 +33,7 @@ export interface OutboundPanelProps {
   strings: Record<string, string | undefined>;
   /** The agent's activity allows work; offline agents cannot send. */
   available: boolean;
-  /** `SendOutboundMessage`; rejects with the backend error. */
+  /** `SendOutboundMessage` through `invokeAction`: rejects with the backend error, which Flex wraps in a FlexError. */
   send: (payload: SendOutboundMessagePayload) => Promise<unknown>;
   loadTemplates: (channel: OutboundChannel) => Promise<Templates>;
   loadWindow: (to: string, from: string) => Promise<WhatsappWindow>;
@@ -43,8 +44,9 @@ export interface OutboundPanelProps {
   onSent?: () => void;
 }
 
-const conflictOf = (error: unknown): ConversationConflict | null => {
-  const e = error as { status?: number; code?: string; body?: { error?: ConversationConflict } };
+/** The 409 `conversation_exists` the send rejected with, also through Flex's FlexError wrapping. */
+export const conflictOf = (rejected: unknown): ConversationConflict | null => {
+  const e = actionError(rejected) as { status?: number; code?: string; body?: { error?: ConversationConflict } };
   return e?.status === 409 && e.code === 'conversation_exists' && e.body?.error ? e.body.error : null;
 };
 
