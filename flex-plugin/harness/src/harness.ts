@@ -131,8 +131,13 @@ const boot = async (): Promise<void> => {
   content.MainHeader.add(React.createElement(ActivityPill, { desktop, actions: flex.Actions }), {
     key: 'activity',
     sortOrder: 10,
+    align: 'end',
   });
-  content.MainHeader.add(React.createElement(UserControls, { desktop }), { key: 'user-controls', sortOrder: 20 });
+  content.MainHeader.add(React.createElement(UserControls, { desktop }), {
+    key: 'user-controls',
+    sortOrder: 20,
+    align: 'end',
+  });
   content.SideNav.add(React.createElement(AgentDesktopLink, { actions: flex.Actions }), {
     key: 'agent-desktop',
     sortOrder: 0,

@@ -9,7 +9,7 @@ import type { FeatureRegistration } from '../types/feature';
 import { loadFeatures } from '../utils/feature-loader';
 
 describe('plugin init', () => {
-  it('adds the backend badge to the start of the main header without replacing Flex content', () => {
+  it("adds the backend badge first in the main header's end section without replacing Flex content", () => {
     const { flex, asFlexGlobal } = fakeFlex();
     new FlexMessagingKitPlugin().init(asFlexGlobal, fakeManager() as never);
 
@@ -20,7 +20,7 @@ describe('plugin init', () => {
     const [element, options] = add.mock.calls.find(
       ([candidate]) => (candidate as ReactElement).key === 'fmk-health-status',
     ) as [ReactElement, Record<string, unknown>];
-    expect(options).toEqual({ sortOrder: -1, key: 'fmk-health-status' });
+    expect(options).toEqual({ sortOrder: -1, align: 'end', key: 'fmk-health-status' });
     expect(element.key).toBe('fmk-health-status');
     expect(element.type).toBe(BackendStatus);
     expect(element.props.pollIntervalMs).toBe(DEFAULT_POLL_INTERVAL_MS);

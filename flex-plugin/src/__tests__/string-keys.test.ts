@@ -16,6 +16,16 @@ const readStrings = (feature: string, file: string): Record<string, string> | un
   return fs.existsSync(full) ? JSON.parse(fs.readFileSync(full, 'utf8')) : undefined;
 };
 
+describe('main header', () => {
+  it("puts every item in the header's end section (align: 'end'): the start one clips its overflow", () => {
+    const { flex, asFlexGlobal } = fakeFlex();
+    loadFeatures(asFlexGlobal, fakeManager(), features);
+    const calls = flex.MainHeader.Content.add.mock.calls;
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    calls.forEach(([, options]) => expect(options).toMatchObject({ align: 'end' }));
+  });
+});
+
 describe('string keys follow one pattern', () => {
   it.each(featureNames)('every string template of %s is named FMK<Feature><Name>', (feature) => {
     const enUS = readStrings(feature, 'en-us.json') ?? {};

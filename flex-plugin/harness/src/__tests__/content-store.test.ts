@@ -19,6 +19,17 @@ describe('sandbox content fragments', () => {
     expect(keys(store)).toEqual(['fmk-health-status', 'late', 'later', 'activity', 'user-controls']);
   });
 
+  it("puts an item added without align in the header's start section, as Flex's MainHeader does", () => {
+    const store = new ContentStore('MainHeader');
+    store.add(element('plugin-default'), { sortOrder: -1 });
+    store.add(element('plugin-end'), { sortOrder: -1, align: 'end' });
+    store.add(element('activity'), { sortOrder: 10, align: 'end' });
+
+    expect(keys(store)).toEqual(['plugin-default', 'plugin-end', 'activity']);
+    expect(store.visibleFragments({}, 'start').map((f) => f.key)).toEqual(['plugin-default']);
+    expect(store.visibleFragments({}, 'end').map((f) => f.key)).toEqual(['plugin-end', 'activity']);
+  });
+
   it('takes the key from the options, else from the element', () => {
     const store = new ContentStore('TaskCanvas');
     store.add(element('from-element'));

@@ -10,7 +10,7 @@ import { healthText } from '../strings';
 
 export const HEALTH_STATUS_KEY = 'fmk-health-status';
 
-/** Adds the backend badge at the start of the Flex header; never replaces Flex's own content. */
+/** Adds the backend badge first in the Flex header's end section; never replaces Flex's own content. */
 export const addBackendStatusToMainHeader: ComponentHook = (flex, manager) => {
   const client = createBackendClient(manager);
   const timeoutMs = getTimeoutMs(manager);
@@ -27,6 +27,8 @@ export const addBackendStatusToMainHeader: ComponentHook = (flex, manager) => {
   // options too so that hosts which key fragments by options (the sandbox desktop) agree.
   const options: Parameters<typeof flex.MainHeader.Content.add>[1] & { key: string } = {
     sortOrder: -1,
+    // Flex's header start section holds the hamburger and logo and clips its overflow.
+    align: 'end',
     key: HEALTH_STATUS_KEY,
   };
   flex.MainHeader.Content.add(

@@ -19,6 +19,8 @@ export const addOutboundLauncherToMainHeader: ComponentHook = (flex, manager) =>
   const strings = manager.strings as unknown as Record<string, string | undefined>;
   const options: Parameters<typeof flex.MainHeader.Content.add>[1] & { key: string } = {
     sortOrder: 0,
+    // Flex's header start section holds the hamburger and logo and clips its overflow.
+    align: 'end',
     key: OUTBOUND_LAUNCHER_KEY,
   };
   flex.MainHeader.Content.add(
