@@ -10,6 +10,7 @@ import {
   WRAPPED_UP_NOTIFICATION,
   addInactivityBadges,
   conversationOf,
+  countdownOf,
 } from '../flex-hooks/components/InactivityBadges';
 import { registerInactivityNotifications } from '../flex-hooks/notifications';
 import type { Countdown } from '../types/inactivity';
@@ -71,6 +72,25 @@ describe('inactivity feature hooks', () => {
     expect(conversationOf({ attributes: { conversationSid: 'CH1', channelType: 'chat' } })).toBe('CH1');
     expect(conversationOf({ attributes: { conversationSid: 'CH1', channelType: 'voice' } })).toBeUndefined();
     expect(conversationOf({ attributes: {} })).toBeUndefined();
+  });
+
+  it("counts down on web chat tasks, which Flex Conversations marks channelType 'web'", () => {
+    expect(conversationOf({ attributes: { conversationSid: 'CH1', channelType: 'web' } })).toBe('CH1');
+  });
+
+  it('hides the countdown once the task is in wrap-up: the agent can no longer snooze it', () => {
+    const task = (status: string) => ({ status, attributes: { conversationSid: 'CH1', channelType: 'sms' } });
+    expect(countdownOf(task('assigned'))).toBe('CH1');
+    expect(countdownOf(task('wrapping'))).toBeUndefined();
+    expect(countdownOf(task('completed'))).toBeUndefined();
+
+    const { flex, asFlexGlobal } = fakeFlex();
+    addInactivityBadges(asFlexGlobal, fakeManager());
+    [flex.TaskListItem, flex.TaskCanvasHeader].forEach((component) => {
+      const [, options] = component.Content.add.mock.calls[0] as [ReactElement, { if: (p: object) => boolean }];
+      expect(options.if({ task: task('wrapping') })).toBe(false);
+      expect(options.if({ task: task('assigned') })).toBe(true);
+    });
   });
 });
 

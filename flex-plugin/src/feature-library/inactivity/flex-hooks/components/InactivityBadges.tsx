@@ -19,9 +19,14 @@ export const TASK_LIST_KEY = 'fmk-inactivity-task-list';
 export const CANVAS_HEADER_KEY = 'fmk-inactivity-canvas-header';
 export const WRAPPED_UP_NOTIFICATION = InactivityNotification.WrappedUp;
 
-const MESSAGING_CHANNELS = new Set(['chat', 'sms', 'whatsapp']);
+/** Flex Conversations' channel types (a web chat task carries `channelType: 'web'`). */
+const MESSAGING_CHANNELS = new Set(['chat', 'web', 'sms', 'whatsapp']);
+
+/** Flex task statuses after the conversation: the server stops the countdown, so none is shown. */
+const ENDED_STATUSES = new Set(['wrapping', 'completed', 'canceled']);
 
 interface TaskLike {
+  status?: string;
   taskChannelUniqueName?: string;
   attributes?: { conversationSid?: string; channelType?: string };
 }
@@ -32,6 +37,10 @@ export const conversationOf = (task: TaskLike | undefined): string | undefined =
   const channel = task?.attributes?.channelType ?? task?.taskChannelUniqueName;
   return sid && (channel === undefined || MESSAGING_CHANNELS.has(channel)) ? sid : undefined;
 };
+
+/** The conversation whose countdown the task shows: none once the task is in wrap-up or done. */
+export const countdownOf = (task: TaskLike | undefined): string | undefined =>
+  task?.status !== undefined && ENDED_STATUSES.has(task.status) ? undefined : conversationOf(task);
 
 /**
  * Adds the countdown beside other plugins' content in every messaging task's list item and canvas
@@ -60,7 +69,7 @@ export const addInactivityBadges: ComponentHook = (flex, manager) => {
   };
 
   const Badge = ({ task, snooze }: { task?: TaskLike; snooze: boolean }) => {
-    const sid = conversationOf(task);
+    const sid = countdownOf(task);
     return sid ? (
       <InactivityBadge store={store} conversationSid={sid} labels={labels} onChange={snooze ? onChange : undefined} />
     ) : null;
@@ -71,12 +80,12 @@ export const addInactivityBadges: ComponentHook = (flex, manager) => {
   const listOptions = {
     sortOrder: 10,
     key: TASK_LIST_KEY,
-    if: (p: { task?: TaskLike }) => conversationOf(p.task) !== undefined,
+    if: (p: { task?: TaskLike }) => countdownOf(p.task) !== undefined,
   };
   const headerOptions = {
     sortOrder: 10,
     key: CANVAS_HEADER_KEY,
-    if: (p: { task?: TaskLike }) => conversationOf(p.task) !== undefined,
+    if: (p: { task?: TaskLike }) => countdownOf(p.task) !== undefined,
   };
   flex.TaskListItem.Content.add(
     <ListBadge key={TASK_LIST_KEY} />,
