@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { fakeManager, jsonResponse } from '../../../test-support/flex-doubles';
 import { createBackendClient } from '../../../utils/backend-client';
 import { TransferButton, TransferButtonLabels } from '../custom-components/TransferButton/TransferButton';
-import { TransferDirectory } from '../custom-components/TransferDirectory/TransferDirectory';
+import { SEARCH_DEBOUNCE_MS, TransferDirectory } from '../custom-components/TransferDirectory/TransferDirectory';
 import enUS from '../strings/en-us.json';
 import { TransferStore } from '../state/transfer-store';
 import type { TransferTargets } from '../types/transfer';
@@ -109,6 +109,32 @@ describe('TransferButton', () => {
 });
 
 describe('TransferDirectory', () => {
+  it('asks the backend once the agent stops typing, and keeps the list on screen meanwhile', async () => {
+    const loadTargets = jest.fn().mockResolvedValue(agents);
+    render(
+      <TransferDirectory
+        isOpen
+        taskSid={TASK}
+        labels={labels}
+        loadTargets={loadTargets}
+        onTransfer={jest.fn()}
+        onDismiss={jest.fn()}
+      />,
+    );
+    await waitFor(() => expect(screen.getByLabelText(/Bob Agent/)).toBeTruthy());
+    expect(loadTargets).toHaveBeenCalledTimes(1);
+
+    const search = screen.getByLabelText(enUS.FMKTransferSearch);
+    ['b', 'bo', 'bob'].forEach((value) => fireEvent.change(search, { target: { value } }));
+
+    expect(loadTargets).toHaveBeenCalledTimes(1);
+    expect(screen.getByLabelText(/Bob Agent/)).toBeTruthy();
+    await waitFor(() => expect(loadTargets).toHaveBeenCalledTimes(2));
+    expect(loadTargets).toHaveBeenLastCalledWith('worker', 'bob');
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 100));
+    expect(loadTargets).toHaveBeenCalledTimes(2);
+  });
+
   // A Paste Modal with tabs and radios renders slowly on a busy machine: Jest's default 5 s was too tight.
   it('lists agents with availability, keeps unavailable ones unselectable and sends mode and note', async () => {
     const onTransfer = jest.fn().mockResolvedValue(undefined);

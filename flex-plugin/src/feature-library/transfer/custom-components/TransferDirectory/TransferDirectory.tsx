@@ -42,6 +42,19 @@ export interface TransferDirectoryProps {
 }
 
 const TYPES: TargetType[] = ['worker', 'queue', 'workflow'];
+
+/** The directory asks the backend once the agent pauses typing this long. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
+/** `value`, once it has stopped changing for `delayMs`. */
+const useDebounced = <T,>(value: T, delayMs: number): T => {
+  const [settled, setSettled] = React.useState(value);
+  React.useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+};
 const tabId = (type: TargetType) => `fmk-transfer-tab-${type}`;
 
 /** Can this target take the conversation now? Workflows route by themselves, so always. */
@@ -119,19 +132,29 @@ export const TransferDirectory = ({
   const [note, setNote] = React.useState('');
   const [busy, setBusy] = React.useState(false);
 
+  const search = useDebounced(query, SEARCH_DEBOUNCE_MS);
+
+  // A new tab starts empty; a new search keeps the last list on screen until the answer replaces it.
+  React.useEffect(() => {
+    setTargets(undefined);
+    setSelected('');
+  }, [type]);
+
   React.useEffect(() => {
     if (!isOpen) return undefined;
     let current = true;
-    setTargets(undefined);
     setLoadError(undefined);
-    setSelected('');
-    loadTargets(type, query)
-      .then((result) => current && setTargets(result.targets))
+    loadTargets(type, search)
+      .then((result) => {
+        if (!current) return;
+        setTargets(result.targets);
+        setSelected((chosen) => (result.targets.some((t) => t.sid === chosen) ? chosen : ''));
+      })
       .catch((error: unknown) => current && setLoadError(error instanceof Error ? error.message : String(error)));
     return () => {
       current = false;
     };
-  }, [isOpen, type, query, loadTargets]);
+  }, [isOpen, type, search, loadTargets]);
 
   const submit = async () => {
     setBusy(true);
