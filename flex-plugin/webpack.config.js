@@ -80,6 +80,10 @@ module.exports = (config) => {
   // A stand-in missing an export some component imports must fail the build, not render undefined.
   config.module.strictExportPresence = true;
   config.plugins.push(new EmitPhoneMetadata());
+  // flex-plugin-scripts builds with `hidden-source-map`: the .map is written but the bundle never names
+  // it, so a deployed plugin's stack traces stay minified. `source-map` appends the
+  // `//# sourceMappingURL=` comment (relative: the map is deployed next to the bundle).
+  config.devtool = 'source-map';
   // flex-plugin-scripts adds a second SourceMapDevToolPlugin next to `devtool: hidden-source-map`;
   // it runs first, so the .map that gets written is empty. Keep only the devtool one.
   config.plugins = config.plugins.filter((plugin) => plugin.constructor.name !== 'SourceMapDevToolPlugin');
