@@ -33,14 +33,25 @@ describe('string keys follow one pattern', () => {
     Object.keys(enUS).forEach((key) => expect(key).toMatch(new RegExp(`^FMK${pascal(feature)}[A-Z0-9]\\w*$`)));
   });
 
-  it.each(featureNames)('the translations of %s have exactly the en-US keys', (feature) => {
-    const enKeys = Object.keys(readStrings(feature, 'en-us.json') ?? {}).sort();
+  it.each(featureNames)('%s ships es-ES and pt-BR with exactly the en-US keys and placeholders', (feature) => {
+    const enUS = readStrings(feature, 'en-us.json') ?? {};
+    const placeholders = (text: string) => (text.match(/\{\{\s*\w+\s*\}\}/g) ?? []).sort();
     ['es-es.json', 'pt-br.json'].forEach((file) => {
       const translated = readStrings(feature, file);
-      if (translated) {
-        expect(Object.keys(translated).sort()).toEqual(enKeys);
-      }
+      expect(translated).toBeDefined();
+      expect(Object.keys(translated ?? {}).sort()).toEqual(Object.keys(enUS).sort());
+      Object.entries(enUS).forEach(([key, text]) =>
+        expect(placeholders(translated?.[key] ?? '')).toEqual(placeholders(text)),
+      );
     });
+  });
+
+  it("gives the outbound panel the agent's language", () => {
+    const manager = fakeManager({ localeTag: 'pt-BR' });
+    loadFeatures(fakeFlex().asFlexGlobal, manager, features);
+    const strings = manager.strings as unknown as Record<string, string>;
+    expect(strings.FMKOutboundTitle).toBe('Nova mensagem');
+    expect(strings.FMKTransferLoading).toBe('Carregando destinos…');
   });
 
   it('every fragment the plugin adds to Flex is keyed fmk-<feature>-<thing>', () => {

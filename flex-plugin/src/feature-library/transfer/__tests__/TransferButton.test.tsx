@@ -29,6 +29,8 @@ const labels: TransferButtonLabels = {
   available: enUS.FMKTransferAvailable,
   unavailable: enUS.FMKTransferUnavailable,
   noTargets: enUS.FMKTransferNoTargets,
+  loading: enUS.FMKTransferLoading,
+  queueAvailable: enUS.FMKTransferQueueAvailable,
 };
 
 const TASK = 'WT00000000000000000000000000000001';

@@ -1,10 +1,15 @@
+import { describeReason } from '../types/transfer';
 import * as React from 'react';
 import { render, screen } from '@testing-library/react';
 
 import { loginOf, TransferContext } from '../custom-components/TransferContext/TransferContext';
 import enUS from '../strings/en-us.json';
 
-const labels = { received: enUS.FMKTransferReceived, returned: enUS.FMKTransferReturned };
+const labels = {
+  received: enUS.FMKTransferReceived,
+  returned: enUS.FMKTransferReturned,
+  reason: (code: string | undefined) => describeReason({}, code),
+};
 
 const transferred = (attributes: Record<string, unknown>) => ({
   sid: 'WT1',

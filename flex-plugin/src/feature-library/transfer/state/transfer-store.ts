@@ -2,6 +2,7 @@ import type { FlexGlobal, PluginManager } from '../../../types/feature';
 import type { BackendClient } from '../../../utils/backend-client';
 import { BackendRequestError, createBackendClient } from '../../../utils/backend-client';
 import { FeatureStore, onePerManager, StoreListeners } from '../../../utils/feature-store';
+import { stringsOf } from '../../../utils/strings';
 import { cancelTransfer, completeTransfer, getTransfer, startTransfer } from '../api/transfer-api';
 import { getPollIntervalMs } from '../config';
 import { TransferNotification } from '../flex-hooks/notifications';
@@ -28,6 +29,8 @@ export class TransferStore implements FeatureStore<TransferSnapshot> {
     private readonly client: BackendClient,
     private readonly notify: Notify,
     private readonly pollIntervalMs: number,
+    /** A rollback reason code in the agent's words. */
+    private readonly describe: (reason: string | undefined) => string = (reason) => describeReason({}, reason),
   ) {}
 
   snapshot(): TransferSnapshot {
@@ -124,7 +127,7 @@ export class TransferStore implements FeatureStore<TransferSnapshot> {
   }
 
   private announce(t: Transfer): void {
-    const context = { reason: describeReason(t.reason), target: t.targetSid };
+    const context = { reason: this.describe(t.reason), target: t.targetSid };
     switch (t.status) {
       case 'rolled_back':
         this.notify(TransferNotification.RolledBack, context);
@@ -158,5 +161,6 @@ export const transferStoreFor = onePerManager(
         flex.Notifications.showNotification(id, context);
       },
       getPollIntervalMs(manager),
+      (reason) => describeReason(stringsOf(manager), reason),
     ),
 );

@@ -1,3 +1,6 @@
+import enUS from '../strings/en-us.json';
+import type { StringsSource } from '../../../utils/strings';
+
 /** Payloads of the backend's transfer API (`/api/transfer/targets`, `/api/transfers`). */
 export type TargetType = 'worker' | 'queue' | 'workflow';
 
@@ -49,13 +52,12 @@ export const targetTypeOf = (sid: string): TargetType | undefined => {
   return undefined;
 };
 
-const REASONS: Record<string, string> = {
-  target_rejected: 'the target declined',
-  target_timed_out: 'the target did not answer in time',
-  target_offline: 'the target went offline',
-};
-
-export const describeReason = (reason: string | undefined): string => {
+/**
+ * A rollback reason in the agent's language: `target_timed_out` reads the template
+ * `FMKTransferReasonTargetTimedOut`; a reason we have no words for is shown as the backend sent it.
+ */
+export const describeReason = (strings: StringsSource, reason: string | undefined): string => {
   if (!reason) return '';
-  return REASONS[reason] ?? reason;
+  const key = `FMKTransferReason${reason.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
+  return strings[key] ?? (enUS as Record<string, string>)[key] ?? reason;
 };

@@ -21,6 +21,7 @@ export const addBackendStatusToMainHeader: ComponentHook = (flex, manager) => {
     connected: healthText(strings, 'FMKHealthConnected'),
     degraded: healthText(strings, 'FMKHealthDegraded'),
     unreachable: healthText(strings, 'FMKHealthUnreachable'),
+    tooltip: healthText(strings, 'FMKHealthTooltip'),
   };
 
   // Flex's ContentFragmentProps has no `key`; Flex takes it from the element. We pass it in the

@@ -58,6 +58,7 @@ export const addInactivityBadges: ComponentHook = (flex, manager) => {
     pause: inactivityText(strings, 'FMKInactivityPause'),
     resume: inactivityText(strings, 'FMKInactivityResume'),
     changeFailed: inactivityText(strings, 'FMKInactivityChangeFailed'),
+    remaining: inactivityText(strings, 'FMKInactivityRemaining'),
   };
   const changes: Record<CountdownChange, (conversationSid: string) => Promise<Countdown>> = {
     snooze: (sid) => snoozeCountdown(client, sid, minutes),

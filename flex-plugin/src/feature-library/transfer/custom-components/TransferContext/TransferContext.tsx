@@ -4,13 +4,14 @@ import { Text } from '@twilio-paste/core/text';
 
 import { PasteThemeScope } from '../../../../common/PasteThemeScope/PasteThemeScope';
 import type { TaskLike } from '../../task-kind';
-import { describeReason } from '../../types/transfer';
 
 export interface TransferContextLabels {
   /** `{{agent}}`: who handed the conversation over. */
   received: string;
   /** `{{reason}}`: why the transfer did not go through. */
   returned: string;
+  /** A rollback reason code in the agent's words (`describeReason`). */
+  reason: (code: string | undefined) => string;
 }
 
 /** Flex identities escape every byte that is not a letter or digit as `_XX`: alice_40example_2Ecom. */
@@ -31,7 +32,7 @@ export const transferContextOf = (task: TaskLike | undefined, labels: TransferCo
   if (!text(attributes.transferId)) return undefined;
   if (attributes.transferReturned === true) {
     return {
-      headline: labels.returned.replace('{{reason}}', describeReason(text(attributes.transferFailureReason))),
+      headline: labels.returned.replace('{{reason}}', labels.reason(text(attributes.transferFailureReason))),
       note: undefined,
     };
   }

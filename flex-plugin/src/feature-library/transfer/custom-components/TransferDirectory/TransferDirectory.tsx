@@ -30,6 +30,9 @@ export interface TransferDirectoryLabels {
   available: string;
   unavailable: string;
   noTargets: string;
+  loading: string;
+  /** `{{count}}`: a queue's available agents. */
+  queueAvailable: string;
 }
 
 export interface TransferDirectoryProps {
@@ -100,7 +103,7 @@ const TargetList = ({
             {type === 'workflow' ? null : (
               <Badge as="span" variant={canTake(t, type) ? 'success' : 'neutral'}>
                 {type === 'queue'
-                  ? `${t.availableWorkers ?? 0} ${labels.available.toLowerCase()}`
+                  ? labels.queueAvailable.replace('{{count}}', String(t.availableWorkers ?? 0))
                   : canTake(t, type)
                     ? labels.available
                     : (t.activity ?? labels.unavailable)}
@@ -168,7 +171,7 @@ export const TransferDirectory = ({
 
   const panel = (t: TargetType) =>
     t !== type ? null : targets === undefined && !loadError ? (
-      <Spinner decorative={false} title="Loading" />
+      <Spinner decorative={false} title={labels.loading} />
     ) : loadError ? (
       <HelpText variant="error">{loadError}</HelpText>
     ) : (

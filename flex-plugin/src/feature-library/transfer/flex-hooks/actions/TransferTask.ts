@@ -2,7 +2,9 @@ import type { ComponentHook } from '../../../../types/feature';
 import { isMessagingTask, TaskLike, taskSidOf } from '../../task-kind';
 import { targetTypeOf, TransferMode } from '../../types/transfer';
 import { transferStoreFor } from '../../state/transfer-store';
+import { stringsOf } from '../../../../utils/strings';
 import { TransferNotification } from '../notifications';
+import { transferText } from '../strings';
 
 interface TransferTaskPayload {
   task?: TaskLike;
@@ -26,7 +28,7 @@ export const hookTransferTask: ComponentHook = (flex, manager) => {
     const store = transferStoreFor(flex, manager);
     if (!taskSid || !targetType || !payload.targetSid) {
       flex.Notifications.showNotification(TransferNotification.Failed, {
-        reason: `unknown target ${payload.targetSid ?? ''}`,
+        reason: transferText(stringsOf(manager), 'FMKTransferUnknownTarget', { target: payload.targetSid ?? '' }),
       });
       return;
     }

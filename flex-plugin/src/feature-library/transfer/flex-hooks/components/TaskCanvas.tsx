@@ -3,6 +3,7 @@ import * as React from 'react';
 import type { ComponentHook } from '../../../../types/feature';
 import { TransferContext, TransferContextLabels } from '../../custom-components/TransferContext/TransferContext';
 import type { TaskLike } from '../../task-kind';
+import { describeReason } from '../../types/transfer';
 import { stringsOf } from '../../../../utils/strings';
 import { transferText } from '../strings';
 
@@ -14,6 +15,7 @@ export const addTransferContextToTaskCanvas: ComponentHook = (flex, manager) => 
   const labels: TransferContextLabels = {
     received: transferText(strings, 'FMKTransferReceived'),
     returned: transferText(strings, 'FMKTransferReturned'),
+    reason: (code) => describeReason(strings, code),
   };
   const Context = ({ task }: { task?: TaskLike }) => <TransferContext task={task} labels={labels} />;
   const options = {

@@ -34,6 +34,8 @@ export const addTransferButtonToTaskCanvasHeader: ComponentHook = (flex, manager
     available: transferText(strings, 'FMKTransferAvailable'),
     unavailable: transferText(strings, 'FMKTransferUnavailable'),
     noTargets: transferText(strings, 'FMKTransferNoTargets'),
+    loading: transferText(strings, 'FMKTransferLoading'),
+    queueAvailable: transferText(strings, 'FMKTransferQueueAvailable'),
   };
   const client = createBackendClient(manager);
   const loadTargets = (type: TargetType, q: string, taskSid: string) => listTargets(client, type, q, taskSid);

@@ -12,6 +12,7 @@ const labels: BackendStatusLabels = {
   connected: enUS.FMKHealthConnected,
   degraded: enUS.FMKHealthDegraded,
   unreachable: enUS.FMKHealthUnreachable,
+  tooltip: enUS.FMKHealthTooltip,
 };
 
 const fetchMock = jest.fn();

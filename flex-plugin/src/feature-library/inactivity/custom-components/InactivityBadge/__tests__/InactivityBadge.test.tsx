@@ -13,6 +13,7 @@ const labels = {
   pause: 'Pause',
   resume: 'Resume',
   changeFailed: 'Could not change the timer',
+  remaining: '{{time}} left before this chat wraps up for inactivity',
 };
 const SID = 'CH00000000000000000000000000000001';
 const SERVER_NOW = '2026-01-01T00:00:00Z';
@@ -46,6 +47,10 @@ describe('InactivityBadge', () => {
   it("shows the server's remaining time even when the browser clock is wrong", () => {
     render(<InactivityBadge store={storeWith(countdown())} conversationSid={SID} labels={labels} />);
     expect(screen.getByTestId('fmk-inactivity-remaining').textContent).toBe('2:00');
+    // A bare 0:23 means nothing to a screen reader: the label says what the time is for.
+    expect(screen.getByTestId('fmk-inactivity-remaining').getAttribute('aria-label')).toBe(
+      '2:00 left before this chat wraps up for inactivity',
+    );
     expect(screen.getByTestId('fmk-inactivity').getAttribute('data-phase')).toBe('counting');
   });
 
