@@ -66,7 +66,11 @@ export type HarnessUiAttributes = FlexUI.ServiceConfiguration['ui_attributes'] &
 export interface HarnessReduxState {
   flex: {
     worker: { sid: string; activityName: string; available: boolean };
-    view: { selectedTaskSid: string | null; activeView: string };
+    view: {
+      selectedTaskSid: string | null;
+      activeView: string;
+      componentViewStates: Record<string, Record<string, unknown>>;
+    };
   };
   [slice: string]: unknown;
 }

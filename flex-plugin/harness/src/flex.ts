@@ -61,6 +61,13 @@ export const createHarnessFlex = (
     desktop.setActivity(name);
   });
 
+  // Flex's GeneralActions.setComponentState: state for components that keep it in Flex's store.
+  actions.registerAction('SetComponentState', async (payload: { name?: string; state?: Record<string, unknown> }) => {
+    if (payload?.name) {
+      desktop.setComponentState(payload.name, payload.state ?? {});
+    }
+  });
+
   actions.registerAction('NavigateToView', async (payload: { viewName?: string }) => {
     if (!payload?.viewName) {
       throw new Error('NavigateToView needs viewName');

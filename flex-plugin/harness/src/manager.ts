@@ -22,10 +22,10 @@ export const agentToken = (location: Location, storage: Storage): string => {
 const flexSliceReducer =
   (desktop: DesktopStateStore): Reducer<HarnessReduxState['flex']> =>
   () => {
-    const { agent, selectedTaskSid, activeView } = desktop.getState();
+    const { agent, selectedTaskSid, activeView, componentViewStates } = desktop.getState();
     return {
       worker: { sid: agent.workerSid, activityName: agent.activity.name, available: agent.activity.available },
-      view: { selectedTaskSid, activeView },
+      view: { selectedTaskSid, activeView, componentViewStates },
     };
   };
 

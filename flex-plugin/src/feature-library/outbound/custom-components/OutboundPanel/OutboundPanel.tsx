@@ -42,6 +42,8 @@ export interface OutboundPanelProps {
   newKey: () => string;
   /** After a successful send. */
   onSent?: () => void;
+  /** The title's id, for the dialog around the panel to be named by it. */
+  titleId?: string;
 }
 
 /** The 409 `conversation_exists` the send rejected with, also through Flex's FlexError wrapping. */
@@ -65,6 +67,7 @@ export const OutboundPanel = ({
   loadPhoneRules,
   newKey,
   onSent,
+  titleId,
 }: OutboundPanelProps): JSX.Element => {
   const t = (key: OutboundStringKey, context?: Record<string, string | number>) => outboundText(strings, key, context);
   const [channel, setChannel] = React.useState<OutboundChannel>('sms');
@@ -185,7 +188,7 @@ export const OutboundPanel = ({
       boxShadow="shadowHigh"
     >
       <Stack orientation="vertical" spacing="space50">
-        <Text as="h2" fontWeight="fontWeightSemibold" fontSize="fontSize40">
+        <Text as="h2" id={titleId} fontWeight="fontWeightSemibold" fontSize="fontSize40" paddingRight="space100">
           {t('FMKOutboundTitle')}
         </Text>
         {!available && (

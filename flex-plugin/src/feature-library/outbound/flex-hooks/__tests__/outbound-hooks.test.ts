@@ -1,8 +1,7 @@
 import { fakeManager, jsonResponse } from '../../../../test-support/flex-doubles';
 import type { FlexGlobal, PluginManager } from '../../../../types/feature';
-import { registerOutboundActions, SEND_ACTION, TOGGLE_ACTION } from '../actions';
+import { PANEL_STATE, registerOutboundActions, SEND_ACTION, TOGGLE_ACTION } from '../actions';
 import { autoAcceptOutboundTasks } from '../events/auto-accept';
-import { panelState } from '../../utils/panel-state';
 
 const fakeFlexActions = () => {
   const registered = new Map<string, (payload: any) => Promise<unknown>>();
@@ -25,14 +24,15 @@ const manager = () => fakeManager({ uiAttributes: { flexMessagingKit: { backendU
 describe('outbound actions', () => {
   afterEach(() => jest.restoreAllMocks());
 
-  it('toggles the panel, or sets it when told', async () => {
-    const { asFlex, registered } = fakeFlexActions();
+  it("keeps the panel's open state in Flex's store through SetComponentState, flipping it or setting it", async () => {
+    const { asFlex, registered, invoked } = fakeFlexActions();
     registerOutboundActions(asFlex, manager());
-    panelState.set(false);
     await registered.get(TOGGLE_ACTION)!({});
-    expect(panelState.isOpen()).toBe(true);
-    await registered.get(TOGGLE_ACTION)!({ open: true });
-    expect(panelState.isOpen()).toBe(true);
+    await registered.get(TOGGLE_ACTION)!({ open: false });
+    expect(invoked).toEqual([
+      ['SetComponentState', { name: PANEL_STATE, state: { isOpen: true } }],
+      ['SetComponentState', { name: PANEL_STATE, state: { isOpen: false } }],
+    ]);
   });
 
   it('posts the seed payload as our request, with its idempotency key, and confirms', async () => {
