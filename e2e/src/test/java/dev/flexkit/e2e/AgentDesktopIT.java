@@ -69,6 +69,7 @@ class AgentDesktopIT {
     assertThat(page.getByTestId("fmk-health-status")).hasAttribute("data-state", "connected");
     assertThat(page.getByTestId("fmk-health-status")).containsText("connected");
     assertThat(page.getByTestId("plugin-error")).hasCount(0);
+    Axe.assertNoSeriousViolations(page, "the agent desktop with the health badge");
 
     String pluginScript = (String) page.evaluate(
         "() => [...document.scripts].map(s => s.src).find(s => s.includes('/plugin/plugin-flex-messaging-kit.js'))");

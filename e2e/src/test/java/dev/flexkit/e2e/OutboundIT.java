@@ -95,6 +95,7 @@ class OutboundIT {
     Locator openChat = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat"));
     assertThat(openChat).isEnabled();
     Screenshots.save(page, "outbound-panel");
+    Axe.assertNoSeriousViolations(page, "the outbound panel");
 
     openChat.click();
 
@@ -265,6 +266,7 @@ class OutboundIT {
     openSentList();
     assertThat(sentRow(customer)).containsText("Undelivered");
     Screenshots.save(page, "outbound-sent-list");
+    Axe.assertNoSeriousViolations(page, "the sent list");
     page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop")).click();
   }
 
