@@ -13,6 +13,7 @@ const nodeGlobals = {
   __dirname: 'readonly',
   process: 'readonly',
   console: 'readonly',
+  Buffer: 'readonly',
 };
 
 export default tseslint.config(
