@@ -75,6 +75,11 @@ export const createHarnessFlex = (
     desktop.navigate(payload.viewName);
   });
 
+  // Flex's ShowDirectory opens its worker directory; the sandbox has none, so only plugins' replacements act.
+  actions.registerAction('ShowDirectory', async () => {
+    console.warn('[harness] ShowDirectory: the sandbox desktop has no worker directory of its own');
+  });
+
   // Flex's TransferTask transfers voice calls; the sandbox has none, so only plugins' hooks act.
   actions.registerAction('TransferTask', async (payload: { targetSid?: string }) => {
     console.warn(`[harness] TransferTask to ${payload.targetSid ?? '?'}: the sandbox desktop transfers no voice calls`);

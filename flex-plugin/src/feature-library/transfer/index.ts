@@ -1,7 +1,7 @@
 import type { FeatureRegistration } from '../../types/feature';
 import { FEATURE_NAME, isFeatureEnabled } from './config';
-import { blockWrapupWhilePending, hookTransferTask } from './flex-hooks/actions/TransferTask';
-import { addTransferContextToTaskCanvas } from './flex-hooks/components/TaskCanvas';
+import { blockWrapupWhilePending, hookTransferTask, replaceShowDirectory } from './flex-hooks/actions/TransferTask';
+import { addTransferContextToTaskCanvas, addTransferProgressToTaskCanvas } from './flex-hooks/components/TaskCanvas';
 import { addTransferButtonToTaskCanvasHeader } from './flex-hooks/components/TaskCanvasHeader';
 import { registerTransferNotifications } from './flex-hooks/notifications';
 import { transferStrings } from './flex-hooks/strings';
@@ -13,7 +13,7 @@ export const register: FeatureRegistration = (manager) => ({
   hooks: {
     strings: transferStrings,
     notifications: [registerTransferNotifications],
-    actions: [hookTransferTask, blockWrapupWhilePending],
-    components: [addTransferButtonToTaskCanvasHeader, addTransferContextToTaskCanvas],
+    actions: [hookTransferTask, replaceShowDirectory, blockWrapupWhilePending],
+    components: [addTransferButtonToTaskCanvasHeader, addTransferProgressToTaskCanvas, addTransferContextToTaskCanvas],
   },
 });

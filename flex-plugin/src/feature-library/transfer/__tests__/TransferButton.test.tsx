@@ -4,6 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { fakeManager, jsonResponse } from '../../../test-support/flex-doubles';
 import { createBackendClient } from '../../../utils/backend-client';
 import { TransferButton, TransferButtonLabels } from '../custom-components/TransferButton/TransferButton';
+import { TransferProgress } from '../custom-components/TransferProgress/TransferProgress';
 import { SEARCH_DEBOUNCE_MS, TransferDirectory } from '../custom-components/TransferDirectory/TransferDirectory';
 import enUS from '../strings/en-us.json';
 import { TransferStore } from '../state/transfer-store';
@@ -77,10 +78,18 @@ describe('TransferButton', () => {
     fetchMock
       .mockResolvedValueOnce(jsonResponse(201, transfer))
       .mockResolvedValueOnce(jsonResponse(200, { ...transfer, status: 'canceled' }));
-    render(<TransferButton task={smsTask} store={store} labels={labels} loadTargets={jest.fn()} />);
+    render(
+      <>
+        <TransferButton task={smsTask} store={store} labels={labels} loadTargets={jest.fn()} />
+        <div data-testid="canvas">
+          <TransferProgress task={smsTask} store={store} labels={labels} />
+        </div>
+      </>,
+    );
 
     await store.start({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm' });
     await waitFor(() => expect(screen.getByTestId('fmk-transfer-pending').textContent).toBe('Transfer pending'));
+    expect(screen.getByTestId('canvas').contains(screen.getByTestId('fmk-transfer-cancel'))).toBe(true);
     fireEvent.click(screen.getByTestId('fmk-transfer-cancel'));
 
     await waitFor(() => expect(screen.getByTestId('fmk-transfer-button')).toBeTruthy());
@@ -100,12 +109,21 @@ describe('TransferButton', () => {
       mode: 'warm',
     };
     fetchMock.mockResolvedValueOnce(jsonResponse(201, transfer));
-    render(<TransferButton task={smsTask} store={store} labels={labels} loadTargets={jest.fn()} />);
+    render(
+      <>
+        <TransferButton task={smsTask} store={store} labels={labels} loadTargets={jest.fn()} />
+        <div data-testid="canvas">
+          <TransferProgress task={smsTask} store={store} labels={labels} />
+        </div>
+      </>,
+    );
 
     await store.start({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm' });
     await waitFor(() => expect(screen.getByTestId('fmk-transfer-pending').textContent).toBe('Other agent joined'));
     expect(screen.getByTestId('fmk-transfer-leave')).toBeTruthy();
     expect(screen.queryByTestId('fmk-transfer-cancel')).toBeNull();
+    // Leave is above the conversation, not in the header beside Flex's End chat.
+    expect(screen.getByTestId('canvas').contains(screen.getByTestId('fmk-transfer-leave'))).toBe(true);
     store.stop();
   });
 });

@@ -37,6 +37,25 @@ export const hookTransferTask: ComponentHook = (flex, manager) => {
   });
 };
 
+/** The directory's open state in Flex's store (`SetComponentState`): the task it is open for. */
+export const DIRECTORY_STATE = 'fmk-transfer-directory';
+
+/**
+ * Flex's own Transfer invokes `ShowDirectory {task}` (TaskCanvasHeader's directory button in Flex
+ * 2.17), which opens Flex's worker directory; for a messaging task that directory would transfer
+ * through `TransferTask` with no note and no workflow tab. For messaging tasks it opens ours
+ * instead, so there is one directory whichever button the agent used; anything else goes on to Flex.
+ */
+export const replaceShowDirectory: ComponentHook = (flex) => {
+  flex.Actions.replaceAction('ShowDirectory', async (payload: { task?: TaskLike }, original) => {
+    const taskSid = taskSidOf(payload?.task);
+    if (!taskSid || !isMessagingTask(payload.task)) {
+      return original(payload);
+    }
+    return flex.Actions.invokeAction('SetComponentState', { name: DIRECTORY_STATE, state: { taskSid } });
+  });
+};
+
 /** No wrap-up (or completion) while a transfer of the task is pending: the customer would be left alone. */
 export const blockWrapupWhilePending: ComponentHook = (flex, manager) => {
   const guard = (payload: { task?: TaskLike; sid?: string }, abort: () => void) => {

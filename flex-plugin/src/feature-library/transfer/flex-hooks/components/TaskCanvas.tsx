@@ -2,6 +2,8 @@ import * as React from 'react';
 
 import type { ComponentHook } from '../../../../types/feature';
 import { TransferContext, TransferContextLabels } from '../../custom-components/TransferContext/TransferContext';
+import { TransferProgress, TransferProgressLabels } from '../../custom-components/TransferProgress/TransferProgress';
+import { transferStoreFor } from '../../state/transfer-store';
 import type { TaskLike } from '../../task-kind';
 import { describeReason } from '../../types/transfer';
 import { stringsOf } from '../../../../utils/strings';
@@ -27,4 +29,23 @@ export const addTransferContextToTaskCanvas: ComponentHook = (flex, manager) => 
     <Context key={TRANSFER_CONTEXT_KEY} />,
     options as Parameters<typeof flex.TaskCanvas.Content.add>[1],
   );
+};
+
+export const TRANSFER_PROGRESS_KEY = 'fmk-transfer-progress';
+
+/** Cancel or Leave of a transfer in progress, above the conversation (see TransferProgress). */
+export const addTransferProgressToTaskCanvas: ComponentHook = (flex, manager) => {
+  const strings = stringsOf(manager);
+  const labels: TransferProgressLabels = {
+    pending: transferText(strings, 'FMKTransferPending'),
+    joined: transferText(strings, 'FMKTransferJoined'),
+    cancel: transferText(strings, 'FMKTransferCancel'),
+    leave: transferText(strings, 'FMKTransferLeave'),
+  };
+  const store = transferStoreFor(flex, manager);
+  const Progress = ({ task }: { task?: TaskLike }) => <TransferProgress task={task} store={store} labels={labels} />;
+  flex.TaskCanvas.Content.add(<Progress key={TRANSFER_PROGRESS_KEY} />, {
+    sortOrder: -2,
+    key: TRANSFER_PROGRESS_KEY,
+  } as Parameters<typeof flex.TaskCanvas.Content.add>[1]);
 };

@@ -4,7 +4,11 @@ import type { ComponentHook } from '../../../../types/feature';
 import { createBackendClient } from '../../../../utils/backend-client';
 import { listTargets } from '../../api/transfer-api';
 import { TransferButton, TransferButtonLabels } from '../../custom-components/TransferButton/TransferButton';
+import type { TaskLike } from '../../task-kind';
 import type { TargetType } from '../../types/transfer';
+import { useComponentState } from '../../../../utils/component-state';
+import { showsOwnButton } from '../../config';
+import { DIRECTORY_STATE } from '../actions/TransferTask';
 import { transferStoreFor } from '../../state/transfer-store';
 import { stringsOf } from '../../../../utils/strings';
 import { transferText } from '../strings';
@@ -44,8 +48,31 @@ export const addTransferButtonToTaskCanvasHeader: ComponentHook = (flex, manager
     sortOrder: 1,
     key: TRANSFER_BUTTON_KEY,
   };
-  flex.TaskCanvasHeader.Content.add(
-    <TransferButton key={TRANSFER_BUTTON_KEY} store={store} labels={labels} loadTargets={loadTargets} />,
-    options,
-  );
+  const showButton = showsOwnButton(manager);
+  const closeDirectory = () =>
+    flex.Actions.invokeAction('SetComponentState', { name: DIRECTORY_STATE, state: { taskSid: null } }).catch(
+      () => undefined,
+    );
+  /** One directory for Flex's Transfer and ours: both go through `ShowDirectory` (see TransferTask.ts). */
+  const TransferEntry = ({ task }: { task?: TaskLike }) => {
+    const openFor = useComponentState(manager.store, DIRECTORY_STATE)?.taskSid;
+    const directory = {
+      openFor: typeof openFor === 'string' ? openFor : undefined,
+      open: () => {
+        flex.Actions.invokeAction('ShowDirectory', { task }).catch(() => undefined);
+      },
+      close: () => void closeDirectory(),
+    };
+    return (
+      <TransferButton
+        task={task}
+        store={store}
+        labels={labels}
+        loadTargets={loadTargets}
+        directory={directory}
+        showButton={showButton}
+      />
+    );
+  };
+  flex.TaskCanvasHeader.Content.add(<TransferEntry key={TRANSFER_BUTTON_KEY} />, options);
 };
