@@ -19,13 +19,13 @@ const defaultTokens = path.join(designTokensDir, 'dist', 'tokens.es6.js');
 
 /**
  * Paste's theme package builds all of its themes at load time, so every theme's tokens end up in
- * the bundle although the plugin renders only the default one. Pointing the other themes at the
- * default tokens drops ~35 KB gzip; the contrast-check stub drops the raw token dump. If a feature
- * ever needs another Paste theme, remove its line here.
+ * the bundle. Flex hands our CustomizationProvider its baseTheme, 'default' or 'dark' (see
+ * PasteThemeScope), so those two stay; pointing the other themes at the default tokens drops their
+ * weight; the contrast-check stub drops the raw token dump.
  */
 const pasteSlimmingAliases = {
   ...Object.fromEntries(
-    ['dark', 'evergreen', 'sendgrid', 'twilio', 'twilio-dark'].map((theme) => [
+    ['evergreen', 'sendgrid', 'twilio', 'twilio-dark'].map((theme) => [
       `@twilio-paste/design-tokens/dist/themes/${theme}/tokens.es6$`,
       defaultTokens,
     ]),

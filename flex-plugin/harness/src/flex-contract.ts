@@ -49,6 +49,8 @@ export interface HarnessFlex {
   ViewCollection: { Content: ContentStoreOf<typeof FlexUI.ViewCollection.Content> };
   View: typeof FlexUI.View;
   SideLink: ReactTypes.ComponentType<FlexUI.SideLinkProps>;
+  /** Wraps the root in the plugin's Paste provider with Flex's theme (see providers.ts). */
+  setProviders: typeof FlexUI.setProviders;
 }
 
 type Worker = NonNullable<FlexUI.Manager['workerClient']>;

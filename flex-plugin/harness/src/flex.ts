@@ -3,6 +3,7 @@ import { ContentStore } from './content-store.js';
 import type { DesktopStateStore } from './desktop-state.js';
 import type { HarnessFlex, HarnessManager, HarnessPlugins } from './flex-contract.js';
 import { HarnessNotificationsImpl, NotificationType } from './notifications.js';
+import type { DesktopProviders } from './providers.js';
 import { HarnessSideLink, HarnessView } from './view/Views.js';
 
 /** The content stores the page renders, by Flex component name. */
@@ -30,6 +31,7 @@ export const createHarnessFlex = (
   desktop: DesktopStateStore,
   manager: HarnessManager,
   plugins: HarnessPlugins,
+  providers: DesktopProviders,
 ): HarnessFlexParts => {
   const content: DesktopContent = {
     MainHeader: new ContentStore('MainHeader'),
@@ -99,6 +101,7 @@ export const createHarnessFlex = (
     ViewCollection: { Content: content.ViewCollection },
     View: HarnessView,
     SideLink: HarnessSideLink,
+    setProviders: providers.setProviders,
   };
   return { flex, content, notifications };
 };

@@ -11,6 +11,7 @@ import { PluginHost } from './plugin-host.js';
 import { SandboxApi } from './sandbox-api.js';
 import { SandboxWorkerClient } from './worker-client.js';
 import { ActivityPill, UserControls } from './view/AgentHeader.js';
+import { DesktopProviders } from './providers.js';
 import { AgentDesktop, AgentDesktopLink } from './view/AgentDesktop.js';
 
 const OFFLINE_ACCOUNT_SID = 'ACsandbox00000000000000000000000000';
@@ -104,7 +105,11 @@ const boot = async (): Promise<void> => {
     accountSid: session.accountSid,
   });
   const host = new PluginHost(desktop, manager);
-  const { flex, content, notifications } = createHarnessFlex(desktop, manager, host.plugins);
+  // ?theme=dark: Flex's dark theme, as setProviders hands it to the plugin's Paste provider.
+  const dark = params.get('theme') === 'dark';
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  const providers = new DesktopProviders({ isLight: !dark });
+  const { flex, content, notifications } = createHarnessFlex(desktop, manager, host.plugins, providers);
   host.attach(flex);
 
   const workerClient = session.workspaceSid
@@ -149,20 +154,25 @@ const boot = async (): Promise<void> => {
   if (!root) {
     throw new Error('index.html has no #root');
   }
-  ReactDOM.render(
-    React.createElement(
-      ReactRedux.Provider,
-      { store: manager.store as never },
-      React.createElement(AgentDesktop, {
-        desktop,
-        content,
-        actions: flex.Actions,
-        notifications,
-        api: workerClient ? api : undefined,
-      }),
-    ),
-    root,
-  );
+  const render = () =>
+    ReactDOM.render(
+      React.createElement(
+        ReactRedux.Provider,
+        { store: manager.store as never },
+        providers.wrap(
+          React.createElement(AgentDesktop, {
+            desktop,
+            content,
+            actions: flex.Actions,
+            notifications,
+            api: workerClient ? api : undefined,
+          }),
+        ),
+      ),
+      root,
+    );
+  render();
+  providers.subscribe(render);
 
   await host.load();
   workerClient?.start();

@@ -108,6 +108,20 @@ class OutboundIT {
   }
 
   @Test
+  void inFlexsDarkThemeThePanelIsDarkToo() {
+    page.navigate(service.url("/sandbox/?theme=dark&identity=" + agent).toString());
+    assertThat(page.getByTestId("agent-desktop")).hasAttribute("data-plugins-loaded", Pattern.compile("plugin-flex-messaging-kit"));
+    openPanel();
+    // Flex hands the plugin's CustomizationProvider baseTheme 'dark'; the panel uses Paste's body colour.
+    Object background = page.getByTestId("fmk-outbound-panel").evaluate("panel => getComputedStyle(panel).backgroundColor");
+    assertThat(background).isNotEqualTo("rgb(255, 255, 255)");
+    Screenshots.save(page, "outbound-panel-dark");
+    Axe.assertNoSeriousViolations(page, "the outbound panel in the dark theme");
+    page.getByTestId("fmk-outbound-close").click();
+    assertThat(page.getByTestId("fmk-outbound-panel")).isHidden();
+  }
+
+  @Test
   void sendAndReplyToMeRoutesTheCustomersReplyToTheSameAgent() throws Exception {
     String customer = newCustomer();
     openPanel();
