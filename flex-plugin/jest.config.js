@@ -11,7 +11,10 @@ module.exports = {
   moduleFileExtensions: ['js', 'jsx', 'ts', 'tsx', 'json', 'node'],
   // The plugin (src/) and the sandbox desktop's logic (harness/src/).
   roots: ['<rootDir>/src', '<rootDir>/harness/src'],
-  testMatch: ['<rootDir>/{src,harness/src}/**/__tests__/**/*.{js,jsx,ts,tsx}', '<rootDir>/{src,harness/src}/**/*.test.{js,jsx,ts,tsx}'],
+  testMatch: [
+    '<rootDir>/{src,harness/src}/**/__tests__/**/*.{js,jsx,ts,tsx}',
+    '<rootDir>/{src,harness/src}/**/*.test.{js,jsx,ts,tsx}',
+  ],
   moduleNameMapper: {
     // Paste's icons are ESM under esm/ and CommonJS under cjs/; Jest runs node_modules untranspiled.
     '^@twilio-paste/icons/esm/(.*)$': '@twilio-paste/icons/cjs/$1',

@@ -19,13 +19,13 @@ const defaultTokens = path.join(designTokensDir, 'dist', 'tokens.es6.js');
 
 /**
  * Paste's theme package builds all of its themes at load time, so every theme's tokens end up in
- * the bundle although the plugin renders only the default one. Pointing the other themes at the
- * default tokens drops ~35 KB gzip; the contrast-check stub drops the raw token dump. If a feature
- * ever needs another Paste theme, remove its line here.
+ * the bundle. Flex hands our CustomizationProvider its baseTheme, 'default' or 'dark' (see
+ * PasteThemeScope), so those two stay; pointing the other themes at the default tokens drops their
+ * weight; the contrast-check stub drops the raw token dump.
  */
 const pasteSlimmingAliases = {
   ...Object.fromEntries(
-    ['dark', 'evergreen', 'sendgrid', 'twilio', 'twilio-dark'].map((theme) => [
+    ['evergreen', 'sendgrid', 'twilio', 'twilio-dark'].map((theme) => [
       `@twilio-paste/design-tokens/dist/themes/${theme}/tokens.es6$`,
       defaultTokens,
     ]),
@@ -39,7 +39,8 @@ const dependencyBabelRule = {
   test: /\.m?js$/,
   include: /[\\/]node_modules[\\/]/,
   // Already ES5, or webpack's own runtime helpers: transpiling them again only costs time.
-  exclude: /[\\/]node_modules[\\/](core-js|@babel[\\/]runtime|regenerator-runtime|webpack|react|react-dom|scheduler)[\\/]/,
+  exclude:
+    /[\\/]node_modules[\\/](core-js|@babel[\\/]runtime|regenerator-runtime|webpack|react|react-dom|scheduler)[\\/]/,
   loader: fromFlexWebpack('babel-loader'),
   options: {
     babelrc: false,
@@ -50,12 +51,7 @@ const dependencyBabelRule = {
     cacheDirectory: true,
     cacheCompression: false,
     sourceMaps: true,
-    presets: [
-      [
-        fromFlexWebpack('@babel/preset-env'),
-        { targets: browserslist, modules: false, bugfixes: true },
-      ],
-    ],
+    presets: [[fromFlexWebpack('@babel/preset-env'), { targets: browserslist, modules: false, bugfixes: true }]],
   },
 };
 
@@ -67,7 +63,6 @@ class EmitPhoneMetadata {
   apply(compiler) {
     compiler.hooks.emit.tap('EmitPhoneMetadata', (compilation) => {
       const json = fs.readFileSync(require.resolve('libphonenumber-js/metadata.min.json'));
-      // eslint-disable-next-line no-param-reassign
       compilation.assets['phone-metadata.min.json'] = { source: () => json, size: () => json.length };
     });
   }
@@ -85,6 +80,10 @@ module.exports = (config) => {
   // A stand-in missing an export some component imports must fail the build, not render undefined.
   config.module.strictExportPresence = true;
   config.plugins.push(new EmitPhoneMetadata());
+  // flex-plugin-scripts builds with `hidden-source-map`: the .map is written but the bundle never names
+  // it, so a deployed plugin's stack traces stay minified. `source-map` appends the
+  // `//# sourceMappingURL=` comment (relative: the map is deployed next to the bundle).
+  config.devtool = 'source-map';
   // flex-plugin-scripts adds a second SourceMapDevToolPlugin next to `devtool: hidden-source-map`;
   // it runs first, so the .map that gets written is empty. Keep only the devtool one.
   config.plugins = config.plugins.filter((plugin) => plugin.constructor.name !== 'SourceMapDevToolPlugin');

@@ -1,6 +1,7 @@
 import * as Flex from '@twilio/flex-ui';
 import { FlexPlugin } from '@twilio/flex-plugin';
 
+import { provideFlexTheme } from './common/PasteThemeScope/PasteThemeScope';
 import { features } from './feature-library';
 import { loadFeatures } from './utils/feature-loader';
 
@@ -16,6 +17,7 @@ export default class FlexMessagingKitPlugin extends FlexPlugin {
    * declared by the feature itself; the plugin only walks the list.
    */
   init(flex: typeof Flex, manager: Flex.Manager): void {
+    provideFlexTheme(flex);
     loadFeatures(flex, manager, features);
   }
 }

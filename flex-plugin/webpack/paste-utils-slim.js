@@ -20,12 +20,16 @@ export function assignRef(ref, value) {
   }
   try {
     ref.current = value;
-  } catch (error) {
+  } catch {
     throw new Error(`Cannot assign value '${value}' to ref '${ref}'`);
   }
 }
 
+/* eslint-disable react-hooks/exhaustive-deps -- the refs themselves are the dependency list */
 export function useMergeRefs(...refs) {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => (refs.every((ref) => ref == null) ? null : (node) => refs.forEach((ref) => ref && assignRef(ref, node))), refs);
+  return useMemo(
+    () => (refs.every((ref) => ref == null) ? null : (node) => refs.forEach((ref) => ref && assignRef(ref, node))),
+    refs,
+  );
 }
+/* eslint-enable react-hooks/exhaustive-deps */

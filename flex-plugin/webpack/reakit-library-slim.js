@@ -7,12 +7,32 @@
  * come from Paste's Reakit fork, which ships one module per component, so only what is used lands.
  */
 export {
-  useCompositeState, Composite, CompositeGroup, CompositeItem,
-  useDisclosureState, Disclosure, DisclosureContent,
-  useMenuState, Menu, MenuGroup, MenuItem, MenuItemCheckbox, MenuItemRadio, MenuButton, MenuSeparator,
-  usePopoverState, Popover, PopoverDisclosure, Portal,
-  useTabState, Tab, TabList, TabPanel,
-  useTooltipState, Tooltip, TooltipReference,
+  useCompositeState,
+  Composite,
+  CompositeGroup,
+  CompositeItem,
+  useDisclosureState,
+  Disclosure,
+  DisclosureContent,
+  useMenuState,
+  Menu,
+  MenuGroup,
+  MenuItem,
+  MenuItemCheckbox,
+  MenuItemRadio,
+  MenuButton,
+  MenuSeparator,
+  usePopoverState,
+  Popover,
+  PopoverDisclosure,
+  Portal,
+  useTabState,
+  Tab,
+  TabList,
+  TabPanel,
+  useTooltipState,
+  Tooltip,
+  TooltipReference,
 } from '@twilio-paste/paste-reakit-fork';
 // Paste's own arrows live only in the pre-bundled file; it is reached only if one is used.
 export { PopoverArrow, TooltipArrow } from '@twilio-paste/reakit-library/dist/index.es.js';

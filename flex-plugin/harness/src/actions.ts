@@ -1,16 +1,26 @@
 import type * as FlexUI from '@twilio/flex-ui';
 
 import type { HarnessActions } from './flex-contract.js';
+import { flexError, isFlexError } from './flex-error.js';
 
-type Listener = (...args: any[]) => void;
+type Listener = (...args: any[]) => unknown;
 type ActionFunction = FlexUI.ActionFunction;
 
 /** Flex's `addListener` returns its internal emitter for chaining; ours is this object. */
 type ListenerChain = ReturnType<HarnessActions['addListener']>;
 
 /**
- * Flex's action framework, reduced to its contract: `before<Action>` listeners may change the
- * payload or cancel, then the (possibly replaced) action runs, then `after<Action>` listeners.
+ * Flex's action framework, as Flex 2.17.1 runs it (`ActionsImpl.invokeAction` in
+ * @twilio/flex-ui/bundle/twilio-flex.prod.js; harness/src/__tests__/flex-actions-contract.test.ts
+ * runs the same cases against that code):
+ * - an unknown action rejects with a FlexError "Action does not exist";
+ * - `before<Action>` listeners run together; one that throws or rejects is logged and the action
+ *   still runs;
+ * - `abort()` makes the invocation reject with `Error("Action <name> cancelled by before event")`;
+ * - an error thrown by the action body (or a replacement) rejects as a FlexError whose message is
+ *   the original's and whose `content.wrappedError` is the original error (a FlexError is rethrown
+ *   as it is);
+ * - `after<Action>` listeners run after the body; their errors are logged, the result stands.
  */
 export class HarnessActionsImpl implements HarnessActions {
   private readonly actions = new Map<string, ActionFunction>();
@@ -20,9 +30,6 @@ export class HarnessActionsImpl implements HarnessActions {
   private readonly listeners = new Map<string | symbol, Listener[]>();
 
   registerAction(name: string, action: ActionFunction, payloadUpdateFunction?: FlexUI.PayloadUpdateFunction): void {
-    if (this.actions.has(name)) {
-      console.warn(`[harness] Action "${name}" is already registered; replacing it`);
-    }
     this.actions.set(name, action);
     if (payloadUpdateFunction) {
       this.payloadUpdates.set(name, payloadUpdateFunction);
@@ -53,7 +60,7 @@ export class HarnessActionsImpl implements HarnessActions {
   async invokeAction(name: string, payload: FlexUI.ActionPayload = {}): Promise<any> {
     const action = this.actions.get(name);
     if (!action) {
-      throw new Error(`Unknown action "${name}"`);
+      throw flexError('Action does not exist', { description: `Action ${name} does not exist!`, context: 'Actions' });
     }
     const update = this.payloadUpdates.get(name);
     const actionPayload = update ? update(payload) : payload;
@@ -62,16 +69,47 @@ export class HarnessActionsImpl implements HarnessActions {
     const abort = () => {
       cancelled = true;
     };
-    for (const listener of this.listeners.get(`before${name}`) ?? []) {
-      await listener(actionPayload, abort);
+    try {
+      await this.emit(`before${name}`, actionPayload, abort);
+    } catch (error) {
+      console.error(
+        flexError('Error on before event', { description: `Error on "before${name}":`, wrappedError: error }),
+      );
     }
     if (cancelled) {
-      return undefined;
+      throw new Error(`Action ${name} cancelled by before event`);
     }
-    const result = await action(actionPayload);
-    for (const listener of this.listeners.get(`after${name}`) ?? []) {
-      await listener(actionPayload, abort);
+    let result: unknown;
+    try {
+      result = await action(actionPayload);
+    } catch (error) {
+      if (isFlexError(error)) {
+        throw error;
+      }
+      const message = typeof error === 'string' ? error : (error as Error)?.message;
+      throw flexError(message, {
+        description: `Error in action ${name} body: ${message}`,
+        context: 'Actions',
+        wrappedError: error,
+      });
+    }
+    try {
+      await this.emit(`after${name}`, actionPayload, abort);
+    } catch (error) {
+      console.error(`[harness] Error on after${name}:`, error);
     }
     return result;
+  }
+
+  /** Like Flex's `customEmit`: listeners run together; a rejected promise is logged, not thrown. */
+  private emit(event: string, ...args: unknown[]): Promise<unknown[]> {
+    return Promise.all(
+      (this.listeners.get(event) ?? []).map((listener) => {
+        const returned = listener(...args) as Promise<unknown> | undefined;
+        return returned && typeof returned.catch === 'function'
+          ? returned.catch((error: unknown) => console.error(`[harness] Error on ${event}:`, error))
+          : returned;
+      }),
+    );
   }
 }

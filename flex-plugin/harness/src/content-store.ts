@@ -79,8 +79,12 @@ export class ContentStore {
     };
   }
 
-  /** What to render for a component rendered with `props`, in order. */
-  visibleFragments(props: object): Fragment[] {
+  /**
+   * What to render for a component rendered with `props`, in order. With `align`, only the
+   * fragments of that section: Flex's MainHeader and SideNav render a start and an end
+   * ContentFragment, and an item added without `align` goes to the start one.
+   */
+  visibleFragments(props: object, align?: 'start' | 'end'): Fragment[] {
     const applies = (condition: FlexUI.ContentFragmentConditionFunction | undefined): boolean =>
       condition === undefined || Boolean(condition(props));
 
@@ -88,8 +92,11 @@ export class ContentStore {
       return [this.replacement];
     }
     return this.fragments
+      .filter((fragment) => align === undefined || (fragment.options.align ?? 'start') === align)
       .filter((fragment) => applies(fragment.options.if))
-      .filter((fragment) => !this.removals.some((request) => request.key === fragment.key && applies(request.options.if)))
+      .filter(
+        (fragment) => !this.removals.some((request) => request.key === fragment.key && applies(request.options.if)),
+      )
       .sort((a, b) => (a.options.sortOrder ?? 0) - (b.options.sortOrder ?? 0) || a.sequence - b.sequence);
   }
 

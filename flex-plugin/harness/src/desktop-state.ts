@@ -52,6 +52,8 @@ export interface DesktopState {
   selectedTaskSid: string | null;
   /** The view the side nav shows (`NavigateToView`); Flex's own is `agent-desktop`. */
   activeView: string;
+  /** Flex's `flex.view.componentViewStates`: what `SetComponentState` stores, by component name. */
+  componentViewStates: Record<string, Record<string, unknown>>;
   plugins: PluginLoadState;
 }
 
@@ -105,6 +107,12 @@ export class DesktopStateStore {
     this.update({ activeView: viewName });
   }
 
+  /** As Flex's view reducer (VIEW_SET_COMPONENT_STATE): the new state is merged into the old. */
+  setComponentState(name: string, state: Record<string, unknown>): void {
+    const states = this.state.componentViewStates;
+    this.update({ componentViewStates: { ...states, [name]: { ...states[name], ...state } } });
+  }
+
   setActivity(activityName: string): AgentActivity {
     const activity = this.state.activities.find((candidate) => candidate.name === activityName);
     if (!activity) {
@@ -151,5 +159,6 @@ export const createDesktopState = (agent: Omit<DesktopAgent, 'activity'>): Deskt
     tasks: [],
     selectedTaskSid: null,
     activeView: AGENT_DESKTOP_VIEW,
+    componentViewStates: {},
     plugins: { loaded: [] },
   });

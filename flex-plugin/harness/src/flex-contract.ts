@@ -20,7 +20,11 @@ export type HarnessActions = Pick<
 
 export type HarnessNotifications = Pick<
   typeof FlexUI.Notifications,
-  'registerNotification' | 'showNotification' | 'dismissNotification' | 'dismissNotificationById' | 'registeredNotifications'
+  | 'registerNotification'
+  | 'showNotification'
+  | 'dismissNotification'
+  | 'dismissNotificationById'
+  | 'registeredNotifications'
 >;
 
 export type HarnessPlugins = Pick<typeof FlexUI.Plugins, 'init'>;
@@ -45,6 +49,8 @@ export interface HarnessFlex {
   ViewCollection: { Content: ContentStoreOf<typeof FlexUI.ViewCollection.Content> };
   View: typeof FlexUI.View;
   SideLink: ReactTypes.ComponentType<FlexUI.SideLinkProps>;
+  /** Wraps the root in the plugin's Paste provider with Flex's theme (see providers.ts). */
+  setProviders: typeof FlexUI.setProviders;
 }
 
 type Worker = NonNullable<FlexUI.Manager['workerClient']>;
@@ -62,7 +68,11 @@ export type HarnessUiAttributes = FlexUI.ServiceConfiguration['ui_attributes'] &
 export interface HarnessReduxState {
   flex: {
     worker: { sid: string; activityName: string; available: boolean };
-    view: { selectedTaskSid: string | null; activeView: string };
+    view: {
+      selectedTaskSid: string | null;
+      activeView: string;
+      componentViewStates: Record<string, Record<string, unknown>>;
+    };
   };
   [slice: string]: unknown;
 }

@@ -3,6 +3,7 @@ import { ContentStore } from './content-store.js';
 import type { DesktopStateStore } from './desktop-state.js';
 import type { HarnessFlex, HarnessManager, HarnessPlugins } from './flex-contract.js';
 import { HarnessNotificationsImpl, NotificationType } from './notifications.js';
+import type { DesktopProviders } from './providers.js';
 import { HarnessSideLink, HarnessView } from './view/Views.js';
 
 /** The content stores the page renders, by Flex component name. */
@@ -30,6 +31,7 @@ export const createHarnessFlex = (
   desktop: DesktopStateStore,
   manager: HarnessManager,
   plugins: HarnessPlugins,
+  providers: DesktopProviders,
 ): HarnessFlexParts => {
   const content: DesktopContent = {
     MainHeader: new ContentStore('MainHeader'),
@@ -47,7 +49,9 @@ export const createHarnessFlex = (
   actions.registerAction('SelectTask', async (payload: { sid?: string; task?: { sid: string } }) => {
     const sid = payload.sid ?? payload.task?.sid ?? null;
     // Flex selects by reservation sid; the desktop keys tasks by task sid.
-    const task = desktop.getState().tasks.find((candidate) => candidate.sid === sid || candidate.reservationSid === sid);
+    const task = desktop
+      .getState()
+      .tasks.find((candidate) => candidate.sid === sid || candidate.reservationSid === sid);
     desktop.selectTask(task?.sid ?? sid);
   });
   actions.registerAction('SetActivity', async (payload: { activityName?: string; activitySid?: string }) => {
@@ -59,11 +63,23 @@ export const createHarnessFlex = (
     desktop.setActivity(name);
   });
 
+  // Flex's GeneralActions.setComponentState: state for components that keep it in Flex's store.
+  actions.registerAction('SetComponentState', async (payload: { name?: string; state?: Record<string, unknown> }) => {
+    if (payload?.name) {
+      desktop.setComponentState(payload.name, payload.state ?? {});
+    }
+  });
+
   actions.registerAction('NavigateToView', async (payload: { viewName?: string }) => {
     if (!payload?.viewName) {
       throw new Error('NavigateToView needs viewName');
     }
     desktop.navigate(payload.viewName);
+  });
+
+  // Flex's ShowDirectory opens its worker directory; the sandbox has none, so only plugins' replacements act.
+  actions.registerAction('ShowDirectory', async () => {
+    console.warn('[harness] ShowDirectory: the sandbox desktop has no worker directory of its own');
   });
 
   // Flex's TransferTask transfers voice calls; the sandbox has none, so only plugins' hooks act.
@@ -85,6 +101,7 @@ export const createHarnessFlex = (
     ViewCollection: { Content: content.ViewCollection },
     View: HarnessView,
     SideLink: HarnessSideLink,
+    setProviders: providers.setProviders,
   };
   return { flex, content, notifications };
 };

@@ -11,6 +11,7 @@ import { PluginHost } from './plugin-host.js';
 import { SandboxApi } from './sandbox-api.js';
 import { SandboxWorkerClient } from './worker-client.js';
 import { ActivityPill, UserControls } from './view/AgentHeader.js';
+import { DesktopProviders } from './providers.js';
 import { AgentDesktop, AgentDesktopLink } from './view/AgentDesktop.js';
 
 const OFFLINE_ACCOUNT_SID = 'ACsandbox00000000000000000000000000';
@@ -37,7 +38,9 @@ const signIn = async (api: SandboxApi, params: URLSearchParams): Promise<AgentSe
     const lower = wanted?.toLowerCase();
     const worker =
       info.workers.find((w) => w.identity === wanted || w.friendlyName === wanted) ??
-      (lower ? info.workers.find((w) => w.friendlyName.toLowerCase().startsWith(lower) || w.identity.startsWith(lower)) : undefined) ??
+      (lower
+        ? info.workers.find((w) => w.friendlyName.toLowerCase().startsWith(lower) || w.identity.startsWith(lower))
+        : undefined) ??
       info.workers[0];
     if (!worker) {
       throw new Error('the sandbox has no workers');
@@ -85,7 +88,11 @@ const boot = async (): Promise<void> => {
   const api = new SandboxApi(window.location.origin);
   const session = await signIn(api, params);
 
-  const desktop = createDesktopState({ identity: session.identity, fullName: session.fullName, workerSid: session.workerSid });
+  const desktop = createDesktopState({
+    identity: session.identity,
+    fullName: session.fullName,
+    workerSid: session.workerSid,
+  });
   const workerEvents = new WorkerEvents();
   const manager = createManager({
     desktop,
@@ -98,7 +105,11 @@ const boot = async (): Promise<void> => {
     accountSid: session.accountSid,
   });
   const host = new PluginHost(desktop, manager);
-  const { flex, content, notifications } = createHarnessFlex(desktop, manager, host.plugins);
+  // ?theme=dark: Flex's dark theme, as setProviders hands it to the plugin's Paste provider.
+  const dark = params.get('theme') === 'dark';
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  const providers = new DesktopProviders({ isLight: !dark });
+  const { flex, content, notifications } = createHarnessFlex(desktop, manager, host.plugins, providers);
   host.attach(flex);
 
   const workerClient = session.workspaceSid
@@ -107,23 +118,35 @@ const boot = async (): Promise<void> => {
   if (workerClient) {
     desktop.setActivities(await workerClient.loadActivities(), desktop.getState().agent.activity.name);
     workerClient.registerActions(flex.Actions);
-    flex.Actions.replaceAction('SetActivity', async (payload: { activityName?: string; activitySid?: string }, original) => {
-      const name =
-        payload.activityName ?? desktop.getState().activities.find((activity) => activity.sid === payload.activitySid)?.name;
-      if (name) {
-        await api.setActivity(session.workerSid, name);
-      }
-      return original(payload);
-    });
+    flex.Actions.replaceAction(
+      'SetActivity',
+      async (payload: { activityName?: string; activitySid?: string }, original) => {
+        const name =
+          payload.activityName ??
+          desktop.getState().activities.find((activity) => activity.sid === payload.activitySid)?.name;
+        if (name) {
+          await api.setActivity(session.workerSid, name);
+        }
+        return original(payload);
+      },
+    );
   }
 
   // Flex's own header content, under Flex's keys, so plugins can place themselves around it.
   content.MainHeader.add(React.createElement(ActivityPill, { desktop, actions: flex.Actions }), {
     key: 'activity',
     sortOrder: 10,
+    align: 'end',
   });
-  content.MainHeader.add(React.createElement(UserControls, { desktop }), { key: 'user-controls', sortOrder: 20 });
-  content.SideNav.add(React.createElement(AgentDesktopLink, { actions: flex.Actions }), { key: 'agent-desktop', sortOrder: 0 });
+  content.MainHeader.add(React.createElement(UserControls, { desktop }), {
+    key: 'user-controls',
+    sortOrder: 20,
+    align: 'end',
+  });
+  content.SideNav.add(React.createElement(AgentDesktopLink, { actions: flex.Actions }), {
+    key: 'agent-desktop',
+    sortOrder: 0,
+  });
 
   (window as unknown as { Twilio: { Flex: HarnessFlex } }).Twilio = { Flex: flex };
 
@@ -131,20 +154,25 @@ const boot = async (): Promise<void> => {
   if (!root) {
     throw new Error('index.html has no #root');
   }
-  ReactDOM.render(
-    React.createElement(
-      ReactRedux.Provider,
-      { store: manager.store as never },
-      React.createElement(AgentDesktop, {
-        desktop,
-        content,
-        actions: flex.Actions,
-        notifications,
-        api: workerClient ? api : undefined,
-      }),
-    ),
-    root,
-  );
+  const render = () =>
+    ReactDOM.render(
+      React.createElement(
+        ReactRedux.Provider,
+        { store: manager.store as never },
+        providers.wrap(
+          React.createElement(AgentDesktop, {
+            desktop,
+            content,
+            actions: flex.Actions,
+            notifications,
+            api: workerClient ? api : undefined,
+          }),
+        ),
+      ),
+      root,
+    );
+  render();
+  providers.subscribe(render);
 
   await host.load();
   workerClient?.start();

@@ -22,10 +22,10 @@ export const agentToken = (location: Location, storage: Storage): string => {
 const flexSliceReducer =
   (desktop: DesktopStateStore): Reducer<HarnessReduxState['flex']> =>
   () => {
-    const { agent, selectedTaskSid, activeView } = desktop.getState();
+    const { agent, selectedTaskSid, activeView, componentViewStates } = desktop.getState();
     return {
       worker: { sid: agent.workerSid, activityName: agent.activity.name, available: agent.activity.available },
-      view: { selectedTaskSid, activeView },
+      view: { selectedTaskSid, activeView, componentViewStates },
     };
   };
 
@@ -33,7 +33,10 @@ const flexSliceReducer =
 const createStore = (desktop: DesktopStateStore): HarnessManager['store'] => {
   const { Redux } = vendor();
   const reducers: Record<string, Reducer> = { flex: flexSliceReducer(desktop) };
-  const store = Redux.createStore(Redux.combineReducers(reducers)) as unknown as Omit<HarnessManager['store'], 'addReducer'>;
+  const store = Redux.createStore(Redux.combineReducers(reducers)) as unknown as Omit<
+    HarnessManager['store'],
+    'addReducer'
+  >;
   // Keep the flex slice in step with the desktop (activity, selection).
   desktop.subscribe(() => store.dispatch({ type: 'harness/desktopChanged' }));
   return {
@@ -59,7 +62,10 @@ export class WorkerEvents {
   }
 
   removeListener(event: string | symbol, listener: WorkerListener): void {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((l) => l !== listener),
+    );
   }
 
   emit(event: string, ...args: unknown[]): void {

@@ -1,6 +1,7 @@
 import type * as FlexUI from '@twilio/flex-ui';
 
 import type { HarnessNotifications } from './flex-contract.js';
+import { flexError } from './flex-error.js';
 
 /** Same members and values as Flex's enum; the `satisfies` pins both. */
 const NOTIFICATION_TYPES = {
@@ -32,8 +33,12 @@ export class HarnessNotificationsImpl implements HarnessNotifications {
   /** Templates come from manager.strings, like Flex's. */
   constructor(private readonly strings: () => Record<string, string | undefined>) {}
 
+  /** As Flex's NotificationManager: an id registered twice throws "Notification already registered". */
   registerNotification(notification: FlexUI.Notification): void {
-    this.registeredNotifications.set(notification.id, notification);
+    if (this.registeredNotifications.has(notification.id)) {
+      throw flexError('Notification already registered', { context: 'NotificationManager' });
+    }
+    this.registeredNotifications.set(notification.id, { closeButton: true, ...notification });
   }
 
   showNotification(id: string, context?: object): FlexUI.Notification | null {

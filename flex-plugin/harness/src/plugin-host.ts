@@ -1,7 +1,13 @@
 import type * as FlexUI from '@twilio/flex-ui';
 
 import type { DesktopStateStore } from './desktop-state.js';
-import type { HarnessFlex, HarnessManager, HarnessPlugins, PluginConstructor, PluginInstance } from './flex-contract.js';
+import type {
+  HarnessFlex,
+  HarnessManager,
+  HarnessPlugins,
+  PluginConstructor,
+  PluginInstance,
+} from './flex-contract.js';
 
 /** Where the backend serves the production plugin bundle. */
 export const PLUGIN_BUNDLE_URL = '/plugin/plugin-flex-messaging-kit.js';

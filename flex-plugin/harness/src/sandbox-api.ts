@@ -91,12 +91,18 @@ export class SandboxApi {
   }
 
   async workers(): Promise<SandboxWorker[]> {
-    const body = await readJson<{ workers: SandboxWorker[] }>(await this.control('GET', '/workers'), 'GET /sandbox/api/workers');
+    const body = await readJson<{ workers: SandboxWorker[] }>(
+      await this.control('GET', '/workers'),
+      'GET /sandbox/api/workers',
+    );
     return body.workers;
   }
 
   async decideReservation(reservationSid: string, decision: 'accept' | 'reject'): Promise<void> {
-    await readJson(await this.control('POST', `/reservations/${reservationSid}/${decision}`, {}), `${decision} reservation`);
+    await readJson(
+      await this.control('POST', `/reservations/${reservationSid}/${decision}`, {}),
+      `${decision} reservation`,
+    );
   }
 
   async setActivity(workerSid: string, activity: string): Promise<void> {

@@ -48,11 +48,9 @@ export class SandboxWorkerClient {
   ) {}
 
   async loadActivities(): Promise<AgentActivity[]> {
-    const body = await this.api.twilio<{ activities: Array<{ sid: string; friendly_name: string; available: boolean }> }>(
-      'GET',
-      'taskrouter',
-      `/v1/Workspaces/${this.workspaceSid}/Activities?PageSize=50`,
-    );
+    const body = await this.api.twilio<{
+      activities: Array<{ sid: string; friendly_name: string; available: boolean }>;
+    }>('GET', 'taskrouter', `/v1/Workspaces/${this.workspaceSid}/Activities?PageSize=50`);
     return body.activities.map((a) => ({ sid: a.sid, name: a.friendly_name, available: a.available }));
   }
 
@@ -101,7 +99,8 @@ export class SandboxWorkerClient {
         this.announced.add(reservation.sid);
         created.push({ sid: reservation.sid, task: { sid: task.sid, attributes } });
       }
-      const customerAddress = String(attributes.customerAddress ?? attributes.from ?? attributes.name ?? '') || undefined;
+      const customerAddress =
+        String(attributes.customerAddress ?? attributes.from ?? attributes.name ?? '') || undefined;
       tasks.push({
         sid: task.sid,
         reservationSid: reservation.sid,
@@ -123,7 +122,9 @@ export class SandboxWorkerClient {
     const taskOf = (payload: { sid?: string; task?: { sid: string } }): DesktopTask => {
       const sid = payload.sid ?? payload.task?.sid;
       // Flex's task sid is the reservation's; the desktop's is the TaskRouter task's. Accept both.
-      const task = this.desktop.getState().tasks.find((candidate) => candidate.sid === sid || candidate.reservationSid === sid);
+      const task = this.desktop
+        .getState()
+        .tasks.find((candidate) => candidate.sid === sid || candidate.reservationSid === sid);
       if (!task) {
         throw new Error(`No task ${sid} on this desktop`);
       }

@@ -9,7 +9,7 @@ import type { FeatureRegistration } from '../types/feature';
 import { loadFeatures } from '../utils/feature-loader';
 
 describe('plugin init', () => {
-  it('adds the backend badge to the start of the main header without replacing Flex content', () => {
+  it("adds the backend badge first in the main header's end section without replacing Flex content", () => {
     const { flex, asFlexGlobal } = fakeFlex();
     new FlexMessagingKitPlugin().init(asFlexGlobal, fakeManager() as never);
 
@@ -18,10 +18,10 @@ describe('plugin init', () => {
     expect(remove).not.toHaveBeenCalled();
 
     const [element, options] = add.mock.calls.find(
-      ([candidate]) => (candidate as ReactElement).key === 'fmk-backend-status',
+      ([candidate]) => (candidate as ReactElement).key === 'fmk-health-status',
     ) as [ReactElement, Record<string, unknown>];
-    expect(options).toEqual({ sortOrder: -1, key: 'fmk-backend-status' });
-    expect(element.key).toBe('fmk-backend-status');
+    expect(options).toEqual({ sortOrder: -1, align: 'end', key: 'fmk-health-status' });
+    expect(element.key).toBe('fmk-health-status');
     expect(element.type).toBe(BackendStatus);
     expect(element.props.pollIntervalMs).toBe(DEFAULT_POLL_INTERVAL_MS);
     expect(DEFAULT_POLL_INTERVAL_MS).toBe(30_000);
@@ -30,7 +30,16 @@ describe('plugin init', () => {
   it('registers nothing for a feature switched off in ui_attributes', () => {
     const { flex, asFlexGlobal } = fakeFlex();
     const manager = fakeManager({
-      uiAttributes: { flexMessagingKit: { features: { health: { enabled: false }, inactivity: { enabled: false }, transfer: { enabled: false }, outbound: { enabled: false } } } },
+      uiAttributes: {
+        flexMessagingKit: {
+          features: {
+            health: { enabled: false },
+            inactivity: { enabled: false },
+            transfer: { enabled: false },
+            outbound: { enabled: false },
+          },
+        },
+      },
     });
 
     expect(loadFeatures(asFlexGlobal, manager, features)).toEqual([]);
@@ -46,7 +55,7 @@ describe('plugin init', () => {
     const strings = manager.strings as unknown as Record<string, string>;
     expect(strings.FMKHealthConnected).toBe('Messaging Kit: conectado');
     const [element] = flex.MainHeader.Content.add.mock.calls.find(
-      ([candidate]) => (candidate as ReactElement).key === 'fmk-backend-status',
+      ([candidate]) => (candidate as ReactElement).key === 'fmk-health-status',
     ) as [ReactElement];
     expect(element.props.labels.unreachable).toBe('Messaging Kit: inaccesible');
   });
@@ -73,7 +82,6 @@ describe('feature loop', () => {
     ]);
     expect(order).toEqual(['notifications', 'actions', 'components', 'events']);
   });
-
 
   it('runs every enabled feature, in order, and reports their names', () => {
     const { flex, asFlexGlobal } = fakeFlex();

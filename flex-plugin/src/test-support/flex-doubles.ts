@@ -53,7 +53,7 @@ export const fakeManager = ({ uiAttributes, token = 'agent-token', localeTag }: 
     user: { identity: 'alice', token, roles: ['agent'] },
     strings: {},
     localization: localeTag ? { localeTag } : undefined,
-  } as unknown as PluginManager);
+  }) as unknown as PluginManager;
 
 /** What a mocked fetch answers. */
 export const jsonResponse = (status: number, body: unknown) =>
@@ -61,7 +61,7 @@ export const jsonResponse = (status: number, body: unknown) =>
     ok: status >= 200 && status < 300,
     status,
     text: async () => (typeof body === 'string' ? body : JSON.stringify(body)),
-  } as Response);
+  }) as Response;
 
 export const healthReport = (ready: boolean) => ({
   status: ready ? 'UP' : 'DOWN',

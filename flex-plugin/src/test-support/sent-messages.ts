@@ -1,7 +1,10 @@
 import type { SentMessage } from '../feature-library/outbound/types/outbound';
 
 /** A row of GET /api/outbound/sent: a waiting SMS to Dana unless told otherwise. */
-export const sentItem = (overrides: Partial<SentMessage> = {}, delivery: Partial<SentMessage['delivery']> = {}): SentMessage => ({
+export const sentItem = (
+  overrides: Partial<SentMessage> = {},
+  delivery: Partial<SentMessage['delivery']> = {},
+): SentMessage => ({
   conversationSid: 'CH1',
   mode: 'wait-for-reply',
   routeTo: 'me',

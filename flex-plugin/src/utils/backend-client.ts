@@ -40,7 +40,9 @@ export class BackendUnreachableError extends Error {
   readonly url: string;
 
   constructor(url: string, cause: unknown) {
-    super(`Cannot reach the Messaging Kit backend at ${url}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `Cannot reach the Messaging Kit backend at ${url}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
     this.name = 'BackendUnreachableError';
     this.url = url;
   }

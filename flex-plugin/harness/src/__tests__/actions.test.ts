@@ -21,7 +21,9 @@ describe('sandbox actions', () => {
     actions.registerAction('SetActivity', run);
     actions.addListener('beforeSetActivity', (_payload, abort: () => void) => abort());
 
-    await actions.invokeAction('SetActivity', { activityName: 'Offline' });
+    await expect(actions.invokeAction('SetActivity', { activityName: 'Offline' })).rejects.toThrow(
+      'Action SetActivity cancelled by before event',
+    );
     expect(run).not.toHaveBeenCalled();
   });
 
@@ -39,7 +41,7 @@ describe('sandbox actions', () => {
 
   it('rejects unknown actions and removed listeners stop firing', async () => {
     const actions = new HarnessActionsImpl();
-    await expect(actions.invokeAction('NoSuchAction')).rejects.toThrow('Unknown action "NoSuchAction"');
+    await expect(actions.invokeAction('NoSuchAction')).rejects.toThrow('Action does not exist');
 
     const listener = jest.fn();
     actions.registerAction('SelectTask', async () => undefined);

@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { ContentStore } from '../content-store';
 
 const element = (key: string | null, props: Record<string, unknown> = {}) =>
-  ({ type: 'span', key, props } as unknown as ReactElement);
+  ({ type: 'span', key, props }) as unknown as ReactElement;
 
 const keys = (store: ContentStore, props: object = {}) => store.visibleFragments(props).map((fragment) => fragment.key);
 
@@ -12,11 +12,22 @@ describe('sandbox content fragments', () => {
     const store = new ContentStore('MainHeader');
     store.add(element('activity'), { sortOrder: 10 });
     store.add(element('user-controls'), { sortOrder: 20 });
-    store.add(element(null), { key: 'fmk-backend-status', sortOrder: -1 } as never);
+    store.add(element(null), { key: 'fmk-health-status', sortOrder: -1 } as never);
     store.add(element('late'));
     store.add(element('later'));
 
-    expect(keys(store)).toEqual(['fmk-backend-status', 'late', 'later', 'activity', 'user-controls']);
+    expect(keys(store)).toEqual(['fmk-health-status', 'late', 'later', 'activity', 'user-controls']);
+  });
+
+  it("puts an item added without align in the header's start section, as Flex's MainHeader does", () => {
+    const store = new ContentStore('MainHeader');
+    store.add(element('plugin-default'), { sortOrder: -1 });
+    store.add(element('plugin-end'), { sortOrder: -1, align: 'end' });
+    store.add(element('activity'), { sortOrder: 10, align: 'end' });
+
+    expect(keys(store)).toEqual(['plugin-default', 'plugin-end', 'activity']);
+    expect(store.visibleFragments({}, 'start').map((f) => f.key)).toEqual(['plugin-default']);
+    expect(store.visibleFragments({}, 'end').map((f) => f.key)).toEqual(['plugin-end', 'activity']);
   });
 
   it('takes the key from the options, else from the element', () => {

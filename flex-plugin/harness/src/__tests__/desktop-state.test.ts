@@ -7,9 +7,9 @@ describe('desktop views', () => {
     const seen: string[] = [];
     desktop.subscribe((state) => seen.push(state.activeView));
 
-    desktop.navigate('fmk-sent-messages');
+    desktop.navigate('fmk-outbound-sent');
 
-    expect(desktop.getState().activeView).toBe('fmk-sent-messages');
-    expect(seen).toEqual(['fmk-sent-messages']);
+    expect(desktop.getState().activeView).toBe('fmk-outbound-sent');
+    expect(seen).toEqual(['fmk-outbound-sent']);
   });
 });

@@ -58,7 +58,11 @@ describe('SandboxWorkerClient', () => {
         },
       ],
       {
-        WT1: task('WT1', 'reserved', { customerName: 'Dana', customerAddress: '+15550001111', channelType: 'whatsapp' }),
+        WT1: task('WT1', 'reserved', {
+          customerName: 'Dana',
+          customerAddress: '+15550001111',
+          channelType: 'whatsapp',
+        }),
         WT2: task('WT2', 'assigned', { from: '+15550002222' }),
       },
     );
@@ -82,7 +86,9 @@ describe('SandboxWorkerClient', () => {
     const client = new SandboxWorkerClient(api, desktop(), WORKSPACE, (...args) => emitted.push(args));
     await client.refresh();
     await client.refresh();
-    expect(emitted).toEqual([['reservationCreated', { sid: 'WR1', task: { sid: 'WT1', attributes: { autoAnswer: true } } }]]);
+    expect(emitted).toEqual([
+      ['reservationCreated', { sid: 'WR1', task: { sid: 'WT1', attributes: { autoAnswer: true } } }],
+    ]);
 
     const actions = new HarnessActionsImpl();
     client.registerActions(actions);

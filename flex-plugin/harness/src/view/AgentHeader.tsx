@@ -52,8 +52,17 @@ export const UserControls = ({ desktop }: { desktop: DesktopStateStore }) => {
   );
 };
 
+/**
+ * Flex 2.17's MainHeader (MainHeaderImpl in @twilio/flex-ui's bundle): a start ContentFragment with
+ * the hamburger and logo, which hides its overflow, and an `align: 'end'` one with notifications,
+ * the activity and the user. An item added without `align` lands in the start section, before the
+ * logo.
+ */
 export const AgentHeader = ({ content }: { content: DesktopContent }) => (
   <header className="agent-header" data-testid="agent-header">
+    <div className="main-header-start" data-testid="main-header-start">
+      <Fragments store={content.MainHeader} align="start" />
+    </div>
     <div className="brand">
       <span className="brand-mark" aria-hidden="true">
         FM
@@ -62,7 +71,7 @@ export const AgentHeader = ({ content }: { content: DesktopContent }) => (
       <span className="brand-tag">Sandbox</span>
     </div>
     <div className="main-header-content" data-testid="main-header-content">
-      <Fragments store={content.MainHeader} />
+      <Fragments store={content.MainHeader} align="end" />
     </div>
   </header>
 );

@@ -26,7 +26,11 @@ export const ConversationPanel = ({ task, api, actions, agentIdentity }: Convers
     let cancelled = false;
     const load = () => {
       api
-        .twilio<{ messages: TwilioMessage[] }>('GET', 'conversations', `/v1/Conversations/${conversationSid}/Messages?Order=asc&PageSize=100`)
+        .twilio<{ messages: TwilioMessage[] }>(
+          'GET',
+          'conversations',
+          `/v1/Conversations/${conversationSid}/Messages?Order=asc&PageSize=100`,
+        )
         .then((body) => {
           if (!cancelled) {
             setMessages(body.messages);

@@ -6,11 +6,13 @@ interface FragmentsProps {
   store: ContentStore;
   /** The props Flex would render the component with; fragments receive them too. */
   childProps?: Record<string, unknown>;
+  /** Only the fragments of one section (MainHeader, SideNav). */
+  align?: 'start' | 'end';
 }
 
 /** Renders what plugins put into one `Flex.<Component>.Content`. */
-export const Fragments = ({ store, childProps = {} }: FragmentsProps) => {
-  const fragments = useSubscription(store, () => store.visibleFragments(childProps));
+export const Fragments = ({ store, childProps = {}, align }: FragmentsProps) => {
+  const fragments = useSubscription(store, () => store.visibleFragments(childProps, align));
   return (
     <>
       {fragments.map(({ key, element, options }) =>

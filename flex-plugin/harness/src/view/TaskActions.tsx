@@ -15,7 +15,13 @@ export const TaskActions = ({ task, actions }: { task: DesktopTask; actions: Har
   if (task.status === 'pending') {
     return (
       <div className="task-actions">
-        <button type="button" className="button primary" data-testid="accept-task" disabled={busy} onClick={run('AcceptTask')}>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="accept-task"
+          disabled={busy}
+          onClick={run('AcceptTask')}
+        >
           Accept
         </button>
         <button type="button" className="button" data-testid="reject-task" disabled={busy} onClick={run('RejectTask')}>
@@ -27,7 +33,13 @@ export const TaskActions = ({ task, actions }: { task: DesktopTask; actions: Har
   if (task.status === 'assigned') {
     return (
       <div className="task-actions">
-        <button type="button" className="button danger" data-testid="wrapup-task" disabled={busy} onClick={run('WrapupTask')}>
+        <button
+          type="button"
+          className="button danger"
+          data-testid="wrapup-task"
+          disabled={busy}
+          onClick={run('WrapupTask')}
+        >
           End chat
         </button>
       </div>
@@ -36,7 +48,13 @@ export const TaskActions = ({ task, actions }: { task: DesktopTask; actions: Har
   if (task.status === 'wrapping') {
     return (
       <div className="task-actions">
-        <button type="button" className="button primary" data-testid="complete-task" disabled={busy} onClick={run('CompleteTask')}>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="complete-task"
+          disabled={busy}
+          onClick={run('CompleteTask')}
+        >
           Complete
         </button>
       </div>

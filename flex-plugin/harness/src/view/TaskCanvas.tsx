@@ -49,7 +49,12 @@ export const TaskCanvas = ({ desktop, content, actions, api }: TaskCanvasProps) 
         <div className="task-canvas-main" data-testid="task-canvas-body">
           <Fragments store={content.TaskCanvas} childProps={childProps} />
           {api ? (
-            <ConversationPanel task={task} api={api} actions={actions} agentIdentity={desktop.getState().agent.identity} />
+            <ConversationPanel
+              task={task}
+              api={api}
+              actions={actions}
+              agentIdentity={desktop.getState().agent.identity}
+            />
           ) : null}
         </div>
         <aside className="task-info-panel" data-testid="task-info-panel" aria-label="Task details">

@@ -24,7 +24,7 @@ export const HarnessView = ({ name, children, keepMounted }: FlexUI.ViewProps): 
 
 /** Flex's `SideLink`: an icon button, labelled by its children, highlighted when `isActive`. */
 export const HarnessSideLink = ({ icon, iconActive, isActive, onClick, children }: FlexUI.SideLinkProps) => {
-  const shown = isActive ? iconActive ?? icon : icon;
+  const shown = isActive ? (iconActive ?? icon) : icon;
   const label = typeof children === 'string' ? children : undefined;
   return (
     <button

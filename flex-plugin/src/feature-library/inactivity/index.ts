@@ -1,6 +1,7 @@
 import type { FeatureRegistration } from '../../types/feature';
 import { FEATURE_NAME, isFeatureEnabled } from './config';
 import { addInactivityBadges } from './flex-hooks/components/InactivityBadges';
+import { registerInactivityNotifications } from './flex-hooks/notifications';
 import { inactivityStrings } from './flex-hooks/strings';
 
 /** The backend's `inactivity` capability: server-side countdowns shown on messaging tasks. */
@@ -9,6 +10,7 @@ export const register: FeatureRegistration = (manager) => ({
   enabled: isFeatureEnabled(manager),
   hooks: {
     strings: inactivityStrings,
+    notifications: [registerInactivityNotifications],
     components: [addInactivityBadges],
   },
 });

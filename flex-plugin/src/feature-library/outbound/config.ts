@@ -15,7 +15,8 @@ const strings = (value: unknown): string[] =>
 
 /** The numbers an agent may send from: `ui_attributes.flexMessagingKit.outbound.senders.{sms,whatsapp}`. */
 export const getSenders = (manager: ConfigSource): Senders => {
-  const outbound = (readUiAttributes(manager) as { outbound?: { senders?: Partial<Record<string, unknown>> } }).outbound;
+  const outbound = (readUiAttributes(manager) as { outbound?: { senders?: Partial<Record<string, unknown>> } })
+    .outbound;
   const senders = outbound?.senders ?? {};
   return { sms: strings(senders.sms), whatsapp: strings(senders.whatsapp) };
 };

@@ -1,8 +1,9 @@
 import type { FeatureRegistration } from '../../types/feature';
 import { FEATURE_NAME, isFeatureEnabled } from './config';
-import { blockWrapupWhilePending, hookTransferTask, registerTransferNotifications } from './flex-hooks/actions/TransferTask';
-import { addTransferContextToTaskCanvas } from './flex-hooks/components/TaskCanvas';
+import { blockWrapupWhilePending, hookTransferTask, replaceShowDirectory } from './flex-hooks/actions/TransferTask';
+import { addTransferContextToTaskCanvas, addTransferProgressToTaskCanvas } from './flex-hooks/components/TaskCanvas';
 import { addTransferButtonToTaskCanvasHeader } from './flex-hooks/components/TaskCanvasHeader';
+import { registerTransferNotifications } from './flex-hooks/notifications';
 import { transferStrings } from './flex-hooks/strings';
 
 /** The backend's `transfer` capability: chat, SMS and WhatsApp transfers to an agent, queue or workflow. */
@@ -11,7 +12,8 @@ export const register: FeatureRegistration = (manager) => ({
   enabled: isFeatureEnabled(manager),
   hooks: {
     strings: transferStrings,
-    actions: [registerTransferNotifications, hookTransferTask, blockWrapupWhilePending],
-    components: [addTransferButtonToTaskCanvasHeader, addTransferContextToTaskCanvas],
+    notifications: [registerTransferNotifications],
+    actions: [hookTransferTask, replaceShowDirectory, blockWrapupWhilePending],
+    components: [addTransferButtonToTaskCanvasHeader, addTransferProgressToTaskCanvas, addTransferContextToTaskCanvas],
   },
 });

@@ -20,5 +20,8 @@ export const isMessagingTask = (task: TaskLike | undefined): boolean => {
   if (!task) return false;
   const channel = task.taskChannelUniqueName ?? task.channel;
   if (channel === 'voice') return false;
-  return typeof task.attributes?.flexInteractionChannelSid === 'string' || typeof task.attributes?.conversationSid === 'string';
+  return (
+    typeof task.attributes?.flexInteractionChannelSid === 'string' ||
+    typeof task.attributes?.conversationSid === 'string'
+  );
 };

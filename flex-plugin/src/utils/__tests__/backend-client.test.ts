@@ -41,7 +41,9 @@ describe('backend client', () => {
 
   it('turns our JSON error shape into a BackendRequestError with code, message and Twilio code', async () => {
     const fetchFn = jest.fn().mockResolvedValue(
-      jsonResponse(409, { error: { code: 'CONVERSATION_ORPHANED', message: 'Gone', twilioCode: 50416, field: 'to' } }),
+      jsonResponse(409, {
+        error: { code: 'CONVERSATION_ORPHANED', message: 'Gone', twilioCode: 50416, field: 'to' },
+      }),
     );
     const failure = await createBackendClient(manager(), fetchFn)
       .get('/x')

@@ -17,7 +17,9 @@ describe('backend URL', () => {
   });
 
   it('loses its trailing slashes so paths can be appended', () => {
-    const manager = fakeManager({ uiAttributes: { flexMessagingKit: { backendUrl: 'https://kit.example.com/api//' } } });
+    const manager = fakeManager({
+      uiAttributes: { flexMessagingKit: { backendUrl: 'https://kit.example.com/api//' } },
+    });
     expect(getBackendUrl(manager)).toBe('https://kit.example.com/api');
   });
 

@@ -8,23 +8,36 @@ import type {
   WhatsappWindow,
 } from '../types/outbound';
 
+/** The seed plugin's `messageType`, when it names one of our channels. */
+const seedChannel = (messageType: unknown): OutboundChannel | undefined => {
+  const type = typeof messageType === 'string' ? messageType.toLowerCase() : undefined;
+  return type === 'sms' || type === 'whatsapp' ? type : undefined;
+};
+
 const channelOf = (payload: SendOutboundMessagePayload): OutboundChannel =>
   payload.channel ??
-  (payload.destination.startsWith('whatsapp:') || (payload.callerId ?? '').startsWith('whatsapp:') ? 'whatsapp' : 'sms');
+  seedChannel(payload.messageType) ??
+  (payload.destination.startsWith('whatsapp:') || (payload.callerId ?? '').startsWith('whatsapp:')
+    ? 'whatsapp'
+    : 'sms');
 
 /** The action payload as `POST /api/outbound/messages` wants it. */
-export const toRequest = (payload: SendOutboundMessagePayload) => ({
-  to: payload.destination.replace(/^whatsapp:/, ''),
-  channel: channelOf(payload),
-  from: payload.callerId || undefined,
-  body: payload.contentSid ? undefined : payload.body,
-  contentSid: payload.contentSid || undefined,
-  contentVariables: payload.contentSid ? payload.contentVariables : undefined,
-  mode: payload.openChat ? 'open-chat' : 'wait-for-reply',
-  routeTo: payload.routeToMe ? 'me' : 'any',
-  customerName: payload.customerName,
-  onExisting: payload.onExisting,
-});
+export const toRequest = (payload: SendOutboundMessagePayload) => {
+  // The seed's name for the content template; ours wins when both are given.
+  const contentSid = payload.contentSid || payload.contentTemplateSid || undefined;
+  return {
+    to: payload.destination.replace(/^whatsapp:/, ''),
+    channel: channelOf(payload),
+    from: payload.callerId || undefined,
+    body: contentSid ? undefined : payload.body,
+    contentSid,
+    contentVariables: contentSid ? payload.contentVariables : undefined,
+    mode: payload.openChat ? 'open-chat' : 'wait-for-reply',
+    routeTo: payload.routeToMe ? 'me' : 'any',
+    customerName: payload.customerName,
+    onExisting: payload.onExisting,
+  };
+};
 
 export const newIdempotencyKey = (): string =>
   typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'

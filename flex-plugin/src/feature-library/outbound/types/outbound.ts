@@ -8,6 +8,10 @@ export interface SendOutboundMessagePayload {
   openChat: boolean;
   body?: string;
   contentSid?: string;
+  /** The seed plugin's name for `contentSid`. */
+  contentTemplateSid?: string;
+  /** The seed plugin's channel: `sms` or `whatsapp`. */
+  messageType?: string;
   contentVariables?: Record<string, string>;
   channel?: OutboundChannel;
   customerName?: string;

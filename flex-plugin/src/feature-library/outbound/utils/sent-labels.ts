@@ -23,7 +23,7 @@ export const customerLabel = (item: SentMessage): string => {
 export const deliveryReason = (strings: Record<string, string | undefined>, item: SentMessage): string => {
   const { errorCode, errorMessage, status } = item.delivery ?? {};
   const key = `FMKOutboundDeliveryError${errorCode}`;
-  const known = errorCode ? strings[key] ?? (enUS as Record<string, string>)[key] : undefined;
+  const known = errorCode ? (strings[key] ?? (enUS as Record<string, string>)[key]) : undefined;
   if (known) {
     return known;
   }
@@ -33,6 +33,7 @@ export const deliveryReason = (strings: Record<string, string | undefined>, item
   if (errorCode) {
     return outboundText(strings, 'FMKOutboundDeliveryErrorCode', { code: errorCode });
   }
-  const fallback: OutboundStringKey = status === 'failed' ? 'FMKOutboundDeliveryFailedBadge' : 'FMKOutboundDeliveryUndelivered';
+  const fallback: OutboundStringKey =
+    status === 'failed' ? 'FMKOutboundDeliveryFailedBadge' : 'FMKOutboundDeliveryUndelivered';
   return outboundText(strings, fallback);
 };

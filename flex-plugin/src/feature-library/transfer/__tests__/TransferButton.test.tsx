@@ -4,9 +4,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { fakeManager, jsonResponse } from '../../../test-support/flex-doubles';
 import { createBackendClient } from '../../../utils/backend-client';
 import { TransferButton, TransferButtonLabels } from '../custom-components/TransferButton/TransferButton';
-import { TransferDirectory } from '../custom-components/TransferDirectory/TransferDirectory';
+import { TransferProgress } from '../custom-components/TransferProgress/TransferProgress';
+import { SEARCH_DEBOUNCE_MS, TransferDirectory } from '../custom-components/TransferDirectory/TransferDirectory';
 import enUS from '../strings/en-us.json';
-import { TransferDesk } from '../transfer-desk';
+import { TransferStore } from '../state/transfer-store';
 import type { TransferTargets } from '../types/transfer';
 
 const labels: TransferButtonLabels = {
@@ -29,6 +30,8 @@ const labels: TransferButtonLabels = {
   available: enUS.FMKTransferAvailable,
   unavailable: enUS.FMKTransferUnavailable,
   noTargets: enUS.FMKTransferNoTargets,
+  loading: enUS.FMKTransferLoading,
+  queueAvailable: enUS.FMKTransferQueueAvailable,
 };
 
 const TASK = 'WT00000000000000000000000000000001';
@@ -51,54 +54,120 @@ beforeEach(() => {
 
 describe('TransferButton', () => {
   it('shows Transfer on an assigned messaging task and nothing on a voice call', () => {
-    const desk = new TransferDesk(createBackendClient(fakeManager()), jest.fn(), 60_000);
+    const store = new TransferStore(createBackendClient(fakeManager()), jest.fn(), 60_000);
     const load = jest.fn();
-    const { rerender } = render(<TransferButton task={smsTask} desk={desk} labels={labels} loadTargets={load} />);
+    const { rerender } = render(<TransferButton task={smsTask} store={store} labels={labels} loadTargets={load} />);
     expect(screen.getByTestId('fmk-transfer-button').textContent).toBe('Transfer');
 
-    rerender(<TransferButton task={{ ...smsTask, channel: 'voice' }} desk={desk} labels={labels} loadTargets={load} />);
+    rerender(
+      <TransferButton task={{ ...smsTask, channel: 'voice' }} store={store} labels={labels} loadTargets={load} />,
+    );
     expect(screen.queryByTestId('fmk-transfer-button')).toBeNull();
   });
 
   it('shows a pending transfer with Cancel, which withdraws it', async () => {
-    const desk = new TransferDesk(createBackendClient(fakeManager()), jest.fn(), 60_000);
-    const transfer = { transferId: 'TR1', taskSid: TASK, status: 'pending', targetType: 'worker', targetSid: 'WK2', mode: 'warm' };
+    const store = new TransferStore(createBackendClient(fakeManager()), jest.fn(), 60_000);
+    const transfer = {
+      transferId: 'TR1',
+      taskSid: TASK,
+      status: 'pending',
+      targetType: 'worker',
+      targetSid: 'WK2',
+      mode: 'warm',
+    };
     fetchMock
       .mockResolvedValueOnce(jsonResponse(201, transfer))
       .mockResolvedValueOnce(jsonResponse(200, { ...transfer, status: 'canceled' }));
-    render(<TransferButton task={smsTask} desk={desk} labels={labels} loadTargets={jest.fn()} />);
+    render(
+      <>
+        <TransferButton task={smsTask} store={store} labels={labels} loadTargets={jest.fn()} />
+        <div data-testid="canvas">
+          <TransferProgress task={smsTask} store={store} labels={labels} />
+        </div>
+      </>,
+    );
 
-    await desk.start({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm' });
+    await store.start({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm' });
     await waitFor(() => expect(screen.getByTestId('fmk-transfer-pending').textContent).toBe('Transfer pending'));
+    expect(screen.getByTestId('canvas').contains(screen.getByTestId('fmk-transfer-cancel'))).toBe(true);
     fireEvent.click(screen.getByTestId('fmk-transfer-cancel'));
 
     await waitFor(() => expect(screen.getByTestId('fmk-transfer-button')).toBeTruthy());
     expect(fetchMock.mock.calls[1][0]).toMatch(/\/api\/transfers\/TR1$/);
     expect(fetchMock.mock.calls[1][1].method).toBe('DELETE');
-    desk.stop();
+    store.stop();
   });
 
   it('says the other agent joined once a warm transfer is accepted, and offers Leave instead of Cancel', async () => {
-    const desk = new TransferDesk(createBackendClient(fakeManager()), jest.fn(), 60_000);
-    const transfer = { transferId: 'TR1', taskSid: TASK, status: 'accepted', targetType: 'worker', targetSid: 'WK2', mode: 'warm' };
+    const store = new TransferStore(createBackendClient(fakeManager()), jest.fn(), 60_000);
+    const transfer = {
+      transferId: 'TR1',
+      taskSid: TASK,
+      status: 'accepted',
+      targetType: 'worker',
+      targetSid: 'WK2',
+      mode: 'warm',
+    };
     fetchMock.mockResolvedValueOnce(jsonResponse(201, transfer));
-    render(<TransferButton task={smsTask} desk={desk} labels={labels} loadTargets={jest.fn()} />);
+    render(
+      <>
+        <TransferButton task={smsTask} store={store} labels={labels} loadTargets={jest.fn()} />
+        <div data-testid="canvas">
+          <TransferProgress task={smsTask} store={store} labels={labels} />
+        </div>
+      </>,
+    );
 
-    await desk.start({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm' });
+    await store.start({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm' });
     await waitFor(() => expect(screen.getByTestId('fmk-transfer-pending').textContent).toBe('Other agent joined'));
     expect(screen.getByTestId('fmk-transfer-leave')).toBeTruthy();
     expect(screen.queryByTestId('fmk-transfer-cancel')).toBeNull();
-    desk.stop();
+    // Leave is above the conversation, not in the header beside Flex's End chat.
+    expect(screen.getByTestId('canvas').contains(screen.getByTestId('fmk-transfer-leave'))).toBe(true);
+    store.stop();
   });
 });
 
 describe('TransferDirectory', () => {
+  it('asks the backend once the agent stops typing, and keeps the list on screen meanwhile', async () => {
+    const loadTargets = jest.fn().mockResolvedValue(agents);
+    render(
+      <TransferDirectory
+        isOpen
+        taskSid={TASK}
+        labels={labels}
+        loadTargets={loadTargets}
+        onTransfer={jest.fn()}
+        onDismiss={jest.fn()}
+      />,
+    );
+    await waitFor(() => expect(screen.getByLabelText(/Bob Agent/)).toBeTruthy());
+    expect(loadTargets).toHaveBeenCalledTimes(1);
+
+    const search = screen.getByLabelText(enUS.FMKTransferSearch);
+    ['b', 'bo', 'bob'].forEach((value) => fireEvent.change(search, { target: { value } }));
+
+    expect(loadTargets).toHaveBeenCalledTimes(1);
+    expect(screen.getByLabelText(/Bob Agent/)).toBeTruthy();
+    await waitFor(() => expect(loadTargets).toHaveBeenCalledTimes(2));
+    expect(loadTargets).toHaveBeenLastCalledWith('worker', 'bob');
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 100));
+    expect(loadTargets).toHaveBeenCalledTimes(2);
+  });
+
   // A Paste Modal with tabs and radios renders slowly on a busy machine: Jest's default 5 s was too tight.
   it('lists agents with availability, keeps unavailable ones unselectable and sends mode and note', async () => {
     const onTransfer = jest.fn().mockResolvedValue(undefined);
     const loadTargets = jest.fn().mockResolvedValue(agents);
     render(
-      <TransferDirectory isOpen taskSid={TASK} labels={labels} loadTargets={loadTargets} onTransfer={onTransfer} onDismiss={jest.fn()} />,
+      <TransferDirectory
+        isOpen
+        taskSid={TASK}
+        labels={labels}
+        loadTargets={loadTargets}
+        onTransfer={onTransfer}
+        onDismiss={jest.fn()}
+      />,
     );
 
     await waitFor(() => expect(screen.getByLabelText(/Bob Agent/)).toBeTruthy());
@@ -111,7 +180,13 @@ describe('TransferDirectory', () => {
     fireEvent.click(screen.getByTestId('fmk-transfer-submit'));
 
     await waitFor(() =>
-      expect(onTransfer).toHaveBeenCalledWith({ taskSid: TASK, targetType: 'worker', targetSid: 'WK2', mode: 'warm', note: 'Refund question' }),
+      expect(onTransfer).toHaveBeenCalledWith({
+        taskSid: TASK,
+        targetType: 'worker',
+        targetSid: 'WK2',
+        mode: 'warm',
+        note: 'Refund question',
+      }),
     );
   }, 20_000);
 });

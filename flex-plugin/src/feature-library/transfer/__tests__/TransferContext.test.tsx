@@ -1,18 +1,32 @@
+import { describeReason } from '../types/transfer';
 import * as React from 'react';
 import { render, screen } from '@testing-library/react';
 
 import { loginOf, TransferContext } from '../custom-components/TransferContext/TransferContext';
 import enUS from '../strings/en-us.json';
 
-const labels = { received: enUS.FMKTransferReceived, returned: enUS.FMKTransferReturned };
+const labels = {
+  received: enUS.FMKTransferReceived,
+  returned: enUS.FMKTransferReturned,
+  reason: (code: string | undefined) => describeReason({}, code),
+};
 
-const transferred = (attributes: Record<string, unknown>) => ({ sid: 'WT1', channel: 'sms', status: 'pending', attributes });
+const transferred = (attributes: Record<string, unknown>) => ({
+  sid: 'WT1',
+  channel: 'sms',
+  status: 'pending',
+  attributes,
+});
 
 describe('TransferContext', () => {
   it('tells the receiving agent who transferred the conversation, with their note', () => {
     render(
       <TransferContext
-        task={transferred({ transferId: 'TR1', ignoreAgent: 'alice_40example_2Ecom', transferNote: 'Refund for order 1234' })}
+        task={transferred({
+          transferId: 'TR1',
+          ignoreAgent: 'alice_40example_2Ecom',
+          transferNote: 'Refund for order 1234',
+        })}
         labels={labels}
       />,
     );
@@ -23,11 +37,18 @@ describe('TransferContext', () => {
   it('says why a conversation came back, and shows no stale note', () => {
     render(
       <TransferContext
-        task={transferred({ transferId: 'TR1', transferReturned: true, transferFailureReason: 'target_rejected', transferNote: 'old' })}
+        task={transferred({
+          transferId: 'TR1',
+          transferReturned: true,
+          transferFailureReason: 'target_rejected',
+          transferNote: 'old',
+        })}
         labels={labels}
       />,
     );
-    expect(screen.getByTestId('fmk-transfer-context').textContent).toBe('This conversation came back to you: the target declined.');
+    expect(screen.getByTestId('fmk-transfer-context').textContent).toBe(
+      'This conversation came back to you: the target declined.',
+    );
     expect(screen.queryByTestId('fmk-transfer-note')).toBeNull();
   });
 

@@ -2,9 +2,9 @@ import { fakeFlex, fakeManager, jsonResponse } from '../../../test-support/flex-
 import { createBackendClient } from '../../../utils/backend-client';
 import { blockWrapupWhilePending, hookTransferTask } from '../flex-hooks/actions/TransferTask';
 import { addTransferContextToTaskCanvas } from '../flex-hooks/components/TaskCanvas';
-import { deskFor } from '../flex-hooks/shared';
-import { TransferNotification } from '../flex-hooks/strings';
-import { TransferDesk } from '../transfer-desk';
+import { transferStoreFor } from '../state/transfer-store';
+import { TransferNotification } from '../flex-hooks/notifications';
+import { TransferStore } from '../state/transfer-store';
 
 const fetchMock = jest.fn();
 
@@ -41,12 +41,18 @@ beforeEach(() => {
 describe('Flex TransferTask', () => {
   it('transfers a messaging task through the backend instead of Flex, warm when asked', async () => {
     const { flex, asFlexGlobal } = fakeFlex();
-    const manager = fakeManager({ token: 'alice-jwt', uiAttributes: { flexMessagingKit: { backendUrl: 'http://kit.test' } } });
+    const manager = fakeManager({
+      token: 'alice-jwt',
+      uiAttributes: { flexMessagingKit: { backendUrl: 'http://kit.test' } },
+    });
     hookTransferTask(asFlexGlobal, manager);
     fetchMock.mockResolvedValueOnce(jsonResponse(201, pending({ mode: 'warm' })));
     const abort = jest.fn();
 
-    await listenerFor(flex, 'beforeTransferTask')({ task: smsTask, targetSid: 'WQ0000000000000000000000000000001', options: { mode: 'WARM' } }, abort);
+    await listenerFor(flex, 'beforeTransferTask')(
+      { task: smsTask, targetSid: 'WQ0000000000000000000000000000001', options: { mode: 'WARM' } },
+      abort,
+    );
 
     expect(abort).toHaveBeenCalled();
     const [url, init] = fetchMock.mock.calls[0];
@@ -58,7 +64,7 @@ describe('Flex TransferTask', () => {
       targetSid: 'WQ0000000000000000000000000000001',
       mode: 'warm',
     });
-    deskFor(asFlexGlobal, manager).stop();
+    transferStoreFor(asFlexGlobal, manager).stop();
   });
 
   it('leaves voice transfers to Flex untouched', async () => {
@@ -66,7 +72,10 @@ describe('Flex TransferTask', () => {
     hookTransferTask(asFlexGlobal, fakeManager());
     const abort = jest.fn();
 
-    await listenerFor(flex, 'beforeTransferTask')({ task: voiceTask, targetSid: 'WK1', options: { mode: 'COLD' } }, abort);
+    await listenerFor(flex, 'beforeTransferTask')(
+      { task: voiceTask, targetSid: 'WK1', options: { mode: 'COLD' } },
+      abort,
+    );
 
     expect(abort).not.toHaveBeenCalled();
     expect(fetchMock).not.toHaveBeenCalled();
@@ -77,14 +86,19 @@ describe('Flex TransferTask', () => {
     const manager = fakeManager();
     blockWrapupWhilePending(asFlexGlobal, manager);
     fetchMock.mockResolvedValueOnce(jsonResponse(201, pending()));
-    await deskFor(asFlexGlobal, manager).start({ taskSid: smsTask.taskSid, targetType: 'worker', targetSid: 'WK2', mode: 'cold' });
+    await transferStoreFor(asFlexGlobal, manager).start({
+      taskSid: smsTask.taskSid,
+      targetType: 'worker',
+      targetSid: 'WK2',
+      mode: 'cold',
+    });
     const abort = jest.fn();
 
     listenerFor(flex, 'beforeWrapupTask')({ task: smsTask }, abort);
 
     expect(abort).toHaveBeenCalled();
     expect(flex.Notifications.showNotification).toHaveBeenCalledWith(TransferNotification.WrapupBlocked, {});
-    deskFor(asFlexGlobal, manager).stop();
+    transferStoreFor(asFlexGlobal, manager).stop();
   });
 });
 
@@ -94,30 +108,40 @@ describe('pending transfers', () => {
 
   it('polls a pending transfer and tells the agent why it was rolled back', async () => {
     const notify = jest.fn();
-    const desk = new TransferDesk(createBackendClient(fakeManager()), notify, 1_000);
+    const store = new TransferStore(createBackendClient(fakeManager()), notify, 1_000);
     fetchMock
       .mockResolvedValueOnce(jsonResponse(201, pending()))
       .mockResolvedValueOnce(jsonResponse(200, pending({ status: 'rolled_back', reason: 'target_rejected' })));
 
-    await desk.start({ taskSid: smsTask.taskSid, targetType: 'worker', targetSid: 'WK2', mode: 'cold' });
-    expect(desk.isPending(smsTask.taskSid)).toBe(true);
+    await store.start({ taskSid: smsTask.taskSid, targetType: 'worker', targetSid: 'WK2', mode: 'cold' });
+    expect(store.isPending(smsTask.taskSid)).toBe(true);
     expect(jest.getTimerCount()).toBe(1);
-    await desk.refresh(smsTask.taskSid);
+    await store.refreshTask(smsTask.taskSid);
 
-    expect(desk.isPending(smsTask.taskSid)).toBe(false);
+    expect(store.isPending(smsTask.taskSid)).toBe(false);
     expect(jest.getTimerCount()).toBe(0);
-    expect(notify).toHaveBeenCalledWith(TransferNotification.RolledBack, { reason: 'the target declined', target: 'WK2' });
-    desk.stop();
+    expect(notify).toHaveBeenCalledWith(TransferNotification.RolledBack, {
+      reason: 'the target declined',
+      target: 'WK2',
+    });
+    store.stop();
   });
 
   it('turns a refusal from the backend into a notification with its reason', async () => {
     const notify = jest.fn();
-    const desk = new TransferDesk(createBackendClient(fakeManager()), notify, 1_000);
+    const store = new TransferStore(createBackendClient(fakeManager()), notify, 1_000);
     fetchMock.mockResolvedValueOnce(
-      jsonResponse(409, { error: { code: 'target_unavailable', message: 'Carol Supervisor is Offline and cannot take transfers' } }),
+      jsonResponse(409, {
+        error: { code: 'target_unavailable', message: 'Carol Supervisor is Offline and cannot take transfers' },
+      }),
     );
 
-    const result = await desk.start({ taskSid: smsTask.taskSid, targetType: 'worker', targetSid: 'WK3', mode: 'cold' });
+    const result = await store.start({
+      taskSid: smsTask.taskSid,
+      targetType: 'worker',
+      targetSid: 'WK3',
+      mode: 'cold',
+    });
 
     expect(result).toBeUndefined();
     expect(notify).toHaveBeenCalledWith(TransferNotification.Failed, {

@@ -1,3 +1,6 @@
+import enUS from '../strings/en-us.json';
+import type { StringsSource } from '../../../utils/strings';
+
 /** Payloads of the backend's transfer API (`/api/transfer/targets`, `/api/transfers`). */
 export type TargetType = 'worker' | 'queue' | 'workflow';
 
@@ -47,4 +50,14 @@ export const targetTypeOf = (sid: string): TargetType | undefined => {
   if (sid.startsWith('WQ')) return 'queue';
   if (sid.startsWith('WW')) return 'workflow';
   return undefined;
+};
+
+/**
+ * A rollback reason in the agent's language: `target_timed_out` reads the template
+ * `FMKTransferReasonTargetTimedOut`; a reason we have no words for is shown as the backend sent it.
+ */
+export const describeReason = (strings: StringsSource, reason: string | undefined): string => {
+  if (!reason) return '';
+  const key = `FMKTransferReason${reason.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
+  return strings[key] ?? (enUS as Record<string, string>)[key] ?? reason;
 };

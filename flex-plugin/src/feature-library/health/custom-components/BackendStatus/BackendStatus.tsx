@@ -9,7 +9,10 @@ import { WarningIcon } from '@twilio-paste/icons/esm/WarningIcon';
 import { PasteThemeScope } from '../../../../common/PasteThemeScope/PasteThemeScope';
 import type { BackendHealth, BackendState } from '../../types/health';
 
-export type BackendStatusLabels = Record<BackendState, string>;
+export type BackendStatusLabels = Record<BackendState, string> & {
+  /** `{{mode}}` and `{{version}}` of a connected backend, as its tooltip. */
+  tooltip: string;
+};
 
 export interface BackendStatusProps {
   /** Resolves to the backend's state; must not reject. */
@@ -33,9 +36,9 @@ const ICONS: Record<BackendState, typeof SuccessIcon> = {
   unreachable: ErrorIcon,
 };
 
-const describe = (health: BackendHealth): string | undefined => {
+const describe = (health: BackendHealth, labels: BackendStatusLabels): string | undefined => {
   if (health.state === 'connected' && health.report) {
-    return `${health.report.mode} mode, version ${health.report.version}`;
+    return labels.tooltip.replace('{{mode}}', health.report.mode).replace('{{version}}', health.report.version);
   }
   return health.reason;
 };
@@ -80,9 +83,9 @@ export const BackendStatus = ({ checkHealth, pollIntervalMs, labels }: BackendSt
         marginX="space30"
         role="status"
         aria-live="polite"
-        data-testid="fmk-backend-status"
+        data-testid="fmk-health-status"
         data-state={health.state}
-        title={describe(health)}
+        title={describe(health, labels)}
       >
         <Badge as="span" variant={VARIANTS[health.state]}>
           <Icon decorative />

@@ -4,7 +4,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 
 import { PasteThemeScope } from '../../../../common/PasteThemeScope/PasteThemeScope';
-import type { CountdownStore } from '../../api/countdown-store';
+import type { CountdownStore } from '../../state/countdown-store';
 import type { Countdown } from '../../types/inactivity';
 
 export interface InactivityLabels {
@@ -14,6 +14,8 @@ export interface InactivityLabels {
   pause: string;
   resume: string;
   changeFailed: string;
+  /** `{{time}}`: the countdown, as screen readers and the tooltip say it. */
+  remaining: string;
 }
 
 /** What an agent can do to a countdown; the server decides what it then is. */
@@ -71,11 +73,15 @@ export const InactivityBadge = ({ store, conversationSid, labels, onChange }: In
   const now = store.serverNow();
   const phase = phaseOf(countdown, now);
   let text = labels.paused;
+  let counting = false;
   if (phase === 'expired') {
     text = labels.expired;
   } else if (phase !== 'paused' && countdown.deadline) {
     text = formatRemaining(Date.parse(countdown.deadline) - now);
+    counting = true;
   }
+
+  const spoken = counting ? labels.remaining.replace('{{time}}', text) : text;
 
   const change = async (what: CountdownChange) => {
     if (!onChange) {
@@ -107,9 +113,17 @@ export const InactivityBadge = ({ store, conversationSid, labels, onChange }: In
 
   return (
     <PasteThemeScope>
-      <Box display="inline-flex" alignItems="center" columnGap="space20" data-testid="fmk-inactivity" data-phase={phase}>
+      <Box
+        display="inline-flex"
+        alignItems="center"
+        columnGap="space20"
+        data-testid="fmk-inactivity"
+        data-phase={phase}
+      >
         <Badge as="span" variant={VARIANTS[phase]}>
-          <span data-testid="fmk-inactivity-remaining">{text}</span>
+          <span data-testid="fmk-inactivity-remaining" aria-label={spoken} title={spoken}>
+            {text}
+          </span>
         </Badge>
         {onChange && running && button('snooze', labels.snooze)}
         {onChange && running && button('pause', labels.pause)}

@@ -1,21 +1,32 @@
 import * as React from 'react';
 
-import type { ComponentHook, FlexGlobal, PluginManager } from '../../../../types/feature';
+import type { ComponentHook } from '../../../../types/feature';
 import { createBackendClient } from '../../../../utils/backend-client';
-import { CountdownStore } from '../../api/countdown-store';
 import type { Countdown } from '../../types/inactivity';
 import { pauseCountdown, resumeCountdown, snoozeCountdown } from '../../api/inactivity-api';
-import { getPollIntervalMs, getSnoozeMinutes } from '../../config';
-import { CountdownChange, InactivityBadge, InactivityLabels } from '../../custom-components/InactivityBadge/InactivityBadge';
-import { InactivityStringTemplates } from '../strings';
+import { getSnoozeMinutes } from '../../config';
+import {
+  CountdownChange,
+  InactivityBadge,
+  InactivityLabels,
+} from '../../custom-components/InactivityBadge/InactivityBadge';
+import { countdownStoreFor } from '../../state/countdown-store';
+import { stringsOf } from '../../../../utils/strings';
+import { InactivityNotification } from '../notifications';
+import { inactivityText } from '../strings';
 
 export const TASK_LIST_KEY = 'fmk-inactivity-task-list';
 export const CANVAS_HEADER_KEY = 'fmk-inactivity-canvas-header';
-export const WRAPPED_UP_NOTIFICATION = 'FMKInactivityWrappedUp';
+export const WRAPPED_UP_NOTIFICATION = InactivityNotification.WrappedUp;
 
-const MESSAGING_CHANNELS = new Set(['chat', 'sms', 'whatsapp']);
+/** Flex Conversations' channel types (a web chat task carries `channelType: 'web'`). */
+const MESSAGING_CHANNELS = new Set(['chat', 'web', 'sms', 'whatsapp']);
+
+/** Flex task statuses after the conversation: the server stops the countdown, so none is shown. */
+const ENDED_STATUSES = new Set(['wrapping', 'completed', 'canceled']);
 
 interface TaskLike {
+  status?: string;
   taskChannelUniqueName?: string;
   attributes?: { conversationSid?: string; channelType?: string };
 }
@@ -27,17 +38,9 @@ export const conversationOf = (task: TaskLike | undefined): string | undefined =
   return sid && (channel === undefined || MESSAGING_CHANNELS.has(channel)) ? sid : undefined;
 };
 
-const label = (manager: PluginManager, template: InactivityStringTemplates, fallback: string): string =>
-  (manager.strings as unknown as Record<string, string | undefined>)[template] ?? fallback;
-
-const registerWrapUpNotification = (flex: FlexGlobal, manager: PluginManager): void => {
-  flex.Notifications.registerNotification({
-    id: WRAPPED_UP_NOTIFICATION,
-    type: flex.NotificationType.warning,
-    content: label(manager, InactivityStringTemplates.WrappedUp, 'The customer was inactive: the task moved to wrap-up.'),
-    timeout: 10_000,
-  });
-};
+/** The conversation whose countdown the task shows: none once the task is in wrap-up or done. */
+export const countdownOf = (task: TaskLike | undefined): string | undefined =>
+  task?.status !== undefined && ENDED_STATUSES.has(task.status) ? undefined : conversationOf(task);
 
 /**
  * Adds the countdown beside other plugins' content in every messaging task's list item and canvas
@@ -45,18 +48,17 @@ const registerWrapUpNotification = (flex: FlexGlobal, manager: PluginManager): v
  */
 export const addInactivityBadges: ComponentHook = (flex, manager) => {
   const client = createBackendClient(manager);
-  registerWrapUpNotification(flex, manager);
-  const store = new CountdownStore(client, getPollIntervalMs(manager), (c) =>
-    flex.Notifications.showNotification(WRAPPED_UP_NOTIFICATION, { conversationSid: c.conversationSid }),
-  );
+  const store = countdownStoreFor(flex, manager);
   const minutes = getSnoozeMinutes(manager);
+  const strings = stringsOf(manager);
   const labels: InactivityLabels = {
-    paused: label(manager, InactivityStringTemplates.Paused, 'Timer paused'),
-    expired: label(manager, InactivityStringTemplates.Expired, 'Inactive: wrapping up'),
-    snooze: label(manager, InactivityStringTemplates.Snooze, 'Snooze {{minutes}} min').replace('{{minutes}}', String(minutes)),
-    pause: label(manager, InactivityStringTemplates.Pause, 'Pause'),
-    resume: label(manager, InactivityStringTemplates.Resume, 'Resume'),
-    changeFailed: label(manager, InactivityStringTemplates.ChangeFailed, 'Could not change the timer'),
+    paused: inactivityText(strings, 'FMKInactivityPaused'),
+    expired: inactivityText(strings, 'FMKInactivityExpired'),
+    snooze: inactivityText(strings, 'FMKInactivitySnooze', { minutes }),
+    pause: inactivityText(strings, 'FMKInactivityPause'),
+    resume: inactivityText(strings, 'FMKInactivityResume'),
+    changeFailed: inactivityText(strings, 'FMKInactivityChangeFailed'),
+    remaining: inactivityText(strings, 'FMKInactivityRemaining'),
   };
   const changes: Record<CountdownChange, (conversationSid: string) => Promise<Countdown>> = {
     snooze: (sid) => snoozeCountdown(client, sid, minutes),
@@ -68,15 +70,28 @@ export const addInactivityBadges: ComponentHook = (flex, manager) => {
   };
 
   const Badge = ({ task, snooze }: { task?: TaskLike; snooze: boolean }) => {
-    const sid = conversationOf(task);
-    return sid ? <InactivityBadge store={store} conversationSid={sid} labels={labels} onChange={snooze ? onChange : undefined} /> : null;
+    const sid = countdownOf(task);
+    return sid ? (
+      <InactivityBadge store={store} conversationSid={sid} labels={labels} onChange={snooze ? onChange : undefined} />
+    ) : null;
   };
   const ListBadge = (props: { task?: TaskLike }) => <Badge task={props.task} snooze={false} />;
   const HeaderBadge = (props: { task?: TaskLike }) => <Badge task={props.task} snooze />;
 
-  const listOptions = { sortOrder: 10, key: TASK_LIST_KEY, if: (p: { task?: TaskLike }) => conversationOf(p.task) !== undefined };
-  const headerOptions = { sortOrder: 10, key: CANVAS_HEADER_KEY, if: (p: { task?: TaskLike }) => conversationOf(p.task) !== undefined };
-  flex.TaskListItem.Content.add(<ListBadge key={TASK_LIST_KEY} />, listOptions as Parameters<typeof flex.TaskListItem.Content.add>[1]);
+  const listOptions = {
+    sortOrder: 10,
+    key: TASK_LIST_KEY,
+    if: (p: { task?: TaskLike }) => countdownOf(p.task) !== undefined,
+  };
+  const headerOptions = {
+    sortOrder: 10,
+    key: CANVAS_HEADER_KEY,
+    if: (p: { task?: TaskLike }) => countdownOf(p.task) !== undefined,
+  };
+  flex.TaskListItem.Content.add(
+    <ListBadge key={TASK_LIST_KEY} />,
+    listOptions as Parameters<typeof flex.TaskListItem.Content.add>[1],
+  );
   flex.TaskCanvasHeader.Content.add(
     <HeaderBadge key={CANVAS_HEADER_KEY} />,
     headerOptions as Parameters<typeof flex.TaskCanvasHeader.Content.add>[1],

@@ -12,6 +12,7 @@ import { Stack } from '@twilio-paste/core/stack';
 import { Text } from '@twilio-paste/core/text';
 import { TextArea } from '@twilio-paste/core/textarea';
 
+import { actionError } from '../../../../utils/action-errors';
 import { OutboundStringKey, outboundText } from '../../flex-hooks/strings';
 import type {
   ConversationConflict,
@@ -32,7 +33,7 @@ export interface OutboundPanelProps {
   strings: Record<string, string | undefined>;
   /** The agent's activity allows work; offline agents cannot send. */
   available: boolean;
-  /** `SendOutboundMessage`; rejects with the backend error. */
+  /** `SendOutboundMessage` through `invokeAction`: rejects with the backend error, which Flex wraps in a FlexError. */
   send: (payload: SendOutboundMessagePayload) => Promise<unknown>;
   loadTemplates: (channel: OutboundChannel) => Promise<Templates>;
   loadWindow: (to: string, from: string) => Promise<WhatsappWindow>;
@@ -41,10 +42,13 @@ export interface OutboundPanelProps {
   newKey: () => string;
   /** After a successful send. */
   onSent?: () => void;
+  /** The title's id, for the dialog around the panel to be named by it. */
+  titleId?: string;
 }
 
-const conflictOf = (error: unknown): ConversationConflict | null => {
-  const e = error as { status?: number; code?: string; body?: { error?: ConversationConflict } };
+/** The 409 `conversation_exists` the send rejected with, also through Flex's FlexError wrapping. */
+export const conflictOf = (rejected: unknown): ConversationConflict | null => {
+  const e = actionError(rejected) as { status?: number; code?: string; body?: { error?: ConversationConflict } };
   return e?.status === 409 && e.code === 'conversation_exists' && e.body?.error ? e.body.error : null;
 };
 
@@ -63,6 +67,7 @@ export const OutboundPanel = ({
   loadPhoneRules,
   newKey,
   onSent,
+  titleId,
 }: OutboundPanelProps): JSX.Element => {
   const t = (key: OutboundStringKey, context?: Record<string, string | number>) => outboundText(strings, key, context);
   const [channel, setChannel] = React.useState<OutboundChannel>('sms');
@@ -91,7 +96,9 @@ export const OutboundPanel = ({
   const channelSenders = senders[channel];
   const e164 = toE164(number);
   const template = templates.contentTemplates.find((candidate) => candidate.sid === templateSid);
-  const templateVariables = template ? Array.from(new Set([...template.variables, ...placeholders(template.body)])) : [];
+  const templateVariables = template
+    ? Array.from(new Set([...template.variables, ...placeholders(template.body)]))
+    : [];
   const windowClosed = channel === 'whatsapp' && window !== null && !window.open;
   const freeTextDisabled = windowClosed || template !== undefined;
 
@@ -122,7 +129,8 @@ export const OutboundPanel = ({
     };
   }, [channel, e164, sender]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const contentReady = template !== undefined && templateVariables.every((name) => (variables[name] ?? '').trim() !== '');
+  const contentReady =
+    template !== undefined && templateVariables.every((name) => (variables[name] ?? '').trim() !== '');
   const textReady = !freeTextDisabled && body.trim() !== '';
   const canSend = available && !sending && e164 !== null && sender !== '' && (contentReady || textReady);
 
@@ -141,7 +149,10 @@ export const OutboundPanel = ({
       openChat: choice === 'open-chat',
       routeToMe: choice !== 'reply-to-anyone',
       ...(template
-        ? { contentSid: template.sid, contentVariables: Object.fromEntries(templateVariables.map((n) => [n, variables[n]])) }
+        ? {
+            contentSid: template.sid,
+            contentVariables: Object.fromEntries(templateVariables.map((n) => [n, variables[n]])),
+          }
         : { body }),
       ...(onExisting ? { onExisting } : {}),
       idempotencyKey: newKey(),
@@ -167,7 +178,7 @@ export const OutboundPanel = ({
 
   return (
     <Box
-      data-testid="outbound-panel"
+      data-testid="fmk-outbound-panel"
       padding="space60"
       width="size40"
       backgroundColor="colorBackgroundBody"
@@ -177,7 +188,7 @@ export const OutboundPanel = ({
       boxShadow="shadowHigh"
     >
       <Stack orientation="vertical" spacing="space50">
-        <Text as="h2" fontWeight="fontWeightSemibold" fontSize="fontSize40">
+        <Text as="h2" id={titleId} fontWeight="fontWeightSemibold" fontSize="fontSize40" paddingRight="space100">
           {t('FMKOutboundTitle')}
         </Text>
         {!available && (
@@ -225,14 +236,18 @@ export const OutboundPanel = ({
           {channelSenders.length === 0 && <HelpText variant="error">{t('FMKOutboundNoSenders')}</HelpText>}
         </Box>
         {channel === 'whatsapp' && window !== null && (
-          <Badge as="span" variant={window.open ? 'success' : 'warning'} data-testid="outbound-window">
+          <Badge as="span" variant={window.open ? 'success' : 'warning'} data-testid="fmk-outbound-window">
             {window.open ? t('FMKOutboundWindowOpen') : t('FMKOutboundWindowClosed')}
           </Badge>
         )}
         {channel === 'whatsapp' && (
           <Box>
             <Label htmlFor="fmk-outbound-template">{t('FMKOutboundTemplate')}</Label>
-            <Select id="fmk-outbound-template" value={templateSid} onChange={(event) => setTemplateSid(event.target.value)}>
+            <Select
+              id="fmk-outbound-template"
+              value={templateSid}
+              onChange={(event) => setTemplateSid(event.target.value)}
+            >
               <Option value="">{t('FMKOutboundTemplateNone')}</Option>
               {templates.contentTemplates.map((candidate) => (
                 <Option key={candidate.sid} value={candidate.sid}>
@@ -256,7 +271,12 @@ export const OutboundPanel = ({
             </Box>
           ))}
         {template && (
-          <Box data-testid="outbound-preview" padding="space30" backgroundColor="colorBackground" borderRadius="borderRadius20">
+          <Box
+            data-testid="fmk-outbound-preview"
+            padding="space30"
+            backgroundColor="colorBackground"
+            borderRadius="borderRadius20"
+          >
             <Text as="p" fontSize="fontSize20" color="colorTextWeak">
               {t('FMKOutboundPreview')}
             </Text>
@@ -305,7 +325,13 @@ export const OutboundPanel = ({
           </>
         )}
         <Stack orientation="horizontal" spacing="space30">
-          <Button variant="primary" size="small" loading={sending} disabled={!canSend} onClick={() => submit('open-chat')}>
+          <Button
+            variant="primary"
+            size="small"
+            loading={sending}
+            disabled={!canSend}
+            onClick={() => submit('open-chat')}
+          >
             {t('FMKOutboundOpenChat')}
           </Button>
           <Button variant="secondary" size="small" disabled={!canSend} onClick={() => submit('reply-to-me')}>
@@ -316,7 +342,12 @@ export const OutboundPanel = ({
           </Button>
         </Stack>
       </Stack>
-      <Modal ariaLabelledby="fmk-outbound-conflict-heading" isOpen={conflict !== null} onDismiss={() => setConflict(null)} size="default">
+      <Modal
+        ariaLabelledby="fmk-outbound-conflict-heading"
+        isOpen={conflict !== null}
+        onDismiss={() => setConflict(null)}
+        size="default"
+      >
         <ModalHeader>
           <ModalHeading as="h3" id="fmk-outbound-conflict-heading">
             {t('FMKOutboundConflictTitle')}

@@ -8,7 +8,7 @@ import { Text } from '@twilio-paste/core/text';
 
 import { OutboundStringKey, outboundText } from '../../flex-hooks/strings';
 import type { DeliveryStatus, SentMessage, SentStatus } from '../../types/outbound';
-import type { SentStore } from '../../utils/sent-store';
+import type { SentStore } from '../../state/sent-store';
 import { customerAddressOf, customerLabel, customerNameOf, deliveryReason } from '../../utils/sent-labels';
 import { useSentMessages } from './useSentMessages';
 
@@ -83,7 +83,13 @@ export const SentMessagesView = ({
   };
 
   return (
-    <Box data-testid="sent-messages" padding="space60" color="colorText" backgroundColor="colorBackgroundBody" minHeight="100%">
+    <Box
+      data-testid="fmk-outbound-sent"
+      padding="space60"
+      color="colorText"
+      backgroundColor="colorBackgroundBody"
+      minHeight="100%"
+    >
       <Text as="h2" fontWeight="fontWeightSemibold" fontSize="fontSize50" marginBottom="space50">
         {t('FMKOutboundSentTitle')}
       </Text>
@@ -123,7 +129,11 @@ export const SentMessagesView = ({
             const status = STATUS[item.status] ?? STATUS.WAITING;
             const delivery = item.delivery?.status ? DELIVERY[item.delivery.status] : undefined;
             return (
-              <Tr key={item.conversationSid} data-testid="sent-row" data-conversation-sid={item.conversationSid}>
+              <Tr
+                key={item.conversationSid}
+                data-testid="fmk-outbound-sent-row"
+                data-conversation-sid={item.conversationSid}
+              >
                 <Td>
                   <Text as="p" fontWeight="fontWeightSemibold">
                     {customerNameOf(item) ?? customerAddressOf(item)}
@@ -186,7 +196,9 @@ export const SentMessagesView = ({
           </ModalHeading>
         </ModalHeader>
         <ModalBody>
-          <Text as="p">{t('FMKOutboundSentCancelBody', { customer: confirming ? customerLabel(confirming) : '' })}</Text>
+          <Text as="p">
+            {t('FMKOutboundSentCancelBody', { customer: confirming ? customerLabel(confirming) : '' })}
+          </Text>
         </ModalBody>
         <ModalFooter>
           <ModalFooterActions>

@@ -1,11 +1,11 @@
 import * as React from 'react';
 
-import type { SentSnapshot, SentStore } from '../../utils/sent-store';
+import { useFeatureStore } from '../../../../utils/feature-store';
+import type { SentSnapshot, SentStore } from '../../state/sent-store';
 
 /** The store's rows; while `visible`, loaded at once and then every `intervalMs`. */
 export const useSentMessages = (store: SentStore, visible: boolean, intervalMs: number): SentSnapshot => {
-  const [snapshot, setSnapshot] = React.useState(store.snapshot());
-  React.useEffect(() => store.subscribe(() => setSnapshot(store.snapshot())), [store]);
+  const snapshot = useFeatureStore(store);
   React.useEffect(() => {
     if (!visible) {
       return undefined;

@@ -1,8 +1,7 @@
 import { fakeManager, jsonResponse } from '../../../../test-support/flex-doubles';
 import type { FlexGlobal, PluginManager } from '../../../../types/feature';
-import { registerOutboundActions, SEND_ACTION, TOGGLE_ACTION } from '../actions';
+import { PANEL_STATE, registerOutboundActions, SEND_ACTION, TOGGLE_ACTION } from '../actions';
 import { autoAcceptOutboundTasks } from '../events/auto-accept';
-import { panelState } from '../../utils/panel-state';
 
 const fakeFlexActions = () => {
   const registered = new Map<string, (payload: any) => Promise<unknown>>();
@@ -25,42 +24,68 @@ const manager = () => fakeManager({ uiAttributes: { flexMessagingKit: { backendU
 describe('outbound actions', () => {
   afterEach(() => jest.restoreAllMocks());
 
-  it('toggles the panel, or sets it when told', async () => {
-    const { asFlex, registered } = fakeFlexActions();
+  it("keeps the panel's open state in Flex's store through SetComponentState, flipping it or setting it", async () => {
+    const { asFlex, registered, invoked } = fakeFlexActions();
     registerOutboundActions(asFlex, manager());
-    panelState.set(false);
     await registered.get(TOGGLE_ACTION)!({});
-    expect(panelState.isOpen()).toBe(true);
-    await registered.get(TOGGLE_ACTION)!({ open: true });
-    expect(panelState.isOpen()).toBe(true);
+    await registered.get(TOGGLE_ACTION)!({ open: false });
+    expect(invoked).toEqual([
+      ['SetComponentState', { name: PANEL_STATE, state: { isOpen: true } }],
+      ['SetComponentState', { name: PANEL_STATE, state: { isOpen: false } }],
+    ]);
   });
 
   it('posts the seed payload as our request, with its idempotency key, and confirms', async () => {
-    const fetchMock = jest.fn(async () => jsonResponse(201, { conversationSid: 'CH1', messageSid: 'IM1', reused: false }));
+    const fetchMock = jest.fn(async () =>
+      jsonResponse(201, { conversationSid: 'CH1', messageSid: 'IM1', reused: false }),
+    );
     window.fetch = fetchMock as unknown as typeof fetch;
     const { flex, asFlex, registered } = fakeFlexActions();
     registerOutboundActions(asFlex, manager());
     await registered.get(SEND_ACTION)!({
-      destination: '+14155550100', callerId: '+15005550006', routeToMe: true, openChat: false, body: 'Hi', idempotencyKey: 'k1',
+      destination: '+14155550100',
+      callerId: '+15005550006',
+      routeToMe: true,
+      openChat: false,
+      body: 'Hi',
+      idempotencyKey: 'k1',
     });
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('http://kit.test/api/outbound/messages');
     expect((init.headers as Record<string, string>)['Idempotency-Key']).toBe('k1');
     expect(JSON.parse(init.body as string)).toMatchObject({
-      to: '+14155550100', channel: 'sms', from: '+15005550006', body: 'Hi', mode: 'wait-for-reply', routeTo: 'me',
+      to: '+14155550100',
+      channel: 'sms',
+      from: '+15005550006',
+      body: 'Hi',
+      mode: 'wait-for-reply',
+      routeTo: 'me',
     });
-    expect(flex.Notifications.showNotification).toHaveBeenCalledWith('FMKOutboundSent', { destination: '+14155550100' });
+    expect(flex.Notifications.showNotification).toHaveBeenCalledWith('FMKOutboundSent', {
+      destination: '+14155550100',
+    });
   });
 
   it('shows field errors as a notification, but leaves a conflict to the caller', async () => {
     const { flex, asFlex, registered } = fakeFlexActions();
     registerOutboundActions(asFlex, manager());
     window.fetch = jest.fn(async () =>
-      jsonResponse(400, { error: { code: 'invalid_request', message: '2 fields', errors: [{ field: 'to', message: 'bad to' }, { field: 'from', message: 'bad from' }] } }),
+      jsonResponse(400, {
+        error: {
+          code: 'invalid_request',
+          message: '2 fields',
+          errors: [
+            { field: 'to', message: 'bad to' },
+            { field: 'from', message: 'bad from' },
+          ],
+        },
+      }),
     ) as unknown as typeof fetch;
     const payload = { destination: '+1', routeToMe: true, openChat: true, body: 'x' };
     await expect(registered.get(SEND_ACTION)!(payload)).rejects.toMatchObject({ status: 400 });
-    expect(flex.Notifications.showNotification).toHaveBeenCalledWith('FMKOutboundFailed', { message: 'bad to; bad from' });
+    expect(flex.Notifications.showNotification).toHaveBeenCalledWith('FMKOutboundFailed', {
+      message: 'bad to; bad from',
+    });
 
     flex.Notifications.showNotification.mockClear();
     window.fetch = jest.fn(async () =>
@@ -77,13 +102,31 @@ describe('outbound actions on a busy conversation', () => {
     registerOutboundActions(asFlex, manager());
     window.fetch = jest.fn(async () =>
       jsonResponse(409, {
-        error: { code: 'conversation_busy', message: 'busy', conversationSid: 'CH9', ownerIdentity: 'bob@example.com', taskStatus: 'assigned' },
+        error: {
+          code: 'conversation_busy',
+          message: 'busy',
+          conversationSid: 'CH9',
+          ownerIdentity: 'bob@example.com',
+          taskStatus: 'assigned',
+        },
       }),
     ) as unknown as typeof fetch;
-    const payload = { destination: '+14155550100', routeToMe: true, openChat: true, body: 'x', onExisting: 'close' as const };
-    await expect(registered.get(SEND_ACTION)!(payload)).rejects.toMatchObject({ status: 409, code: 'conversation_busy' });
+    const payload = {
+      destination: '+14155550100',
+      routeToMe: true,
+      openChat: true,
+      body: 'x',
+      onExisting: 'close' as const,
+    };
+    await expect(registered.get(SEND_ACTION)!(payload)).rejects.toMatchObject({
+      status: 409,
+      code: 'conversation_busy',
+    });
     expect(flex.Notifications.showNotification).toHaveBeenCalledTimes(1);
-    expect(flex.Notifications.showNotification).toHaveBeenCalledWith('FMKOutboundBusy', { owner: 'bob@example.com', status: 'assigned' });
+    expect(flex.Notifications.showNotification).toHaveBeenCalledWith('FMKOutboundBusy', {
+      owner: 'bob@example.com',
+      status: 'assigned',
+    });
   });
 
   it('falls back to the generic failure for any other 409', async () => {
@@ -92,8 +135,12 @@ describe('outbound actions on a busy conversation', () => {
     window.fetch = jest.fn(async () =>
       jsonResponse(409, { error: { code: 'request_in_progress', message: 'still being processed' } }),
     ) as unknown as typeof fetch;
-    await expect(registered.get(SEND_ACTION)!({ destination: '+1', routeToMe: true, openChat: true, body: 'x' })).rejects.toBeTruthy();
-    expect(flex.Notifications.showNotification).toHaveBeenCalledWith('FMKOutboundFailed', { message: 'still being processed' });
+    await expect(
+      registered.get(SEND_ACTION)!({ destination: '+1', routeToMe: true, openChat: true, body: 'x' }),
+    ).rejects.toBeTruthy();
+    expect(flex.Notifications.showNotification).toHaveBeenCalledWith('FMKOutboundFailed', {
+      message: 'still being processed',
+    });
   });
 });
 

@@ -6,13 +6,15 @@ import { fakeFlex, fakeManager, jsonResponse } from '../../../../test-support/fl
 import { sentItem } from '../../../../test-support/sent-messages';
 import type { PluginManager } from '../../../../types/feature';
 import enUS from '../../strings/en-us.json';
-import { NOTIFIED_FAILURES_KEY } from '../../utils/sent-store';
+import { NOTIFIED_FAILURES_KEY } from '../../state/sent-store';
 import { addSentMessagesView, SENT_LINK_KEY, SENT_VIEW, SENT_VIEW_KEY } from '../components/SentMessagesView';
 import { AFTER_SEND_CHECK_MS, DELIVERY_POLL_MS, watchDeliveryFailures } from '../events/delivery-failures';
 
 const managerWith = (activeView: string) => {
   const state = { flex: { view: { activeView } } };
-  const manager = fakeManager({ uiAttributes: { flexMessagingKit: { backendUrl: 'http://kit.test' } } }) as PluginManager & {
+  const manager = fakeManager({
+    uiAttributes: { flexMessagingKit: { backendUrl: 'http://kit.test' } },
+  }) as PluginManager & {
     store: unknown;
   };
   manager.strings = { ...enUS } as never;
@@ -21,7 +23,9 @@ const managerWith = (activeView: string) => {
 };
 
 const answerSent = (rows: unknown[]) => {
-  const fetchMock = jest.fn(async (url: string, _init?: RequestInit) => (url.endsWith('/api/outbound/sent') ? jsonResponse(200, { sent: rows }) : jsonResponse(204, '')));
+  const fetchMock = jest.fn(async (url: string, _init?: RequestInit) =>
+    url.endsWith('/api/outbound/sent') ? jsonResponse(200, { sent: rows }) : jsonResponse(204, ''),
+  );
   window.fetch = fetchMock as unknown as typeof fetch;
   return fetchMock;
 };
@@ -58,9 +62,11 @@ describe('sent list registration', () => {
     fireEvent.click(await screen.findByRole('button', { name: enUS.FMKOutboundSentCancel }));
     fireEvent.click(await screen.findByRole('button', { name: enUS.FMKOutboundSentCancelConfirm }));
 
-    await waitFor(() => expect(flex.Notifications.showNotification).toHaveBeenCalledWith('FMKOutboundSentCancelled', {
-      customer: 'Dana (+14155550100)',
-    }));
+    await waitFor(() =>
+      expect(flex.Notifications.showNotification).toHaveBeenCalledWith('FMKOutboundSentCancelled', {
+        customer: 'Dana (+14155550100)',
+      }),
+    );
     const deleteCall = fetchMock.mock.calls.find(([, init]) => (init as RequestInit | undefined)?.method === 'DELETE');
     expect(deleteCall?.[0]).toBe('http://kit.test/api/outbound/sent/CH7');
   });
@@ -82,7 +88,10 @@ describe('delivery-failure watcher', () => {
   it('notifies each failed first message once, naming the customer and the reason', async () => {
     jest.useFakeTimers();
     const fetchMock = answerSent([
-      sentItem({ conversationSid: 'CH1' }, { status: 'undelivered', errorCode: 30005, errorMessage: 'Unknown destination handset' }),
+      sentItem(
+        { conversationSid: 'CH1' },
+        { status: 'undelivered', errorCode: 30005, errorMessage: 'Unknown destination handset' },
+      ),
       sentItem({ conversationSid: 'CH2', messageSid: 'IM2' }),
     ]);
     const { flex, asFlexGlobal } = fakeFlex();

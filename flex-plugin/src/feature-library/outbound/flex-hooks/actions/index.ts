@@ -2,11 +2,13 @@ import type { ActionHook } from '../../../../types/feature';
 import { BackendRequestError, createBackendClient } from '../../../../utils/backend-client';
 import { newIdempotencyKey, sendOutbound } from '../../api/outbound-api';
 import type { SendOutboundMessagePayload } from '../../types/outbound';
-import { panelState } from '../../utils/panel-state';
+import { componentStateOf } from '../../../../utils/component-state';
 import { OutboundNotification } from '../notifications';
 import { outboundText } from '../strings';
 
 export const TOGGLE_ACTION = 'ToggleOutboundMessagePanel';
+/** The panel's open state lives in Flex's store under this component name (`SetComponentState`). */
+export const PANEL_STATE = 'fmk-outbound-panel';
 export const SEND_ACTION = 'SendOutboundMessage';
 
 /** A conflict the caller resolves (the panel shows a dialog), so it gets no error toast. */
@@ -31,7 +33,9 @@ export const registerOutboundActions: ActionHook = (flex, manager) => {
   const client = createBackendClient(manager);
   const strings = () => manager.strings as unknown as Record<string, string | undefined>;
   flex.Actions.registerAction(TOGGLE_ACTION, async (payload: { open?: boolean }) => {
-    panelState.set(typeof payload?.open === 'boolean' ? payload.open : !panelState.isOpen());
+    const isOpen =
+      typeof payload?.open === 'boolean' ? payload.open : componentStateOf(manager.store, PANEL_STATE)?.isOpen !== true;
+    await flex.Actions.invokeAction('SetComponentState', { name: PANEL_STATE, state: { isOpen } });
   });
   flex.Actions.registerAction(SEND_ACTION, async (payload: SendOutboundMessagePayload) => {
     try {
@@ -40,7 +44,8 @@ export const registerOutboundActions: ActionHook = (flex, manager) => {
       return result;
     } catch (error) {
       if (isConversationBusy(error)) {
-        const conflict = (error.body as { error?: { ownerIdentity?: string | null; taskStatus?: string | null } })?.error;
+        const conflict = (error.body as { error?: { ownerIdentity?: string | null; taskStatus?: string | null } })
+          ?.error;
         flex.Notifications.showNotification(OutboundNotification.Busy, {
           owner: conflict?.ownerIdentity ?? outboundText(strings(), 'FMKOutboundBusyOwnerUnknown'),
           status: conflict?.taskStatus ?? '—',

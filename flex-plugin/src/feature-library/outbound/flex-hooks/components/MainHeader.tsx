@@ -6,7 +6,6 @@ import { fetchTemplates, fetchWindow, newIdempotencyKey } from '../../api/outbou
 import { getSenders } from '../../config';
 import { OutboundLauncher } from '../../custom-components/OutboundPanel/OutboundLauncher';
 import type { SendOutboundMessagePayload } from '../../types/outbound';
-import { panelState } from '../../utils/panel-state';
 import { loadPhoneMetadata } from '../../utils/phone';
 import { SEND_ACTION, TOGGLE_ACTION } from '../actions';
 import { outboundText } from '../strings';
@@ -19,15 +18,18 @@ export const addOutboundLauncherToMainHeader: ComponentHook = (flex, manager) =>
   const strings = manager.strings as unknown as Record<string, string | undefined>;
   const options: Parameters<typeof flex.MainHeader.Content.add>[1] & { key: string } = {
     sortOrder: 0,
+    // Flex's header start section holds the hamburger and logo and clips its overflow.
+    align: 'end',
     key: OUTBOUND_LAUNCHER_KEY,
   };
   flex.MainHeader.Content.add(
     <OutboundLauncher
       key={OUTBOUND_LAUNCHER_KEY}
-      panel={panelState}
-      toggle={() => {
-        flex.Actions.invokeAction(TOGGLE_ACTION, {}).catch(() => undefined);
+      store={manager.store}
+      toggle={(open?: boolean) => {
+        flex.Actions.invokeAction(TOGGLE_ACTION, open === undefined ? {} : { open }).catch(() => undefined);
       }}
+      closeLabel={outboundText(strings, 'FMKOutboundClose')}
       worker={manager.workerClient as never}
       label={outboundText(strings, 'FMKOutboundButton')}
       senders={getSenders(manager)}

@@ -8,13 +8,13 @@ import { cancelSent } from '../../api/outbound-api';
 import { SentMessagesView } from '../../custom-components/SentMessages/SentMessagesView';
 import type { SentMessage } from '../../types/outbound';
 import { customerLabel } from '../../utils/sent-labels';
-import { sentStoreFor } from '../../utils/sent-store-instance';
+import { sentStoreFor } from '../../state/sent-store';
 import { OutboundNotification } from '../notifications';
 import { outboundText } from '../strings';
 
-export const SENT_VIEW = 'fmk-sent-messages';
-export const SENT_LINK_KEY = 'fmk-sent-messages-link';
-export const SENT_VIEW_KEY = 'fmk-sent-messages-view';
+export const SENT_VIEW = 'fmk-outbound-sent';
+export const SENT_LINK_KEY = 'fmk-outbound-sent-link';
+export const SENT_VIEW_KEY = 'fmk-outbound-sent-view';
 
 type StoreLike = NonNullable<PluginManager['store']>;
 

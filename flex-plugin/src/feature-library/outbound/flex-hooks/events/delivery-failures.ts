@@ -1,5 +1,5 @@
 import type { EventHook } from '../../../../types/feature';
-import { sentStoreFor } from '../../utils/sent-store-instance';
+import { sentStoreFor } from '../../state/sent-store';
 import { SEND_ACTION } from '../actions';
 
 /** How often the background watcher asks for the agent's sends; the list view polls faster while open. */

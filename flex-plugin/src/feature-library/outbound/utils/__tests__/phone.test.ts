@@ -1,6 +1,13 @@
 import metadataJson from 'libphonenumber-js/metadata.min.json';
 
-import { formatAsYouType, loadPhoneMetadata, PHONE_METADATA_PATH, phoneMetadataLoaded, setPhoneMetadata, toE164 } from '../phone';
+import {
+  formatAsYouType,
+  loadPhoneMetadata,
+  PHONE_METADATA_PATH,
+  phoneMetadataLoaded,
+  setPhoneMetadata,
+  toE164,
+} from '../phone';
 
 describe('phone numbers in the panel', () => {
   beforeEach(() => setPhoneMetadata(null));
@@ -22,10 +29,7 @@ describe('phone numbers in the panel', () => {
   });
 
   it('fetches the plans from the backend once, and again only after a failure', async () => {
-    const get = jest
-      .fn()
-      .mockRejectedValueOnce(new Error('backend down'))
-      .mockResolvedValue(metadataJson);
+    const get = jest.fn().mockRejectedValueOnce(new Error('backend down')).mockResolvedValue(metadataJson);
     await expect(loadPhoneMetadata({ get })).rejects.toThrow('backend down');
     expect(phoneMetadataLoaded()).toBe(false);
     await Promise.all([loadPhoneMetadata({ get }), loadPhoneMetadata({ get })]);

@@ -1,11 +1,11 @@
 import * as React from 'react';
 import { Badge } from '@twilio-paste/core/badge';
 import { Button } from '@twilio-paste/core/button';
-import { Stack } from '@twilio-paste/core/stack';
 
 import { PasteThemeScope } from '../../../../common/PasteThemeScope/PasteThemeScope';
 import { isMessagingTask, TaskLike, taskSidOf } from '../../task-kind';
-import type { TransferDesk } from '../../transfer-desk';
+import { useFeatureStore } from '../../../../utils/feature-store';
+import type { TransferStore } from '../../state/transfer-store';
 import type { TargetType, TransferRequest, TransferTargets } from '../../types/transfer';
 import { TransferDirectory, TransferDirectoryLabels } from '../TransferDirectory/TransferDirectory';
 
@@ -21,44 +21,56 @@ export interface TransferButtonLabels extends TransferDirectoryLabels {
 export interface TransferButtonProps {
   /** Flex passes the task to every TaskCanvasHeader child. */
   task?: TaskLike;
-  desk: TransferDesk;
+  store: TransferStore;
   labels: TransferButtonLabels;
   loadTargets: (type: TargetType, q: string, taskSid: string) => Promise<TransferTargets>;
+  /**
+   * Where the directory's open state lives: in Flex, `flex.view.componentViewStates`, opened through
+   * the `ShowDirectory` action (so Flex's own Transfer and ours open the same dialog). Without it the
+   * button keeps the state itself.
+   */
+  directory?: { openFor: string | undefined; open: () => void; close: () => void };
+  /** False hides our button (Flex's own Transfer is the entry point); the directory still opens. */
+  showButton?: boolean;
 }
 
-const useDesk = (desk: TransferDesk) => {
-  const [, setVersion] = React.useState(0);
-  React.useEffect(() => desk.subscribe(() => setVersion((v) => v + 1)), [desk]);
-};
-
-/** The Transfer button of a messaging task's header; while a transfer is pending, its state and Cancel. */
-export const TransferButton = ({ task, desk, labels, loadTargets }: TransferButtonProps) => {
-  useDesk(desk);
-  const [open, setOpen] = React.useState(false);
+/**
+ * The Transfer button of a messaging task's header; while a transfer is in progress, its state only
+ * (Cancel and Leave are in TransferProgress, away from Flex's End chat).
+ */
+export const TransferButton = ({
+  task,
+  store,
+  labels,
+  loadTargets,
+  directory,
+  showButton = true,
+}: TransferButtonProps) => {
+  useFeatureStore(store);
+  const [openHere, setOpenHere] = React.useState(false);
   const taskSid = taskSidOf(task);
-  const load = React.useCallback((type: TargetType, q: string) => loadTargets(type, q, taskSid ?? ''), [loadTargets, taskSid]);
-  const transfer = (request: TransferRequest) => desk.start(request);
+  const open = directory ? taskSid !== undefined && directory.openFor === taskSid : openHere;
+  const show = () => (directory ? directory.open() : setOpenHere(true));
+  const hide = () => (directory ? directory.close() : setOpenHere(false));
+  const load = React.useCallback(
+    (type: TargetType, q: string) => loadTargets(type, q, taskSid ?? ''),
+    [loadTargets, taskSid],
+  );
+  const transfer = (request: TransferRequest) => store.start(request);
   if (!taskSid || !isMessagingTask(task)) {
     return null;
   }
-  const current = desk.transferOf(taskSid);
+  const current = store.transferOf(taskSid);
   if (current && (current.status === 'pending' || current.status === 'accepted')) {
     return (
       <PasteThemeScope>
-        <Stack orientation="horizontal" spacing="space30">
-          <Badge as="span" variant={current.status === 'pending' ? 'warning' : 'success'} data-testid="fmk-transfer-pending">
-            {current.status === 'pending' ? labels.pending : labels.joined}
-          </Badge>
-          {current.status === 'pending' ? (
-            <Button variant="secondary" size="small" onClick={() => void desk.cancel(taskSid)} data-testid="fmk-transfer-cancel">
-              {labels.cancel}
-            </Button>
-          ) : (
-            <Button variant="primary" size="small" onClick={() => void desk.leave(taskSid)} data-testid="fmk-transfer-leave">
-              {labels.leave}
-            </Button>
-          )}
-        </Stack>
+        <Badge
+          as="span"
+          variant={current.status === 'pending' ? 'warning' : 'success'}
+          data-testid="fmk-transfer-pending"
+        >
+          {current.status === 'pending' ? labels.pending : labels.joined}
+        </Badge>
       </PasteThemeScope>
     );
   }
@@ -67,9 +79,11 @@ export const TransferButton = ({ task, desk, labels, loadTargets }: TransferButt
   }
   return (
     <PasteThemeScope>
-      <Button variant="secondary" size="small" onClick={() => setOpen(true)} data-testid="fmk-transfer-button">
-        {labels.button}
-      </Button>
+      {showButton ? (
+        <Button variant="secondary" size="small" onClick={show} data-testid="fmk-transfer-button">
+          {labels.button}
+        </Button>
+      ) : null}
       {open ? (
         <TransferDirectory
           isOpen={open}
@@ -77,7 +91,7 @@ export const TransferButton = ({ task, desk, labels, loadTargets }: TransferButt
           labels={labels}
           loadTargets={load}
           onTransfer={transfer}
-          onDismiss={() => setOpen(false)}
+          onDismiss={hide}
         />
       ) : null}
     </PasteThemeScope>

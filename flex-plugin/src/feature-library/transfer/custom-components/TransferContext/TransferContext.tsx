@@ -4,13 +4,14 @@ import { Text } from '@twilio-paste/core/text';
 
 import { PasteThemeScope } from '../../../../common/PasteThemeScope/PasteThemeScope';
 import type { TaskLike } from '../../task-kind';
-import { describeReason } from '../../transfer-desk';
 
 export interface TransferContextLabels {
   /** `{{agent}}`: who handed the conversation over. */
   received: string;
   /** `{{reason}}`: why the transfer did not go through. */
   returned: string;
+  /** A rollback reason code in the agent's words (`describeReason`). */
+  reason: (code: string | undefined) => string;
 }
 
 /** Flex identities escape every byte that is not a letter or digit as `_XX`: alice_40example_2Ecom. */
@@ -22,14 +23,18 @@ export const loginOf = (identity: string): string => {
   }
 };
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
 /** What the backend wrote on a transferred task: who sent it and their note, or why it came back. */
 export const transferContextOf = (task: TaskLike | undefined, labels: TransferContextLabels) => {
   const attributes = task?.attributes ?? {};
   if (!text(attributes.transferId)) return undefined;
   if (attributes.transferReturned === true) {
-    return { headline: labels.returned.replace('{{reason}}', describeReason(text(attributes.transferFailureReason))), note: undefined };
+    return {
+      headline: labels.returned.replace('{{reason}}', labels.reason(text(attributes.transferFailureReason))),
+      note: undefined,
+    };
   }
   const from = text(attributes.ignoreAgent);
   if (!from) return undefined;

@@ -30,6 +30,9 @@ export interface TransferDirectoryLabels {
   available: string;
   unavailable: string;
   noTargets: string;
+  loading: string;
+  /** `{{count}}`: a queue's available agents. */
+  queueAvailable: string;
 }
 
 export interface TransferDirectoryProps {
@@ -42,6 +45,19 @@ export interface TransferDirectoryProps {
 }
 
 const TYPES: TargetType[] = ['worker', 'queue', 'workflow'];
+
+/** The directory asks the backend once the agent pauses typing this long. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
+/** `value`, once it has stopped changing for `delayMs`. */
+const useDebounced = <T,>(value: T, delayMs: number): T => {
+  const [settled, setSettled] = React.useState(value);
+  React.useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+};
 const tabId = (type: TargetType) => `fmk-transfer-tab-${type}`;
 
 /** Can this target take the conversation now? Workflows route by themselves, so always. */
@@ -68,18 +84,29 @@ const TargetList = ({
     return <HelpText>{labels.noTargets}</HelpText>;
   }
   return (
-    <RadioGroup name={`fmk-transfer-${type}`} legend={labels[type === 'worker' ? 'agents' : type === 'queue' ? 'queues' : 'workflows']} value={selected} onChange={onSelect}>
+    <RadioGroup
+      name={`fmk-transfer-${type}`}
+      legend={labels[type === 'worker' ? 'agents' : type === 'queue' ? 'queues' : 'workflows']}
+      value={selected}
+      onChange={onSelect}
+    >
       {targets.map((t) => (
-        <Radio key={t.sid} id={`fmk-transfer-target-${t.sid}`} value={t.sid} disabled={!canTake(t, type)} data-testid={`fmk-transfer-target-${t.sid}`}>
+        <Radio
+          key={t.sid}
+          id={`fmk-transfer-target-${t.sid}`}
+          value={t.sid}
+          disabled={!canTake(t, type)}
+          data-testid={`fmk-transfer-target-${t.sid}`}
+        >
           <Stack orientation="horizontal" spacing="space30">
             <span>{t.name}</span>
             {type === 'workflow' ? null : (
               <Badge as="span" variant={canTake(t, type) ? 'success' : 'neutral'}>
                 {type === 'queue'
-                  ? `${t.availableWorkers ?? 0} ${labels.available.toLowerCase()}`
+                  ? labels.queueAvailable.replace('{{count}}', String(t.availableWorkers ?? 0))
                   : canTake(t, type)
-                  ? labels.available
-                  : t.activity ?? labels.unavailable}
+                    ? labels.available
+                    : (t.activity ?? labels.unavailable)}
               </Badge>
             )}
           </Stack>
@@ -90,7 +117,14 @@ const TargetList = ({
 };
 
 /** Agents, queues and workflows to transfer to, with availability, cold or warm, and a note. */
-export const TransferDirectory = ({ isOpen, taskSid, labels, loadTargets, onTransfer, onDismiss }: TransferDirectoryProps) => {
+export const TransferDirectory = ({
+  isOpen,
+  taskSid,
+  labels,
+  loadTargets,
+  onTransfer,
+  onDismiss,
+}: TransferDirectoryProps) => {
   const tabs = useTabState({ selectedId: tabId('worker') });
   const type = TYPES.find((t) => tabId(t) === tabs.selectedId) ?? 'worker';
   const [query, setQuery] = React.useState('');
@@ -101,19 +135,29 @@ export const TransferDirectory = ({ isOpen, taskSid, labels, loadTargets, onTran
   const [note, setNote] = React.useState('');
   const [busy, setBusy] = React.useState(false);
 
+  const search = useDebounced(query, SEARCH_DEBOUNCE_MS);
+
+  // A new tab starts empty; a new search keeps the last list on screen until the answer replaces it.
+  React.useEffect(() => {
+    setTargets(undefined);
+    setSelected('');
+  }, [type]);
+
   React.useEffect(() => {
     if (!isOpen) return undefined;
     let current = true;
-    setTargets(undefined);
     setLoadError(undefined);
-    setSelected('');
-    loadTargets(type, query)
-      .then((result) => current && setTargets(result.targets))
+    loadTargets(type, search)
+      .then((result) => {
+        if (!current) return;
+        setTargets(result.targets);
+        setSelected((chosen) => (result.targets.some((t) => t.sid === chosen) ? chosen : ''));
+      })
       .catch((error: unknown) => current && setLoadError(error instanceof Error ? error.message : String(error)));
     return () => {
       current = false;
     };
-  }, [isOpen, type, query, loadTargets]);
+  }, [isOpen, type, search, loadTargets]);
 
   const submit = async () => {
     setBusy(true);
@@ -127,7 +171,7 @@ export const TransferDirectory = ({ isOpen, taskSid, labels, loadTargets, onTran
 
   const panel = (t: TargetType) =>
     t !== type ? null : targets === undefined && !loadError ? (
-      <Spinner decorative={false} title="Loading" />
+      <Spinner decorative={false} title={labels.loading} />
     ) : loadError ? (
       <HelpText variant="error">{loadError}</HelpText>
     ) : (
@@ -160,7 +204,12 @@ export const TransferDirectory = ({ isOpen, taskSid, labels, loadTargets, onTran
                 <TabPanel>{panel('workflow')}</TabPanel>
               </TabPanels>
             </Tabs>
-            <RadioGroup name="fmk-transfer-mode" legend={labels.mode} value={mode} onChange={(v) => setMode(v as TransferMode)}>
+            <RadioGroup
+              name="fmk-transfer-mode"
+              legend={labels.mode}
+              value={mode}
+              onChange={(v) => setMode(v as TransferMode)}
+            >
               <Radio id="fmk-transfer-mode-cold" value="cold">
                 {labels.cold}
               </Radio>
@@ -170,7 +219,12 @@ export const TransferDirectory = ({ isOpen, taskSid, labels, loadTargets, onTran
             </RadioGroup>
             <Box>
               <Label htmlFor="fmk-transfer-note">{labels.note}</Label>
-              <TextArea id="fmk-transfer-note" maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+              <TextArea
+                id="fmk-transfer-note"
+                maxLength={1000}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+              />
             </Box>
           </Stack>
         </ModalBody>
@@ -179,7 +233,13 @@ export const TransferDirectory = ({ isOpen, taskSid, labels, loadTargets, onTran
             <Button variant="secondary" onClick={onDismiss}>
               {labels.close}
             </Button>
-            <Button variant="primary" onClick={submit} disabled={selected === ''} loading={busy} data-testid="fmk-transfer-submit">
+            <Button
+              variant="primary"
+              onClick={submit}
+              disabled={selected === ''}
+              loading={busy}
+              data-testid="fmk-transfer-submit"
+            >
               {labels.submit}
             </Button>
           </ModalFooterActions>

@@ -1,8 +1,10 @@
 import type { ComponentHook } from '../../../../types/feature';
 import { isMessagingTask, TaskLike, taskSidOf } from '../../task-kind';
 import { targetTypeOf, TransferMode } from '../../types/transfer';
-import { deskFor } from '../shared';
-import { TransferNotification } from '../strings';
+import { transferStoreFor } from '../../state/transfer-store';
+import { stringsOf } from '../../../../utils/strings';
+import { TransferNotification } from '../notifications';
+import { transferText } from '../strings';
 
 interface TransferTaskPayload {
   task?: TaskLike;
@@ -10,26 +12,6 @@ interface TransferTaskPayload {
   targetSid?: string;
   options?: { mode?: string; note?: string };
 }
-
-const NOTIFICATIONS: Array<[TransferNotification, 'error' | 'warning' | 'success' | 'information']> = [
-  [TransferNotification.Failed, 'error'],
-  [TransferNotification.RolledBack, 'error'],
-  [TransferNotification.WrapupBlocked, 'warning'],
-  [TransferNotification.Completed, 'success'],
-  [TransferNotification.Accepted, 'information'],
-];
-
-/** Our notifications; as in Flex, `content` names a template in `manager.strings` (the feature's strings). */
-export const registerTransferNotifications: ComponentHook = (flex) => {
-  NOTIFICATIONS.forEach(([id, type]) => {
-    flex.Notifications.registerNotification({
-      id,
-      type: flex.NotificationType[type],
-      content: id,
-      timeout: type === 'error' || type === 'warning' ? 0 : 8000,
-    } as Parameters<typeof flex.Notifications.registerNotification>[0]);
-  });
-};
 
 /**
  * Flex's TransferTask, for messaging tasks only: the backend transfers through an Interactions
@@ -43,13 +25,34 @@ export const hookTransferTask: ComponentHook = (flex, manager) => {
     abort();
     const taskSid = taskSidOf(payload.task);
     const targetType = payload.targetSid ? targetTypeOf(payload.targetSid) : undefined;
-    const desk = deskFor(flex, manager);
+    const store = transferStoreFor(flex, manager);
     if (!taskSid || !targetType || !payload.targetSid) {
-      flex.Notifications.showNotification(TransferNotification.Failed, { reason: `unknown target ${payload.targetSid ?? ''}` });
+      flex.Notifications.showNotification(TransferNotification.Failed, {
+        reason: transferText(stringsOf(manager), 'FMKTransferUnknownTarget', { target: payload.targetSid ?? '' }),
+      });
       return;
     }
     const mode: TransferMode = (payload.options?.mode ?? 'COLD').toLowerCase() === 'warm' ? 'warm' : 'cold';
-    await desk.start({ taskSid, targetType, targetSid: payload.targetSid, mode, note: payload.options?.note });
+    await store.start({ taskSid, targetType, targetSid: payload.targetSid, mode, note: payload.options?.note });
+  });
+};
+
+/** The directory's open state in Flex's store (`SetComponentState`): the task it is open for. */
+export const DIRECTORY_STATE = 'fmk-transfer-directory';
+
+/**
+ * Flex's own Transfer invokes `ShowDirectory {task}` (TaskCanvasHeader's directory button in Flex
+ * 2.17), which opens Flex's worker directory; for a messaging task that directory would transfer
+ * through `TransferTask` with no note and no workflow tab. For messaging tasks it opens ours
+ * instead, so there is one directory whichever button the agent used; anything else goes on to Flex.
+ */
+export const replaceShowDirectory: ComponentHook = (flex) => {
+  flex.Actions.replaceAction('ShowDirectory', async (payload: { task?: TaskLike }, original) => {
+    const taskSid = taskSidOf(payload?.task);
+    if (!taskSid || !isMessagingTask(payload.task)) {
+      return original(payload);
+    }
+    return flex.Actions.invokeAction('SetComponentState', { name: DIRECTORY_STATE, state: { taskSid } });
   });
 };
 
@@ -57,7 +60,7 @@ export const hookTransferTask: ComponentHook = (flex, manager) => {
 export const blockWrapupWhilePending: ComponentHook = (flex, manager) => {
   const guard = (payload: { task?: TaskLike; sid?: string }, abort: () => void) => {
     const taskSid = taskSidOf(payload.task) ?? (payload.sid?.startsWith('WT') ? payload.sid : undefined);
-    if (taskSid && deskFor(flex, manager).isPending(taskSid)) {
+    if (taskSid && transferStoreFor(flex, manager).isPending(taskSid)) {
       abort();
       flex.Notifications.showNotification(TransferNotification.WrapupBlocked, {});
     }

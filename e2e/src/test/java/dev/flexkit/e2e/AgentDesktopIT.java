@@ -66,9 +66,10 @@ class AgentDesktopIT {
     assertThat(page.getByTestId("task-canvas")).isVisible();
 
     // Rendered by the plugin bundle (not the harness), from a real /health round trip.
-    assertThat(page.getByTestId("fmk-backend-status")).hasAttribute("data-state", "connected");
-    assertThat(page.getByTestId("fmk-backend-status")).containsText("connected");
+    assertThat(page.getByTestId("fmk-health-status")).hasAttribute("data-state", "connected");
+    assertThat(page.getByTestId("fmk-health-status")).containsText("connected");
     assertThat(page.getByTestId("plugin-error")).hasCount(0);
+    Axe.assertNoSeriousViolations(page, "the agent desktop with the health badge");
 
     String pluginScript = (String) page.evaluate(
         "() => [...document.scripts].map(s => s.src).find(s => s.includes('/plugin/plugin-flex-messaging-kit.js'))");

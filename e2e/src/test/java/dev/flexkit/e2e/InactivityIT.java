@@ -80,6 +80,7 @@ class InactivityIT {
       assertThat(firstBadge).hasAttribute("data-phase", "counting", SLOW);
       assertThat(secondBadge).hasAttribute("data-phase", "counting", SLOW);
       assertThat(first.getByTestId("fmk-inactivity-snooze")).isVisible();
+      Axe.assertNoSeriousViolations(first, "a task with its countdown");
 
       advance(91);
       assertThat(firstBadge).hasAttribute("data-phase", "warning", SLOW);

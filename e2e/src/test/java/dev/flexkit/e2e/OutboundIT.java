@@ -95,6 +95,7 @@ class OutboundIT {
     Locator openChat = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat"));
     assertThat(openChat).isEnabled();
     Screenshots.save(page, "outbound-panel");
+    Axe.assertNoSeriousViolations(page, "the outbound panel");
 
     openChat.click();
 
@@ -104,6 +105,20 @@ class OutboundIT {
     assertThat(task).hasClass(Pattern.compile("status-assigned"));
     assertThat(task).hasAttribute("aria-pressed", "true");
     assertThat(inbox(customer, 1)).containsExactly("Your order shipped today.");
+  }
+
+  @Test
+  void inFlexsDarkThemeThePanelIsDarkToo() {
+    page.navigate(service.url("/sandbox/?theme=dark&identity=" + agent).toString());
+    assertThat(page.getByTestId("agent-desktop")).hasAttribute("data-plugins-loaded", Pattern.compile("plugin-flex-messaging-kit"));
+    openPanel();
+    // Flex hands the plugin's CustomizationProvider baseTheme 'dark'; the panel uses Paste's body colour.
+    Object background = page.getByTestId("fmk-outbound-panel").evaluate("panel => getComputedStyle(panel).backgroundColor");
+    assertThat(background).isNotEqualTo("rgb(255, 255, 255)");
+    Screenshots.save(page, "outbound-panel-dark");
+    Axe.assertNoSeriousViolations(page, "the outbound panel in the dark theme");
+    page.getByTestId("fmk-outbound-close").click();
+    assertThat(page.getByTestId("fmk-outbound-panel")).isHidden();
   }
 
   @Test
@@ -143,15 +158,15 @@ class OutboundIT {
   void whatsappOutsideTheWindowOffersOnlyTemplatesAndSendsTheRenderedOne() throws Exception {
     String customer = newCustomer();
     openPanel();
-    page.getByTestId("outbound-panel").locator("label").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^WhatsApp$"))).click();
+    page.getByTestId("fmk-outbound-panel").locator("label").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^WhatsApp$"))).click();
     field("Customer number").fill(customer);
 
-    assertThat(page.getByTestId("outbound-window")).hasText(Pattern.compile("closed"));
+    assertThat(page.getByTestId("fmk-outbound-window")).hasText(Pattern.compile("closed"));
     assertThat(field("Message")).isDisabled();
     field("WhatsApp template").selectOption(new SelectOption().setLabel("order_update"));
     field("Variable 1").fill("Dana");
     field("Variable 2").fill("#77");
-    assertThat(page.getByTestId("outbound-preview")).containsText("Dana");
+    assertThat(page.getByTestId("fmk-outbound-preview")).containsText("Dana");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me")).click();
 
     String received = inbox("whatsapp:" + customer, 1).get(0);
@@ -265,16 +280,17 @@ class OutboundIT {
     openSentList();
     assertThat(sentRow(customer)).containsText("Undelivered");
     Screenshots.save(page, "outbound-sent-list");
+    Axe.assertNoSeriousViolations(page, "the sent list");
     page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop")).click();
   }
 
   private void openSentList() {
     page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sent")).click();
-    assertThat(page.getByTestId("sent-messages")).isVisible();
+    assertThat(page.getByTestId("fmk-outbound-sent")).isVisible();
   }
 
   private Locator sentRow(String customer) {
-    return page.getByTestId("sent-row").filter(new Locator.FilterOptions().setHasText(customer));
+    return page.getByTestId("fmk-outbound-sent-row").filter(new Locator.FilterOptions().setHasText(customer));
   }
 
   /** Reservation sids per worker sid, as the sandbox's TaskRouter holds them. */
@@ -332,15 +348,15 @@ class OutboundIT {
   }
 
   private Locator field(String label) {
-    return page.getByTestId("outbound-panel").getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
+    return page.getByTestId("fmk-outbound-panel").getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
   }
 
   private void openPanel() {
     // A send closes the panel once its response arrives, which can be after the customer's phone
     // already shows the message; toggling before that would close it instead of opening it.
-    assertThat(page.getByTestId("outbound-panel")).isHidden();
+    assertThat(page.getByTestId("fmk-outbound-panel")).isHidden();
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New outbound message")).click();
-    assertThat(page.getByTestId("outbound-panel")).isVisible();
+    assertThat(page.getByTestId("fmk-outbound-panel")).isVisible();
   }
 
   private Locator taskOf(String customer) {

@@ -192,6 +192,7 @@ class TransferIT {
     pick(directory, "Agents", bob.sid());
     choose(directory, WARM, NOTE);
     Screenshots.save(alicePage, "transfer-directory");
+    Axe.assertNoSeriousViolations(alicePage, "the transfer directory");
     directory.getByTestId("fmk-transfer-submit").click();
     assertThat(directory).hasCount(0);
 

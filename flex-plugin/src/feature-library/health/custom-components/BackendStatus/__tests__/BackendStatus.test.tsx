@@ -12,6 +12,7 @@ const labels: BackendStatusLabels = {
   connected: enUS.FMKHealthConnected,
   degraded: enUS.FMKHealthDegraded,
   unreachable: enUS.FMKHealthUnreachable,
+  tooltip: enUS.FMKHealthTooltip,
 };
 
 const fetchMock = jest.fn();
@@ -23,11 +24,15 @@ const renderStatus = (pollIntervalMs = 30_000) => {
   });
   const client = createBackendClient(manager);
   return render(
-    <BackendStatus checkHealth={() => checkBackendHealth(client, 1_000)} pollIntervalMs={pollIntervalMs} labels={labels} />,
+    <BackendStatus
+      checkHealth={() => checkBackendHealth(client, 1_000)}
+      pollIntervalMs={pollIntervalMs}
+      labels={labels}
+    />,
   );
 };
 
-const badge = () => screen.getByTestId('fmk-backend-status');
+const badge = () => screen.getByTestId('fmk-health-status');
 
 const expectState = async (state: string, text: string) => {
   await waitFor(() => expect(badge().getAttribute('data-state')).toBe(state));

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 
 import type { BackendClient } from '../../../../../utils/backend-client';
-import { CountdownStore } from '../../../api/countdown-store';
+import { CountdownStore } from '../../../state/countdown-store';
 import type { Countdown } from '../../../types/inactivity';
 import { InactivityBadge, formatRemaining } from '../InactivityBadge';
 
@@ -13,6 +13,7 @@ const labels = {
   pause: 'Pause',
   resume: 'Resume',
   changeFailed: 'Could not change the timer',
+  remaining: '{{time}} left before this chat wraps up for inactivity',
 };
 const SID = 'CH00000000000000000000000000000001';
 const SERVER_NOW = '2026-01-01T00:00:00Z';
@@ -46,6 +47,10 @@ describe('InactivityBadge', () => {
   it("shows the server's remaining time even when the browser clock is wrong", () => {
     render(<InactivityBadge store={storeWith(countdown())} conversationSid={SID} labels={labels} />);
     expect(screen.getByTestId('fmk-inactivity-remaining').textContent).toBe('2:00');
+    // A bare 0:23 means nothing to a screen reader: the label says what the time is for.
+    expect(screen.getByTestId('fmk-inactivity-remaining').getAttribute('aria-label')).toBe(
+      '2:00 left before this chat wraps up for inactivity',
+    );
     expect(screen.getByTestId('fmk-inactivity').getAttribute('data-phase')).toBe('counting');
   });
 
@@ -66,7 +71,11 @@ describe('InactivityBadge', () => {
 
   it('shows paused and expired countdowns as words, with no buttons once expired', () => {
     const { rerender } = render(
-      <InactivityBadge store={storeWith(countdown({ state: 'paused', deadline: null }))} conversationSid={SID} labels={labels} />,
+      <InactivityBadge
+        store={storeWith(countdown({ state: 'paused', deadline: null }))}
+        conversationSid={SID}
+        labels={labels}
+      />,
     );
     expect(screen.getByTestId('fmk-inactivity-remaining').textContent).toBe('Timer paused');
     rerender(
@@ -90,7 +99,9 @@ describe('InactivityBadge', () => {
 
   it('snoozes through the callback and says so when it fails', async () => {
     const onChange = jest.fn().mockRejectedValueOnce(new Error('409')).mockResolvedValueOnce(undefined);
-    render(<InactivityBadge store={storeWith(countdown())} conversationSid={SID} labels={labels} onChange={onChange} />);
+    render(
+      <InactivityBadge store={storeWith(countdown())} conversationSid={SID} labels={labels} onChange={onChange} />,
+    );
     fireEvent.click(screen.getByTestId('fmk-inactivity-snooze'));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Could not change the timer'));
     fireEvent.click(screen.getByTestId('fmk-inactivity-snooze'));

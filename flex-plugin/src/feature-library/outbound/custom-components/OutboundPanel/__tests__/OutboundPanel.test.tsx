@@ -60,7 +60,8 @@ const typeNumber = (value: string) => {
   fireEvent.blur(input);
 };
 
-const typeBody = (value: string) => fireEvent.change(screen.getByLabelText(enUS.FMKOutboundBody), { target: { value } });
+const typeBody = (value: string) =>
+  fireEvent.change(screen.getByLabelText(enUS.FMKOutboundBody), { target: { value } });
 
 const openChat = () => screen.getByRole('button', { name: enUS.FMKOutboundOpenChat });
 
@@ -124,9 +125,18 @@ describe('OutboundPanel', () => {
 
   it('names the owner of an existing conversation and resends with reuse', async () => {
     const conflict = new BackendRequestError(409, 'conversation_exists', 'exists', {
-      error: { code: 'conversation_exists', message: 'exists', conversationSid: 'CH9', ownerIdentity: 'bob@example.com', taskStatus: 'assigned' },
+      error: {
+        code: 'conversation_exists',
+        message: 'exists',
+        conversationSid: 'CH9',
+        ownerIdentity: 'bob@example.com',
+        taskStatus: 'assigned',
+      },
     });
-    const send = jest.fn<Promise<unknown>, [SendOutboundMessagePayload]>().mockRejectedValueOnce(conflict).mockResolvedValue({});
+    const send = jest
+      .fn<Promise<unknown>, [SendOutboundMessagePayload]>()
+      .mockRejectedValueOnce(conflict)
+      .mockResolvedValue({});
     renderPanel({ send });
     typeNumber('+14155550100');
     typeBody('Hello again');
@@ -140,7 +150,13 @@ describe('OutboundPanel', () => {
 
   it('opens no conflict dialog for a busy conversation: the send action tells the agent instead', async () => {
     const busy = new BackendRequestError(409, 'conversation_busy', 'busy', {
-      error: { code: 'conversation_busy', message: 'busy', conversationSid: 'CH9', ownerIdentity: 'bob@example.com', taskStatus: 'assigned' },
+      error: {
+        code: 'conversation_busy',
+        message: 'busy',
+        conversationSid: 'CH9',
+        ownerIdentity: 'bob@example.com',
+        taskStatus: 'assigned',
+      },
     });
     const send = jest.fn<Promise<unknown>, [SendOutboundMessagePayload]>().mockRejectedValue(busy);
     renderPanel({ send });
@@ -163,11 +179,13 @@ describe('OutboundPanel', () => {
     expect((screen.getByLabelText(enUS.FMKOutboundBody) as HTMLButtonElement).disabled).toBe(true);
 
     await screen.findByRole('option', { name: 'appointment' });
-    fireEvent.change(screen.getByLabelText(enUS.FMKOutboundTemplate), { target: { value: TEMPLATES.contentTemplates[0].sid } });
+    fireEvent.change(screen.getByLabelText(enUS.FMKOutboundTemplate), {
+      target: { value: TEMPLATES.contentTemplates[0].sid },
+    });
     fireEvent.change(screen.getByLabelText('Variable 1'), { target: { value: 'Ana' } });
     expect((openChat() as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(screen.getByLabelText('Variable 2'), { target: { value: 'Friday' } });
-    expect(screen.getByTestId('outbound-preview').textContent).toContain('Hi Ana, your appointment is on Friday.');
+    expect(screen.getByTestId('fmk-outbound-preview').textContent).toContain('Hi Ana, your appointment is on Friday.');
     fireEvent.click(openChat());
     await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
     expect(send.mock.calls[0][0]).toMatchObject({

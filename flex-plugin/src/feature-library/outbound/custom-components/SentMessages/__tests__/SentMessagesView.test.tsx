@@ -5,21 +5,36 @@ import { PasteThemeScope } from '../../../../../common/PasteThemeScope/PasteThem
 import { sentItem } from '../../../../../test-support/sent-messages';
 import enUS from '../../../strings/en-us.json';
 import type { SentMessage } from '../../../types/outbound';
-import { createSentStore } from '../../../utils/sent-store';
+import { SentStore } from '../../../state/sent-store';
 import { SentMessagesView, SentMessagesViewProps } from '../SentMessagesView';
 
 const ROWS: SentMessage[] = [
   sentItem({ conversationSid: 'CH1', customerName: 'Dana' }),
   sentItem(
-    { conversationSid: 'CH2', messageSid: 'IM2', customerName: null, customerAddress: 'whatsapp:+14155550111', channel: 'whatsapp', routeTo: 'any' },
-    { status: 'undelivered', errorCode: 30003, errorMessage: 'Unreachable destination handset', updatedAt: '2026-01-01T10:00:05Z' },
+    {
+      conversationSid: 'CH2',
+      messageSid: 'IM2',
+      customerName: null,
+      customerAddress: 'whatsapp:+14155550111',
+      channel: 'whatsapp',
+      routeTo: 'any',
+    },
+    {
+      status: 'undelivered',
+      errorCode: 30003,
+      errorMessage: 'Unreachable destination handset',
+      updatedAt: '2026-01-01T10:00:05Z',
+    },
   ),
-  sentItem({ conversationSid: 'CH3', messageSid: 'IM3', status: 'REPLIED', customerName: '+14155550100' }, { status: 'delivered' }),
+  sentItem(
+    { conversationSid: 'CH3', messageSid: 'IM3', status: 'REPLIED', customerName: '+14155550100' },
+    { status: 'delivered' },
+  ),
 ];
 
 const setup = (overrides: Partial<SentMessagesViewProps> = {}, rows: SentMessage[] = ROWS) => {
   const load = jest.fn(async () => rows);
-  const store = createSentStore({ load, onFailure: jest.fn() });
+  const store = new SentStore({ load, onFailure: jest.fn() });
   const cancel = jest.fn(async () => undefined);
   const props: SentMessagesViewProps = { store, visible: true, strings: {}, cancel, pollMs: 10_000, ...overrides };
   const view = render(
@@ -36,14 +51,15 @@ const setup = (overrides: Partial<SentMessagesViewProps> = {}, rows: SentMessage
   return { load, store, cancel: (overrides.cancel as jest.Mock) ?? cancel, rerender };
 };
 
-const row = (sid: string) => screen.getAllByTestId('sent-row').find((r) => r.getAttribute('data-conversation-sid') === sid)!;
+const row = (sid: string) =>
+  screen.getAllByTestId('fmk-outbound-sent-row').find((r) => r.getAttribute('data-conversation-sid') === sid)!;
 
 describe('SentMessagesView', () => {
   afterEach(() => jest.useRealTimers());
 
   it('lists customer, channel, status and delivery, with the reason of a failed delivery', async () => {
     setup();
-    await waitFor(() => expect(screen.getAllByTestId('sent-row')).toHaveLength(3));
+    await waitFor(() => expect(screen.getAllByTestId('fmk-outbound-sent-row')).toHaveLength(3));
 
     const waiting = within(row('CH1'));
     expect(waiting.getByText('Dana')).toBeTruthy();
@@ -69,7 +85,7 @@ describe('SentMessagesView', () => {
 
   it('cancels a waiting send after the agent confirms, then reloads the list', async () => {
     const { cancel, load } = setup();
-    await waitFor(() => expect(screen.getAllByTestId('sent-row')).toHaveLength(3));
+    await waitFor(() => expect(screen.getAllByTestId('fmk-outbound-sent-row')).toHaveLength(3));
     fireEvent.click(within(row('CH1')).getByRole('button', { name: enUS.FMKOutboundSentCancel }));
 
     expect(await screen.findByText(/The conversation with Dana \(\+14155550100\) will be closed/)).toBeTruthy();
@@ -87,7 +103,7 @@ describe('SentMessagesView', () => {
       throw new Error('busy');
     });
     setup({ cancel });
-    await waitFor(() => expect(screen.getAllByTestId('sent-row')).toHaveLength(3));
+    await waitFor(() => expect(screen.getAllByTestId('fmk-outbound-sent-row')).toHaveLength(3));
     fireEvent.click(within(row('CH1')).getByRole('button', { name: enUS.FMKOutboundSentCancel }));
     fireEvent.click(await screen.findByRole('button', { name: enUS.FMKOutboundSentCancelConfirm }));
     await waitFor(() => expect(cancel).toHaveBeenCalledTimes(1));

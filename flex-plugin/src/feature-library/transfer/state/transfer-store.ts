@@ -1,22 +1,27 @@
-import type { BackendClient } from '../../utils/backend-client';
-import { BackendRequestError } from '../../utils/backend-client';
-import { cancelTransfer, completeTransfer, getTransfer, startTransfer } from './api/transfer-api';
-import { TransferNotification } from './flex-hooks/strings';
-import type { Transfer, TransferRequest } from './types/transfer';
-import { isInProgress } from './types/transfer';
+import type { FlexGlobal, PluginManager } from '../../../types/feature';
+import type { BackendClient } from '../../../utils/backend-client';
+import { BackendRequestError, createBackendClient } from '../../../utils/backend-client';
+import { FeatureStore, onePerManager, StoreListeners } from '../../../utils/feature-store';
+import { stringsOf } from '../../../utils/strings';
+import { cancelTransfer, completeTransfer, getTransfer, startTransfer } from '../api/transfer-api';
+import { getPollIntervalMs } from '../config';
+import { TransferNotification } from '../flex-hooks/notifications';
+import type { Transfer, TransferRequest } from '../types/transfer';
+import { describeReason, isInProgress } from '../types/transfer';
 
 export type Notify = (id: TransferNotification, context: Record<string, string>) => void;
 
-type Listener = () => void;
+/** The agent's transfers, by task sid. */
+export type TransferSnapshot = ReadonlyMap<string, Transfer>;
 
 /**
  * The agent's transfers, by task: what the canvas button shows and what wrap-up checks. A
  * transfer in progress is polled until it ends; how it ended becomes a Flex notification.
  */
-export class TransferDesk {
-  private readonly byTask = new Map<string, Transfer>();
+export class TransferStore implements FeatureStore<TransferSnapshot> {
+  private byTask: TransferSnapshot = new Map();
 
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new StoreListeners();
 
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -24,11 +29,16 @@ export class TransferDesk {
     private readonly client: BackendClient,
     private readonly notify: Notify,
     private readonly pollIntervalMs: number,
+    /** A rollback reason code in the agent's words. */
+    private readonly describe: (reason: string | undefined) => string = (reason) => describeReason({}, reason),
   ) {}
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  snapshot(): TransferSnapshot {
+    return this.byTask;
+  }
+
+  subscribe(listener: () => void): () => void {
+    return this.listeners.add(listener);
   }
 
   transferOf(taskSid: string): Transfer | undefined {
@@ -73,7 +83,13 @@ export class TransferDesk {
     }
   }
 
-  async refresh(taskSid: string): Promise<void> {
+  /** Re-reads every transfer still in progress. */
+  async refresh(): Promise<void> {
+    const inProgress = Array.from(this.byTask.values()).filter((t) => isInProgress(t.status));
+    await Promise.all(inProgress.map((t) => this.refreshTask(t.taskSid)));
+  }
+
+  async refreshTask(taskSid: string): Promise<void> {
     const t = this.byTask.get(taskSid);
     if (!t) return;
     try {
@@ -83,13 +99,18 @@ export class TransferDesk {
     }
   }
 
+  stop(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.timers.clear();
+  }
+
   private update(next: Transfer): void {
     const previous = this.byTask.get(next.taskSid);
-    this.byTask.set(next.taskSid, next);
+    this.byTask = new Map(this.byTask).set(next.taskSid, next);
     if (previous?.status !== next.status) {
       this.announce(next);
     }
-    this.listeners.forEach((l) => l());
+    this.listeners.notify();
     this.schedule(next);
   }
 
@@ -98,12 +119,15 @@ export class TransferDesk {
     if (timer !== undefined) clearTimeout(timer);
     this.timers.delete(t.taskSid);
     if (isInProgress(t.status)) {
-      this.timers.set(t.taskSid, setTimeout(() => void this.refresh(t.taskSid), this.pollIntervalMs));
+      this.timers.set(
+        t.taskSid,
+        setTimeout(() => void this.refreshTask(t.taskSid), this.pollIntervalMs),
+      );
     }
   }
 
   private announce(t: Transfer): void {
-    const context = { reason: describeReason(t.reason), target: t.targetSid };
+    const context = { reason: this.describe(t.reason), target: t.targetSid };
     switch (t.status) {
       case 'rolled_back':
         this.notify(TransferNotification.RolledBack, context);
@@ -121,25 +145,22 @@ export class TransferDesk {
         break;
     }
   }
-
-  stop(): void {
-    this.timers.forEach((t) => clearTimeout(t));
-    this.timers.clear();
-  }
 }
-
-const REASONS: Record<string, string> = {
-  target_rejected: 'the target declined',
-  target_timed_out: 'the target did not answer in time',
-  target_offline: 'the target went offline',
-};
-
-export const describeReason = (reason: string | undefined): string => {
-  if (!reason) return '';
-  return REASONS[reason] ?? reason;
-};
 
 const reasonOf = (error: unknown): string => {
   if (error instanceof BackendRequestError) return error.message;
   return error instanceof Error ? error.message : String(error);
 };
+
+/** The agent's one transfer store, shared by the action hooks and the header button. */
+export const transferStoreFor = onePerManager(
+  (flex: FlexGlobal, manager: PluginManager) =>
+    new TransferStore(
+      createBackendClient(manager),
+      (id, context) => {
+        flex.Notifications.showNotification(id, context);
+      },
+      getPollIntervalMs(manager),
+      (reason) => describeReason(stringsOf(manager), reason),
+    ),
+);

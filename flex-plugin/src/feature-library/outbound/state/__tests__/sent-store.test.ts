@@ -1,10 +1,14 @@
 import { sentItem } from '../../../../test-support/sent-messages';
 import type { SentMessage } from '../../types/outbound';
-import { createSentStore, NOTIFIED_FAILURES_KEY } from '../sent-store';
+import { NOTIFIED_FAILURES_KEY, SentStore } from '../sent-store';
 
 const memory = () => {
   const values = new Map<string, string>();
-  return { getItem: (key: string) => values.get(key) ?? null, setItem: (key: string, value: string) => values.set(key, value), values };
+  return {
+    getItem: (key: string) => values.get(key) ?? null,
+    setItem: (key: string, value: string) => values.set(key, value),
+    values,
+  };
 };
 
 const fakeDocument = () => {
@@ -28,7 +32,7 @@ describe('sent store', () => {
     let rows = [failed, fine];
     const onFailure = jest.fn();
     const session = memory();
-    const store = createSentStore({ load: async () => rows, onFailure, memory: session });
+    const store = new SentStore({ load: async () => rows, onFailure, memory: session });
 
     await store.refresh();
     await store.refresh();
@@ -40,14 +44,14 @@ describe('sent store', () => {
     expect(JSON.parse(session.values.get(NOTIFIED_FAILURES_KEY)!)).toEqual(['CH1:IM1', 'CH3:IM3']);
 
     const afterReload = jest.fn();
-    await createSentStore({ load: async () => rows, onFailure: afterReload, memory: session }).refresh();
+    await new SentStore({ load: async () => rows, onFailure: afterReload, memory: session }).refresh();
     expect(afterReload).not.toHaveBeenCalled();
   });
 
   it('a reused conversation whose new first message fails is reported again', async () => {
     const onFailure = jest.fn();
     let rows = [sentItem({ messageSid: 'IM1' }, { status: 'undelivered' })];
-    const store = createSentStore({ load: async () => rows, onFailure });
+    const store = new SentStore({ load: async () => rows, onFailure });
     await store.refresh();
     rows = [sentItem({ messageSid: 'IM9' }, { status: 'undelivered' })];
     await store.refresh();
@@ -55,8 +59,11 @@ describe('sent store', () => {
   });
 
   it('keeps the last rows and exposes the error when a refresh fails', async () => {
-    const load = jest.fn<Promise<SentMessage[]>, []>().mockResolvedValueOnce([sentItem()]).mockRejectedValueOnce(new Error('down'));
-    const store = createSentStore({ load, onFailure: jest.fn() });
+    const load = jest
+      .fn<Promise<SentMessage[]>, []>()
+      .mockResolvedValueOnce([sentItem()])
+      .mockRejectedValueOnce(new Error('down'));
+    const store = new SentStore({ load, onFailure: jest.fn() });
     await store.refresh();
     await store.refresh();
     expect(store.snapshot().items).toHaveLength(1);
@@ -65,7 +72,7 @@ describe('sent store', () => {
 
   it('asks once for concurrent refreshes', async () => {
     const load = jest.fn(async () => [sentItem()]);
-    const store = createSentStore({ load, onFailure: jest.fn() });
+    const store = new SentStore({ load, onFailure: jest.fn() });
     await Promise.all([store.refresh(), store.refresh(), store.refresh()]);
     expect(load).toHaveBeenCalledTimes(1);
   });
@@ -73,7 +80,7 @@ describe('sent store', () => {
   it('polls at its interval only while the page is visible, and at once when it shows again', async () => {
     jest.useFakeTimers();
     const load = jest.fn(async () => [] as SentMessage[]);
-    const store = createSentStore({ load, onFailure: jest.fn() });
+    const store = new SentStore({ load, onFailure: jest.fn() });
     const doc = fakeDocument();
     const stop = store.poll(15_000, doc);
 
