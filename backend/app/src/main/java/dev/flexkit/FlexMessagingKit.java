@@ -43,8 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root. It picks the Twilio to talk to (the one place the modes differ), lists
- * the capabilities, and turns what they contribute into the HTTP server and its lifecycle.
+ * The composition root. It picks the Twilio to talk to (the one place the modes differ), lists the
+ * capabilities, and turns what they contribute into the HTTP server and its lifecycle.
  */
 public final class FlexMessagingKit {
   private static final Logger LOG = LoggerFactory.getLogger(FlexMessagingKit.class);
@@ -54,7 +54,8 @@ public final class FlexMessagingKit {
   private final URI publicBaseUrl;
   private final Optional<SandboxWorld> sandbox;
 
-  private FlexMessagingKit(Server server, URI localUrl, URI publicBaseUrl, Optional<SandboxWorld> sandbox) {
+  private FlexMessagingKit(
+      Server server, URI localUrl, URI publicBaseUrl, Optional<SandboxWorld> sandbox) {
     this.server = server;
     this.localUrl = localUrl;
     this.publicBaseUrl = publicBaseUrl;
@@ -65,27 +66,42 @@ public final class FlexMessagingKit {
     return start(config, Set.of());
   }
 
-  /** {@code extraResources}: more JAX-RS classes beside the product's (tests use it for probe endpoints). */
+  /**
+   * {@code extraResources}: more JAX-RS classes beside the product's (tests use it for probe
+   * endpoints).
+   */
   public static FlexMessagingKit start(AppConfig config, Set<Class<?>> extraResources) {
     long startedAt = System.nanoTime();
     TwilioTarget twilio = config.sandbox() ? new SandboxTwilio(config) : new LiveTwilio(config);
-    Database database = Database.openInBackground(prepare(config.database(), config), config.databasePoolSize());
-    KitServices kit = new KitServices(config, twilio.gateway(), twilio.flex(), database, twilio.clock());
-    List<Capability> capabilities = List.of(
-        twilio,
-        new StoreCapability(database),
-        new ServiceInfoCapability(),
-        new HealthCapability(),
-        new PluginCapability(),
-        new WebhooksCapability(kit),
-        new OutboundCapability(kit, twilio.outbound(), BackOfficeKey.of(twilio.backOfficeKey(config.outbound().backofficeApiKey()))),
-        new TemplatesCapability(kit, config.outbound().cannedMessagesFile()),
-        new InactivityCapability(kit),
-        new TransferCapability(kit));
+    Database database =
+        Database.openInBackground(prepare(config.database(), config), config.databasePoolSize());
+    KitServices kit =
+        new KitServices(config, twilio.gateway(), twilio.flex(), database, twilio.clock());
+    List<Capability> capabilities =
+        List.of(
+            twilio,
+            new StoreCapability(database),
+            new ServiceInfoCapability(),
+            new HealthCapability(),
+            new PluginCapability(),
+            new WebhooksCapability(kit),
+            new OutboundCapability(
+                kit,
+                twilio.outbound(),
+                BackOfficeKey.of(twilio.backOfficeKey(config.outbound().backofficeApiKey()))),
+            new TemplatesCapability(kit, config.outbound().cannedMessagesFile()),
+            new InactivityCapability(kit),
+            new TransferCapability(kit));
     FlexMessagingKit started = serve(config, twilio, capabilities, extraResources);
-    LOG.info("Flex Messaging Kit {} started in {} mode on {} in {} ms (store: {})", BuildInfo.version(),
-        config.mode().wireName(), started.localUrl, millisSince(startedAt), config.database().redactedUrl());
-    started.sandbox.ifPresent(world -> LOG.info("Sandbox agent desktop: {}/sandbox/", started.localUrl));
+    LOG.info(
+        "Flex Messaging Kit {} started in {} mode on {} in {} ms (store: {})",
+        BuildInfo.version(),
+        config.mode().wireName(),
+        started.localUrl,
+        millisSince(startedAt),
+        config.database().redactedUrl());
+    started.sandbox.ifPresent(
+        world -> LOG.info("Sandbox agent desktop: {}/sandbox/", started.localUrl));
     return started;
   }
 
@@ -96,14 +112,26 @@ public final class FlexMessagingKit {
   public static FlexMessagingKit startSandboxOnly(AppConfig config) {
     long startedAt = System.nanoTime();
     SandboxTwilio twilio = new SandboxTwilio(config);
-    FlexMessagingKit started = serve(config, twilio, List.of(twilio, new HealthCapability(), new PluginCapability()), Set.of());
-    LOG.info("Twilio sandbox {} started on {} in {} ms", BuildInfo.version(), started.localUrl, millisSince(startedAt));
+    FlexMessagingKit started =
+        serve(
+            config,
+            twilio,
+            List.of(twilio, new HealthCapability(), new PluginCapability()),
+            Set.of());
+    LOG.info(
+        "Twilio sandbox {} started on {} in {} ms",
+        BuildInfo.version(),
+        started.localUrl,
+        millisSince(startedAt));
     LOG.info("Sandbox agent desktop: {}/sandbox/", started.localUrl);
     return started;
   }
 
-  private static FlexMessagingKit serve(AppConfig config, TwilioTarget twilio, List<Capability> capabilities,
-                                        Set<Class<?>> extraResources) {
+  private static FlexMessagingKit serve(
+      AppConfig config,
+      TwilioTarget twilio,
+      List<Capability> capabilities,
+      Set<Class<?>> extraResources) {
     AtomicReference<URI> publicUrl = new AtomicReference<>(config.publicBaseUrl().orElse(null));
     TwilioEventBus events = new TwilioEventBus();
     Contributions contributions = new Contributions(events);
@@ -115,7 +143,8 @@ public final class FlexMessagingKit {
     FlexSettings flex = twilio.flex();
     TwilioGateway gateway = twilio.gateway();
     Optional<String> webhookKey = twilio.webhookSigningKey();
-    contributions.bind(config, AppConfig.class)
+    contributions
+        .bind(config, AppConfig.class)
         .bind(clock, Clock.class)
         .bind(gateway, TwilioGateway.class)
         .bind(flex, FlexSettings.class)
@@ -124,26 +153,32 @@ public final class FlexMessagingKit {
         .bind(new WebhookVerifier(publicUrl::get, () -> webhookKey), WebhookVerifier.class)
         .bind(mapper, ObjectMapper.class);
 
-    Server server = HttpServer.build(config, KitJersey.of(contributions, extraResources, mapper, publicUrl::get),
-        contributions.mounts());
-    server.addEventListener(new LifeCycle.Listener() {
-      @Override
-      public void lifeCycleStopping(LifeCycle event) {
-        contributions.stopping().forEach(Runnable::run);
-      }
+    Server server =
+        HttpServer.build(
+            config,
+            KitJersey.of(contributions, extraResources, mapper, publicUrl::get),
+            contributions.mounts());
+    server.addEventListener(
+        new LifeCycle.Listener() {
+          @Override
+          public void lifeCycleStopping(LifeCycle event) {
+            contributions.stopping().forEach(Runnable::run);
+          }
 
-      @Override
-      public void lifeCycleStopped(LifeCycle event) {
-        contributions.stopped().forEach(Runnable::run);
-        LOG.info("stopped; store closed");
-      }
-    });
+          @Override
+          public void lifeCycleStopped(LifeCycle event) {
+            contributions.stopped().forEach(Runnable::run);
+            LOG.info("stopped; store closed");
+          }
+        });
     try {
       server.start();
     } catch (Exception e) {
       stopQuietly(server);
       if (e instanceof IOException) {
-        throw new PortUnavailableException("cannot listen on " + config.bindHost() + ":" + config.port() + ": " + e.getMessage(), e);
+        throw new PortUnavailableException(
+            "cannot listen on " + config.bindHost() + ":" + config.port() + ": " + e.getMessage(),
+            e);
       }
       throw new IllegalStateException("server failed to start", e);
     }
@@ -163,11 +198,13 @@ public final class FlexMessagingKit {
   }
 
   private static DatabaseSettings prepare(DatabaseSettings settings, AppConfig config) {
-    if (settings.vendor() == DatabaseSettings.Vendor.H2 && settings.jdbcUrl().startsWith("jdbc:h2:file:")) {
+    if (settings.vendor() == DatabaseSettings.Vendor.H2
+        && settings.jdbcUrl().startsWith("jdbc:h2:file:")) {
       try {
         Files.createDirectories(config.dataDir());
       } catch (IOException e) {
-        throw new StoreUnavailableException("cannot create data directory " + config.dataDir() + ": " + e.getMessage(), e);
+        throw new StoreUnavailableException(
+            "cannot create data directory " + config.dataDir() + ": " + e.getMessage(), e);
       }
     }
     return settings;
@@ -189,7 +226,9 @@ public final class FlexMessagingKit {
     }
   }
 
-  /** The sandbox, in sandbox mode: for tests and the standalone emulator, never for product code. */
+  /**
+   * The sandbox, in sandbox mode: for tests and the standalone emulator, never for product code.
+   */
   public Optional<SandboxWorld> sandbox() {
     return sandbox;
   }

@@ -20,12 +20,18 @@ import java.util.function.Supplier;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The JAX-RS application: what every service has (JSON, errors, auth filters, OpenAPI), then the capabilities' parts. */
+/**
+ * The JAX-RS application: what every service has (JSON, errors, auth filters, OpenAPI), then the
+ * capabilities' parts.
+ */
 final class KitJersey {
   private KitJersey() {}
 
-  static ResourceConfig of(Contributions contributions, Set<Class<?>> extraResources, ObjectMapper mapper,
-                           Supplier<URI> publicUrl) {
+  static ResourceConfig of(
+      Contributions contributions,
+      Set<Class<?>> extraResources,
+      ObjectMapper mapper,
+      Supplier<URI> publicUrl) {
     ResourceConfig jersey = new ResourceConfig();
     jersey.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     jersey.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -38,18 +44,24 @@ final class KitJersey {
     jersey.register(UncaughtExceptionMapper.class);
     jersey.register(AgentAuthFilter.class);
     jersey.register(TwilioWebhookFilter.class);
-    contributions.providers().forEach(provider -> {
-      if (provider instanceof Class<?> type) {
-        jersey.register(type);
-      } else {
-        jersey.register(provider);
-      }
-    });
+    contributions
+        .providers()
+        .forEach(
+            provider -> {
+              if (provider instanceof Class<?> type) {
+                jersey.register(type);
+              } else {
+                jersey.register(provider);
+              }
+            });
     Set<Class<?>> resources = new LinkedHashSet<>(contributions.resources());
     resources.addAll(extraResources);
-    contributions.bind(new HealthChecks(contributions.healthChecks()), HealthChecks.class)
+    contributions
+        .bind(new HealthChecks(contributions.healthChecks()), HealthChecks.class)
         .bind(new ServiceLinks(contributions.links()), ServiceLinks.class)
-        .bind(new OpenApiDocument(resources, () -> publicUrl.get().toString()), OpenApiDocument.class);
+        .bind(
+            new OpenApiDocument(resources, () -> publicUrl.get().toString()),
+            OpenApiDocument.class);
     jersey.register(contributions.binder());
     resources.forEach(jersey::register);
     jersey.register(OpenApiResource.class);

@@ -28,9 +28,17 @@ final class LiveTwilio implements TwilioTarget {
   LiveTwilio(AppConfig config) {
     this.config = config;
     this.credentials = config.twilio().orElseThrow();
-    this.gateway = TwilioClients.live(credentials.accountSid(), credentials.username(), credentials.password(),
-        config.twilioGateway());
-    this.emulatorClock = config.twilioGateway().emulatorClockUrl().map(url -> EmulatorClock.following(url, CLOCK_POLL));
+    this.gateway =
+        TwilioClients.live(
+            credentials.accountSid(),
+            credentials.username(),
+            credentials.password(),
+            config.twilioGateway());
+    this.emulatorClock =
+        config
+            .twilioGateway()
+            .emulatorClockUrl()
+            .map(url -> EmulatorClock.following(url, CLOCK_POLL));
   }
 
   @Override
@@ -50,7 +58,9 @@ final class LiveTwilio implements TwilioTarget {
 
   @Override
   public OutboundSettings outbound() {
-    return new OutboundSettings(config.outbound().queueSid().orElse(""), config.outbound().knownAgentWorkflowSid(),
+    return new OutboundSettings(
+        config.outbound().queueSid().orElse(""),
+        config.outbound().knownAgentWorkflowSid(),
         config.outbound().closedTimer());
   }
 

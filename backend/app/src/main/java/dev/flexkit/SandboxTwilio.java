@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The Twilio sandbox, served by this process at {@code /twilio/*} beside its control API and
- * agent desktop. The kit reaches it over HTTP like real Twilio, with the seeded account's
- * credentials and set-up; it is known only once the port is bound.
+ * The Twilio sandbox, served by this process at {@code /twilio/*} beside its control API and agent
+ * desktop. The kit reaches it over HTTP like real Twilio, with the seeded account's credentials and
+ * set-up; it is known only once the port is bound.
  */
 final class SandboxTwilio implements TwilioTarget {
   private final AppConfig config;
@@ -32,9 +32,15 @@ final class SandboxTwilio implements TwilioTarget {
     this.config = config;
     SandboxSettings settings = config.sandboxSettings();
     this.sandbox = SandboxModule.create(Clock.systemUTC(), settings.authToken().orElse(null));
-    settings.specDir().ifPresent(dir -> sandbox.checkingAnswersAgainst(dir, settings.specReport().orElse(null)));
-    this.gateway = TwilioClients.emulated(emulatorUrl::get, world().account().accountSid(),
-        world().account().authToken(), config.twilioGateway());
+    settings
+        .specDir()
+        .ifPresent(dir -> sandbox.checkingAnswersAgainst(dir, settings.specReport().orElse(null)));
+    this.gateway =
+        TwilioClients.emulated(
+            emulatorUrl::get,
+            world().account().accountSid(),
+            world().account().authToken(),
+            config.twilioGateway());
   }
 
   private SandboxWorld world() {
@@ -59,13 +65,18 @@ final class SandboxTwilio implements TwilioTarget {
   @Override
   public FlexSettings flex() {
     TaskRouter taskRouter = world().taskRouter();
-    return FlexSettings.known(taskRouter.workspaceSid(), taskRouter.defaultWorkflowSid(), world().numbers().sms(),
+    return FlexSettings.known(
+        taskRouter.workspaceSid(),
+        taskRouter.defaultWorkflowSid(),
+        world().numbers().sms(),
         world().numbers().whatsapp());
   }
 
   @Override
   public OutboundSettings outbound() {
-    return new OutboundSettings(TaskRouterSeed.EVERYONE_QUEUE_SID, Optional.of(TaskRouterSeed.KNOWN_AGENT_WORKFLOW_SID),
+    return new OutboundSettings(
+        TaskRouterSeed.EVERYONE_QUEUE_SID,
+        Optional.of(TaskRouterSeed.KNOWN_AGENT_WORKFLOW_SID),
         config.outbound().closedTimer());
   }
 
@@ -74,7 +85,10 @@ final class SandboxTwilio implements TwilioTarget {
     return Optional.of(world().account().authToken());
   }
 
-  /** Without a configured key the sandbox makes one up and shows it, so the back-office endpoints can be tried at once. */
+  /**
+   * Without a configured key the sandbox makes one up and shows it, so the back-office endpoints
+   * can be tried at once.
+   */
   @Override
   public Optional<String> backOfficeKey(Optional<String> configured) {
     String key = configured.orElseGet(BackOfficeKey::generate);
@@ -94,8 +108,15 @@ final class SandboxTwilio implements TwilioTarget {
         .bind(world(), SandboxWorld.class)
         .mount(sandbox.twilioEmulator())
         .link("agentDesktop", "/sandbox/")
-        .whenStarted(started -> emulatorUrl.set(
-            URI.create("http://" + loopback(config.bindHost()) + ":" + started.port() + "/twilio")))
+        .whenStarted(
+            started ->
+                emulatorUrl.set(
+                    URI.create(
+                        "http://"
+                            + loopback(config.bindHost())
+                            + ":"
+                            + started.port()
+                            + "/twilio")))
         // Its webhooks go to this service, which now refuses them: nothing to deliver to.
         .onStopping(() -> world().webhooks().close())
         .onStopped(world()::close);

@@ -27,12 +27,16 @@ interface TwilioTarget extends Capability {
   /** The key Twilio signs webhooks with (the auth token), when the service knows it. */
   Optional<String> webhookSigningKey();
 
-  /** Runs {@code hook} whenever the followed time jumps forward, before the jump is acknowledged. */
+  /**
+   * Runs {@code hook} whenever the followed time jumps forward, before the jump is acknowledged.
+   */
   void onClockJump(Runnable hook);
 
   /** The sandbox's state, for tests and the standalone emulator: empty against real Twilio. */
   Optional<SandboxWorld> sandbox();
 
-  /** The back-office API key: the configured one, or one the target makes up for trying things out. */
+  /**
+   * The back-office API key: the configured one, or one the target makes up for trying things out.
+   */
   Optional<String> backOfficeKey(Optional<String> configured);
 }

@@ -25,15 +25,22 @@ final class WarmUp {
   static void run() throws Exception {
     Path dataDir = Files.createTempDirectory("flexkit-warm-up");
     try {
-      FlexMessagingKit kit = FlexMessagingKit.start(ConfigLoader.load(ConfigSource.of(Map.of(
-          "PORT", "0", "BIND_HOST", "127.0.0.1", "DATA_DIR", dataDir.toString()))));
+      FlexMessagingKit kit =
+          FlexMessagingKit.start(
+              ConfigLoader.load(
+                  ConfigSource.of(
+                      Map.of(
+                          "PORT", "0", "BIND_HOST", "127.0.0.1", "DATA_DIR", dataDir.toString()))));
       try {
         HttpClient http = HttpClient.newHttpClient();
         for (String path : new String[] {"/health", "/", "/openapi.json"}) {
-          HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(kit.localUrl() + path)).build(),
-              HttpResponse.BodyHandlers.discarding());
+          HttpResponse<Void> response =
+              http.send(
+                  HttpRequest.newBuilder(URI.create(kit.localUrl() + path)).build(),
+                  HttpResponse.BodyHandlers.discarding());
           if (response.statusCode() != 200) {
-            throw new IllegalStateException("warm-up: " + path + " answered " + response.statusCode());
+            throw new IllegalStateException(
+                "warm-up: " + path + " answered " + response.statusCode());
           }
         }
       } finally {

@@ -20,20 +20,27 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The service as an operator runs it: a separate JVM, environment variables, exit codes, signals. */
+/**
+ * The service as an operator runs it: a separate JVM, environment variables, exit codes, signals.
+ */
 class CommandLineTest {
   record Outcome(int exitCode, String stdout, String stderr) {}
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   private Process launch(Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.flexkit.App"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.flexkit.App"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
-    pb.environment().keySet().removeIf(k -> k.startsWith("TWILIO_") || k.startsWith("DATABASE_") || k.equals("PORT"));
+    pb.environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("TWILIO_") || k.startsWith("DATABASE_") || k.equals("PORT"));
     pb.environment().put("DATA_DIR", workDir.resolve("data").toString());
     pb.environment().putAll(env);
     pb.redirectOutput(workDir.resolve("out.log").toFile());
@@ -44,7 +51,10 @@ class CommandLineTest {
   private Outcome run(Map<String, String> env, String... args) throws Exception {
     Process p = launch(env, args);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("process ended").isTrue();
-    return new Outcome(p.exitValue(), Files.readString(workDir.resolve("out.log")), Files.readString(workDir.resolve("err.log")));
+    return new Outcome(
+        p.exitValue(),
+        Files.readString(workDir.resolve("out.log")),
+        Files.readString(workDir.resolve("err.log")));
   }
 
   private static void assertOneLineReason(Outcome o, String expected) {
@@ -62,7 +72,8 @@ class CommandLineTest {
 
   @Test
   void halfSetTwilioCredentialsExitNonZeroWithOneLine() throws Exception {
-    assertOneLineReason(run(Map.of("TWILIO_ACCOUNT_SID", "AC" + "a".repeat(32))), "TWILIO_AUTH_TOKEN: is missing");
+    assertOneLineReason(
+        run(Map.of("TWILIO_ACCOUNT_SID", "AC" + "a".repeat(32))), "TWILIO_AUTH_TOKEN: is missing");
   }
 
   @Test
@@ -79,7 +90,8 @@ class CommandLineTest {
   @Test
   void anUnreachableDatabaseExitsNonZeroWithOneLine() throws Exception {
     int closed = freePort();
-    assertOneLineReason(run(Map.of("PORT", "0", "DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/kit")),
+    assertOneLineReason(
+        run(Map.of("PORT", "0", "DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/kit")),
         "store unavailable: cannot connect to jdbc:postgresql://127.0.0.1:" + closed + "/kit");
   }
 
@@ -100,8 +112,13 @@ class CommandLineTest {
     int status = 0;
     while (status != 200 && Instant.now().isBefore(deadline) && p.isAlive()) {
       try {
-        status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        status =
+            http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                        .timeout(Duration.ofSeconds(2))
+                        .build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode();
       } catch (IOException notYet) {
         Thread.sleep(100);
       }
@@ -112,9 +129,16 @@ class CommandLineTest {
     String log = Files.readString(workDir.resolve("out.log"), StandardCharsets.UTF_8);
     assertThat(log).contains("GET /health 200").contains("stopped; store closed");
     // Sandbox mode prints what it seeded, so a newcomer can copy credentials and sids.
-    assertThat(log).contains("account SID:  AC").contains("workspace:    WS").contains("queue:        WQ")
-        .contains("agent:        WK").contains("SMS number:   +").contains("WhatsApp:     whatsapp:+")
-        .contains("(approved)").contains("(not approved)").contains("agent desktop: http://localhost:" + port + "/sandbox/")
+    assertThat(log)
+        .contains("account SID:  AC")
+        .contains("workspace:    WS")
+        .contains("queue:        WQ")
+        .contains("agent:        WK")
+        .contains("SMS number:   +")
+        .contains("WhatsApp:     whatsapp:+")
+        .contains("(approved)")
+        .contains("(not approved)")
+        .contains("agent desktop: http://localhost:" + port + "/sandbox/")
         .containsPattern("back-office API key: [A-Za-z0-9_-]{43}");
     assertThat(Files.readString(workDir.resolve("err.log"))).doesNotContain("Exception");
   }
@@ -123,35 +147,67 @@ class CommandLineTest {
   void sandboxCommandServesOnlyTheSandboxAndPrintsHowToReachIt() throws Exception {
     int port = freePort();
     // Live credentials in the environment do not turn the standalone sandbox into live mode.
-    Process p = launch(Map.of("PORT", String.valueOf(port), "TWILIO_ACCOUNT_SID", "AC" + "a".repeat(32),
-        "SANDBOX_AUTH_TOKEN", "fixed-sandbox-token"), "sandbox");
+    Process p =
+        launch(
+            Map.of(
+                "PORT",
+                String.valueOf(port),
+                "TWILIO_ACCOUNT_SID",
+                "AC" + "a".repeat(32),
+                "SANDBOX_AUTH_TOKEN",
+                "fixed-sandbox-token"),
+            "sandbox");
     try {
       Instant deadline = Instant.now().plusSeconds(60);
       String out = "";
-      while (!out.contains("  agent desktop: ") && Instant.now().isBefore(deadline) && p.isAlive()) {
+      while (!out.contains("  agent desktop: ")
+          && Instant.now().isBefore(deadline)
+          && p.isAlive()) {
         Thread.sleep(100);
         out = Files.readString(workDir.resolve("out.log"));
       }
-      assertThat(out).contains("Twilio sandbox ready")
+      assertThat(out)
+          .contains("Twilio sandbox ready")
           .contains("base URL:     http://localhost:" + port + "/twilio")
           .contains("account SID:  AC")
           .contains("auth token:   fixed-sandbox-token")
           .doesNotContain("back-office API key");
       String sid = out.replaceAll("(?s).*account SID:  (AC[0-9a-f]{32}).*", "$1");
       HttpClient http = HttpClient.newHttpClient();
-      HttpResponse<String> validate = http.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + port + "/twilio/iam/v1/Accounts/" + sid + "/Tokens/validate"))
-          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-              (sid + ":fixed-sandbox-token").getBytes(StandardCharsets.UTF_8)))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"garbage\"}")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> validate =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://127.0.0.1:"
+                              + port
+                              + "/twilio/iam/v1/Accounts/"
+                              + sid
+                              + "/Tokens/validate"))
+                  .header(
+                      "Authorization",
+                      "Basic "
+                          + java.util.Base64.getEncoder()
+                              .encodeToString(
+                                  (sid + ":fixed-sandbox-token").getBytes(StandardCharsets.UTF_8)))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"garbage\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(validate.statusCode()).isEqualTo(200);
       assertThat(validate.body()).contains("\"valid\":false");
-      HttpResponse<String> product = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> product =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(product.statusCode()).as("no product endpoints").isEqualTo(404);
-      assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/api/clock")).build(),
-          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      assertThat(
+              http.send(
+                      HttpRequest.newBuilder(
+                              URI.create("http://127.0.0.1:" + port + "/sandbox/api/clock"))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(200);
       assertThat(workDir.resolve("data")).as("no store").doesNotExist();
     } finally {
       p.destroy();

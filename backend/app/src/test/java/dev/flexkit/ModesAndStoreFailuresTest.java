@@ -14,13 +14,23 @@ class ModesAndStoreFailuresTest {
 
   @Test
   void liveModeNeverMountsTheSandboxOrTheTwilioEmulator() throws Exception {
-    try (RunningKit live = RunningKit.start("TWILIO_ACCOUNT_SID", SID, "TWILIO_AUTH_TOKEN", "token",
-        "PUBLIC_BASE_URL", "https://kit.example.com", "BIND_HOST", "127.0.0.1")) {
+    try (RunningKit live =
+        RunningKit.start(
+            "TWILIO_ACCOUNT_SID",
+            SID,
+            "TWILIO_AUTH_TOKEN",
+            "token",
+            "PUBLIC_BASE_URL",
+            "https://kit.example.com",
+            "BIND_HOST",
+            "127.0.0.1")) {
       assertThat(live.get("/health").body()).contains("\"mode\":\"live\"");
       assertThat(live.get("/sandbox/").statusCode()).isEqualTo(404);
       assertThat(live.get("/twilio/conversations/v1/Conversations").statusCode()).isEqualTo(404);
       assertThat(live.get("/").body()).doesNotContain("agentDesktop");
-      assertThat(live.get("/openapi.json").body()).contains("https://kit.example.com").doesNotContain("\"/sandbox\"");
+      assertThat(live.get("/openapi.json").body())
+          .contains("https://kit.example.com")
+          .doesNotContain("\"/sandbox\"");
     }
   }
 
@@ -29,22 +39,33 @@ class ModesAndStoreFailuresTest {
     try (RunningKit sandbox = RunningKit.start()) {
       HttpResponse<String> r = sandbox.get("/twilio/conversations/v1/Conversations");
       assertThat(r.statusCode()).isEqualTo(401);
-      assertThat(r.body()).isEqualTo("{\"code\":20003,\"message\":\"Authenticate\","
-          + "\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
+      assertThat(r.body())
+          .isEqualTo(
+              "{\"code\":20003,\"message\":\"Authenticate\","
+                  + "\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
     }
   }
 
   @Test
   void readinessFallsWhenPostgresGoesAwayAndLivenessStays() throws Exception {
     EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-    try (RunningKit kit = RunningKit.start("DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"),
-        "DATABASE_USER", "postgres", "DATABASE_PASSWORD", "postgres")) {
+    try (RunningKit kit =
+        RunningKit.start(
+            "DATABASE_URL",
+            postgres.getJdbcUrl("postgres", "postgres"),
+            "DATABASE_USER",
+            "postgres",
+            "DATABASE_PASSWORD",
+            "postgres")) {
       assertThat(kit.get("/health").statusCode()).isEqualTo(200);
       assertThat(kit.get("/health").body()).contains("PostgreSQL");
       postgres.close();
       HttpResponse<String> down = kit.get("/health");
       assertThat(down.statusCode()).isEqualTo(503);
-      assertThat(down.body()).contains("\"ready\":false").contains("\"live\":true").contains("\"status\":\"DOWN\"");
+      assertThat(down.body())
+          .contains("\"ready\":false")
+          .contains("\"live\":true")
+          .contains("\"status\":\"DOWN\"");
       assertThat(kit.get("/health/live").statusCode()).isEqualTo(200);
       assertThat(kit.get("/health/ready").statusCode()).isEqualTo(503);
     }
@@ -56,8 +77,12 @@ class ModesAndStoreFailuresTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    assertThatThrownBy(() -> RunningKit.start("DATABASE_URL", "postgres://kit:pw@127.0.0.1:" + closedPort + "/kit"))
+    assertThatThrownBy(
+            () ->
+                RunningKit.start(
+                    "DATABASE_URL", "postgres://kit:pw@127.0.0.1:" + closedPort + "/kit"))
         .isInstanceOf(StoreUnavailableException.class)
-        .hasMessageContaining("cannot connect to jdbc:postgresql://127.0.0.1:" + closedPort + "/kit");
+        .hasMessageContaining(
+            "cannot connect to jdbc:postgresql://127.0.0.1:" + closedPort + "/kit");
   }
 }

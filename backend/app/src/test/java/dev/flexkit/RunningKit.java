@@ -3,6 +3,8 @@ package dev.flexkit;
 import dev.flexkit.config.AppConfig;
 import dev.flexkit.config.ConfigLoader;
 import dev.flexkit.config.ConfigSource;
+import dev.flexkit.sandbox.SandboxWorld;
+import dev.flexkit.sandbox.fidelity.SpecConformance;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.flexkit.sandbox.SandboxWorld;
-import dev.flexkit.sandbox.fidelity.SpecConformance;
 
 /** The real service, in-process, on a free port and a throw-away data directory. */
 public final class RunningKit implements AutoCloseable {
@@ -88,12 +88,18 @@ public final class RunningKit implements AutoCloseable {
   /** Stops the service, then fails the test class if any emulator answer broke Twilio's specs. */
   @Override
   public void close() throws Exception {
-    List<SpecConformance.Violation> violations = kit.sandbox()
-        .flatMap(SandboxWorld::specConformance).map(SpecConformance::violations).orElse(List.of());
+    List<SpecConformance.Violation> violations =
+        kit.sandbox()
+            .flatMap(SandboxWorld::specConformance)
+            .map(SpecConformance::violations)
+            .orElse(List.of());
     kit.stop();
     if (!violations.isEmpty()) {
-      throw new AssertionError("the sandbox answered " + violations.size() + " time(s) unlike Twilio's OpenAPI specs: "
-          + violations);
+      throw new AssertionError(
+          "the sandbox answered "
+              + violations.size()
+              + " time(s) unlike Twilio's OpenAPI specs: "
+              + violations);
     }
   }
 

@@ -44,11 +44,12 @@ class AgentDesktopIT {
     context = chromium.newContext();
     page = context.newPage();
     page.onPageError(pageErrors::add);
-    page.onConsoleMessage(m -> {
-      if (m.type().equals("error") && !m.text().contains("net::ERR_FAILED")) {
-        pageErrors.add(m.text());
-      }
-    });
+    page.onConsoleMessage(
+        m -> {
+          if (m.type().equals("error") && !m.text().contains("net::ERR_FAILED")) {
+            pageErrors.add(m.text());
+          }
+        });
   }
 
   @AfterEach
@@ -60,7 +61,8 @@ class AgentDesktopIT {
   void theRealPluginBundleLoadsAndReportsTheBackendConnected() {
     page.navigate(service.url("/sandbox/").toString());
 
-    assertThat(page.getByTestId("agent-desktop")).hasAttribute("data-plugins-loaded", "plugin-flex-messaging-kit");
+    assertThat(page.getByTestId("agent-desktop"))
+        .hasAttribute("data-plugins-loaded", "plugin-flex-messaging-kit");
     assertThat(page.getByTestId("agent-header")).isVisible();
     assertThat(page.getByTestId("task-list")).isVisible();
     assertThat(page.getByTestId("task-canvas")).isVisible();
@@ -71,8 +73,10 @@ class AgentDesktopIT {
     assertThat(page.getByTestId("plugin-error")).hasCount(0);
     Axe.assertNoSeriousViolations(page, "the agent desktop with the health badge");
 
-    String pluginScript = (String) page.evaluate(
-        "() => [...document.scripts].map(s => s.src).find(s => s.includes('/plugin/plugin-flex-messaging-kit.js'))");
+    String pluginScript =
+        (String)
+            page.evaluate(
+                "() => [...document.scripts].map(s => s.src).find(s => s.includes('/plugin/plugin-flex-messaging-kit.js'))");
     assertThat(pluginScript).isNotNull();
     assertThat(pageErrors).isEmpty();
 
@@ -86,5 +90,4 @@ class AgentDesktopIT {
     assertThat(response.headerValue("content-type")).startsWith("text/javascript");
     assertThat(response.text()).contains("plugin-flex-messaging-kit");
   }
-
 }

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
-/** Webhooks, routing and the desktops' polling are asynchronous: journeys wait for a state, not for a time. */
+/**
+ * Webhooks, routing and the desktops' polling are asynchronous: journeys wait for a state, not for
+ * a time.
+ */
 final class Await {
   private Await() {}
 

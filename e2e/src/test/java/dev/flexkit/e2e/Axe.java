@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** axe-core's rules (WCAG 2.1 A and AA) over what the agent sees: no serious or critical violation. */
+/**
+ * axe-core's rules (WCAG 2.1 A and AA) over what the agent sees: no serious or critical violation.
+ */
 final class Axe {
   private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
@@ -17,16 +19,32 @@ final class Axe {
 
   /** Fails with each serious or critical violation on the page as it is now, and where it is. */
   static void assertNoSeriousViolations(Page page, String screen) {
-    AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
-    List<Rule> blocking = results.getViolations().stream()
-        .filter(rule -> BLOCKING.contains(rule.getImpact()))
-        .collect(Collectors.toList());
+    AxeResults results =
+        new AxeBuilder(page)
+            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+            .analyze();
+    List<Rule> blocking =
+        results.getViolations().stream()
+            .filter(rule -> BLOCKING.contains(rule.getImpact()))
+            .collect(Collectors.toList());
     if (!blocking.isEmpty()) {
-      String report = blocking.stream()
-          .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-              + rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf).collect(Collectors.joining(", ")))
-          .collect(Collectors.joining("\n  "));
-      throw new AssertionError("axe on " + screen + ": " + blocking.size() + " serious violation(s)\n  " + report);
+      String report =
+          blocking.stream()
+              .map(
+                  rule ->
+                      rule.getImpact()
+                          + " "
+                          + rule.getId()
+                          + ": "
+                          + rule.getHelp()
+                          + " at "
+                          + rule.getNodes().stream()
+                              .map(CheckedNode::getTarget)
+                              .map(String::valueOf)
+                              .collect(Collectors.joining(", ")))
+              .collect(Collectors.joining("\n  "));
+      throw new AssertionError(
+          "axe on " + screen + ": " + blocking.size() + " serious violation(s)\n  " + report);
     }
   }
 }

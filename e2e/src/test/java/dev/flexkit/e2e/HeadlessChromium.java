@@ -12,14 +12,22 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Debian's Chromium driven by Playwright. Playwright's own browser download cannot work on a
- * closed network, so it is skipped and the system browser is used; anything that would leave
- * localhost (Paste asks for remote fonts) is blocked so runs are hermetic.
+ * Debian's Chromium driven by Playwright. Playwright's own browser download cannot work on a closed
+ * network, so it is skipped and the system browser is used; anything that would leave localhost
+ * (Paste asks for remote fonts) is blocked so runs are hermetic.
  */
 final class HeadlessChromium implements AutoCloseable {
-  static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-  private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic");
+  static final Path EXECUTABLE =
+      Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+  private static final List<String> FLAGS =
+      List.of(
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--disable-quic");
 
   private final Playwright playwright;
   private final Browser browser;
@@ -35,23 +43,32 @@ final class HeadlessChromium implements AutoCloseable {
 
   static HeadlessChromium launch(Path executable) {
     if (!Files.isExecutable(executable)) {
-      throw new IllegalStateException("Chromium not found at " + executable
-          + ": install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH)");
+      throw new IllegalStateException(
+          "Chromium not found at "
+              + executable
+              + ": install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH)");
     }
-    Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(executable)
-        .setHeadless(true)
-        .setArgs(FLAGS));
+    Playwright playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    Browser browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(executable)
+                    .setHeadless(true)
+                    .setArgs(FLAGS));
     return new HeadlessChromium(playwright, browser);
   }
 
-  private static final Pattern REMOTE = Pattern.compile("^https?://(?!(localhost|127\\.0\\.0\\.1)(:\\d+)?/).*");
+  private static final Pattern REMOTE =
+      Pattern.compile("^https?://(?!(localhost|127\\.0\\.0\\.1)(:\\d+)?/).*");
 
   /** A fresh profile, 1440x900, with every request that leaves this machine aborted. */
   BrowserContext newContext() {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
+    BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
     // Matched by the browser, not in Java: a catch-all handler would hold every local request until
     // the test thread next calls Playwright, so a test polling the sandbox would stall the page.
     context.route(REMOTE, Route::abort);

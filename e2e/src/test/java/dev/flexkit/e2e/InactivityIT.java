@@ -22,10 +22,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Customer inactivity, server-side: one warning however many tabs are open (or none), then wrap-up. */
+/**
+ * Customer inactivity, server-side: one warning however many tabs are open (or none), then wrap-up.
+ */
 class InactivityIT {
   private static final String WARNING = "Are you still with us? This chat closes soon.";
-  private static final LocatorAssertions.HasAttributeOptions SLOW = new LocatorAssertions.HasAttributeOptions().setTimeout(15_000);
+  private static final LocatorAssertions.HasAttributeOptions SLOW =
+      new LocatorAssertions.HasAttributeOptions().setTimeout(15_000);
   private static ServiceProcess service;
   private static HeadlessChromium chromium;
   private static JsonNode agent;
@@ -39,18 +42,32 @@ class InactivityIT {
     agent = info.path("workers").get(0);
     service.makeOnlyAvailable(info, agent.path("sid").asText());
     ourNumber = info.at("/numbers/sms/0").asText();
-    String basic = Base64.getEncoder().encodeToString((info.path("accountSid").asText() + ":" + info.path("authToken").asText())
-        .getBytes(StandardCharsets.UTF_8));
-    String config = new ObjectMapper().writeValueAsString(Map.of("ui_attributes", Map.of("customerInactivity",
-        Map.of("timer_sec", 120, "warning_sec", 30, "warning_message", WARNING))));
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(service.url("/twilio/flex-api/v1/Configuration"))
-        .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(config)).build(), HttpResponse.BodyHandlers.ofString());
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (info.path("accountSid").asText() + ":" + info.path("authToken").asText())
+                    .getBytes(StandardCharsets.UTF_8));
+    String config =
+        new ObjectMapper()
+            .writeValueAsString(
+                Map.of(
+                    "ui_attributes",
+                    Map.of(
+                        "customerInactivity",
+                        Map.of("timer_sec", 120, "warning_sec", 30, "warning_message", WARNING))));
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(service.url("/twilio/flex-api/v1/Configuration"))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(config))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
     // The service re-reads the Flex configuration every 30 s; /health already read it at start-up.
     advance(31);
   }
-
 
   @AfterAll
   static void stop() throws Exception {
@@ -63,13 +80,16 @@ class InactivityIT {
   }
 
   @Test
-  void withTwoTabsOpenTheCustomerGetsOneWarningAndTheTaskWrapsUpWithANotification() throws Exception {
+  void withTwoTabsOpenTheCustomerGetsOneWarningAndTheTaskWrapsUpWithANotification()
+      throws Exception {
     String customer = "+15551240001";
     try (BrowserContext context = chromium.newContext()) {
       Page first = open(context);
       Page second = open(context);
 
-      service.postJson("/sandbox/api/customers/messages", Map.of("from", customer, "to", ourNumber, "body", "Hello?"));
+      service.postJson(
+          "/sandbox/api/customers/messages",
+          Map.of("from", customer, "to", ourNumber, "body", "Hello?"));
       Locator firstTask = taskOf(first, customer);
       assertThat(firstTask).hasCount(1);
       firstTask.click();
@@ -88,10 +108,12 @@ class InactivityIT {
       assertThat(warningsTo(customer)).isEqualTo(1);
 
       advance(30);
-      assertThat(first.locator("[data-notification-id=FMKInactivityWrappedUp]").first()).isVisible(
-          new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
-      assertThat(firstTask).hasClass(java.util.regex.Pattern.compile("status-wrapping"),
-          new LocatorAssertions.HasClassOptions().setTimeout(15_000));
+      assertThat(first.locator("[data-notification-id=FMKInactivityWrappedUp]").first())
+          .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+      assertThat(firstTask)
+          .hasClass(
+              java.util.regex.Pattern.compile("status-wrapping"),
+              new LocatorAssertions.HasClassOptions().setTimeout(15_000));
       Screenshots.save(first, "inactivity-wrapped-up");
       assertThat(warningsTo(customer)).isEqualTo(1);
       firstTask.click();
@@ -103,7 +125,9 @@ class InactivityIT {
   @Test
   void withNoBrowserOpenTheCustomerStillGetsOneWarningAndTheTaskWrapsUp() throws Exception {
     String customer = "+15551240002";
-    service.postJson("/sandbox/api/customers/messages", Map.of("from", customer, "to", ourNumber, "body", "Anyone there?"));
+    service.postJson(
+        "/sandbox/api/customers/messages",
+        Map.of("from", customer, "to", ourNumber, "body", "Anyone there?"));
     String reservation = awaitPendingReservation();
     service.postJson("/sandbox/api/reservations/" + reservation + "/accept", Map.of());
     awaitCountdowns(1);
@@ -120,22 +144,28 @@ class InactivityIT {
     String customer = "+15551240003";
     try (BrowserContext context = chromium.newContext()) {
       Page page = open(context);
-      service.postJson("/sandbox/api/customers/messages", Map.of("from", customer, "to", ourNumber, "body", "One moment"));
+      service.postJson(
+          "/sandbox/api/customers/messages",
+          Map.of("from", customer, "to", ourNumber, "body", "One moment"));
       Locator task = taskOf(page, customer);
       assertThat(task).hasCount(1);
       task.click();
       page.getByTestId("accept-task").click();
-      Locator header = page.getByTestId("fmk-inactivity").filter(new Locator.FilterOptions()
-          .setHas(page.getByTestId("fmk-inactivity-pause")));
+      Locator header =
+          page.getByTestId("fmk-inactivity")
+              .filter(new Locator.FilterOptions().setHas(page.getByTestId("fmk-inactivity-pause")));
       assertThat(header).hasAttribute("data-phase", "counting", SLOW);
 
       header.getByTestId("fmk-inactivity-pause").click();
-      Locator paused = page.getByTestId("fmk-inactivity").filter(new Locator.FilterOptions()
-          .setHas(page.getByTestId("fmk-inactivity-resume")));
+      Locator paused =
+          page.getByTestId("fmk-inactivity")
+              .filter(
+                  new Locator.FilterOptions().setHas(page.getByTestId("fmk-inactivity-resume")));
       assertThat(paused).hasAttribute("data-phase", "paused", SLOW);
       advance(300);
       assertThat(warningsTo(customer)).isZero();
-      assertThat(taskOf(page, customer).getByTestId("fmk-inactivity")).hasAttribute("data-phase", "paused", SLOW);
+      assertThat(taskOf(page, customer).getByTestId("fmk-inactivity"))
+          .hasAttribute("data-phase", "paused", SLOW);
 
       paused.getByTestId("fmk-inactivity-resume").click();
       assertThat(header).hasAttribute("data-phase", "counting", SLOW);
@@ -146,12 +176,22 @@ class InactivityIT {
 
   /** The reservation.accepted webhook arrives asynchronously; the countdown starts when it does. */
   private static void awaitCountdowns(int count) throws Exception {
-    String token = service.postJson("/sandbox/api/tokens", Map.of("identity", agent.path("identity").asText())).path("token").asText();
+    String token =
+        service
+            .postJson("/sandbox/api/tokens", Map.of("identity", agent.path("identity").asText()))
+            .path("token")
+            .asText();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
     while (Instant.now().isBefore(deadline)) {
-      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(service.url("/api/inactivity"))
-          .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() == 200 && new ObjectMapper().readTree(r.body()).path("timers").size() >= count) {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(service.url("/api/inactivity"))
+                      .header("Authorization", "Bearer " + token)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200
+          && new ObjectMapper().readTree(r.body()).path("timers").size() >= count) {
         return;
       }
       Thread.sleep(100);
@@ -162,12 +202,14 @@ class InactivityIT {
   private static Page open(BrowserContext context) {
     Page page = context.newPage();
     page.navigate(service.url("/sandbox/?identity=" + agent.path("identity").asText()).toString());
-    assertThat(page.getByTestId("agent-desktop")).hasAttribute("data-plugins-loaded", "plugin-flex-messaging-kit");
+    assertThat(page.getByTestId("agent-desktop"))
+        .hasAttribute("data-plugins-loaded", "plugin-flex-messaging-kit");
     return page;
   }
 
   private static Locator taskOf(Page page, String customer) {
-    return page.getByTestId("task-list-item").filter(new Locator.FilterOptions().setHasText(customer));
+    return page.getByTestId("task-list-item")
+        .filter(new Locator.FilterOptions().setHasText(customer));
   }
 
   private static void advance(int seconds) throws Exception {
@@ -176,8 +218,13 @@ class InactivityIT {
 
   private static long warningsTo(String customer) throws Exception {
     long n = 0;
-    for (JsonNode m : service.getJson("/sandbox/api/customers/" + URLEncoder.encode(customer, StandardCharsets.UTF_8) + "/messages")
-        .path("messages")) {
+    for (JsonNode m :
+        service
+            .getJson(
+                "/sandbox/api/customers/"
+                    + URLEncoder.encode(customer, StandardCharsets.UTF_8)
+                    + "/messages")
+            .path("messages")) {
       n += m.path("body").asText().equals(WARNING) ? 1 : 0;
     }
     return n;

@@ -31,7 +31,8 @@ class InactivityRestartIT {
       twilio.configureInactivity(120, 60, WARNING);
       twilio.everyAgentAvailable();
       int port = ServiceProcess.freePort();
-      Map<String, String> env = new LinkedHashMap<>(twilio.liveBackendEnv(URI.create("http://127.0.0.1:" + port)));
+      Map<String, String> env =
+          new LinkedHashMap<>(twilio.liveBackendEnv(URI.create("http://127.0.0.1:" + port)));
       env.put("PORT", String.valueOf(port));
       env.put("DATA_DIR", Files.createTempDirectory("flexkit-restart-").toString());
 
@@ -41,10 +42,12 @@ class InactivityRestartIT {
       try {
         twilio.customerWrites(CUSTOMER, twilio.smsNumber(), "hello");
         List<String> accepted = new java.util.ArrayList<>();
-        awaitTrue("the conversation reserved and accepted", () -> {
-          accepted.addAll(twilio.acceptPendingReservations());
-          return !accepted.isEmpty();
-        });
+        awaitTrue(
+            "the conversation reserved and accepted",
+            () -> {
+              accepted.addAll(twilio.acceptPendingReservations());
+              return !accepted.isEmpty();
+            });
         reservation = accepted.get(0);
         token = twilio.tokenFor(agentHolding(twilio, reservation));
         awaitTrue("the countdown armed", () -> "active".equals(countdownState(first, token)));
@@ -56,18 +59,26 @@ class InactivityRestartIT {
       twilio.advance(61); // the warning falls due while no backend runs
       assertThat(twilio.received(CUSTOMER, WARNING)).isZero();
       ServiceProcess second = ServiceProcess.start("restart-2", env, List.of());
-      awaitTrue("the overdue warning sent after the restart", () -> twilio.received(CUSTOMER, WARNING) == 1);
+      awaitTrue(
+          "the overdue warning sent after the restart",
+          () -> twilio.received(CUSTOMER, WARNING) == 1);
       awaitTrue("the warning recorded", () -> "warned".equals(countdownState(second, token)));
       second.kill(); // kill -9 this time
 
       twilio.advance(60); // the deadline passes while no backend runs
       try (ServiceProcess third = ServiceProcess.start("restart-3", env, List.of())) {
-        awaitTrue("the task wrapped up after the second restart",
+        awaitTrue(
+            "the task wrapped up after the second restart",
             () -> "wrapping".equals(twilio.reservationStatuses().get(reservation)));
         awaitTrue("the countdown over", () -> "expired".equals(countdownState(third, token)));
         twilio.advance(600);
         assertThat(twilio.received(CUSTOMER, WARNING)).isEqualTo(1);
-        assertThat(twilio.calls().stream().filter(c -> c.matches("POST \\S*/Interactions/\\S+/Channels/\\S+/Participants/\\S+ 2\\d\\d")))
+        assertThat(
+                twilio.calls().stream()
+                    .filter(
+                        c ->
+                            c.matches(
+                                "POST \\S*/Interactions/\\S+/Channels/\\S+/Participants/\\S+ 2\\d\\d")))
             .hasSize(1);
       }
     }
@@ -88,11 +99,20 @@ class InactivityRestartIT {
     throw new AssertionError("no agent holds " + reservation);
   }
 
-  /** The agent's view of the countdown, from the backend's API (its Flex token checked with the sandbox's IAM). */
+  /**
+   * The agent's view of the countdown, from the backend's API (its Flex token checked with the
+   * sandbox's IAM).
+   */
   private static String countdownState(ServiceProcess backend, String token) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(backend.url("/api/inactivity"))
-        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode timers = r.statusCode() == 200 ? JSON.readTree(r.body()).path("timers") : JSON.createArrayNode();
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(backend.url("/api/inactivity"))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    JsonNode timers =
+        r.statusCode() == 200 ? JSON.readTree(r.body()).path("timers") : JSON.createArrayNode();
     return timers.size() == 1 ? timers.get(0).path("state").asText() : null;
   }
 }

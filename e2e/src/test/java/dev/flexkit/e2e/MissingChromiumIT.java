@@ -10,6 +10,7 @@ class MissingChromiumIT {
   void aMissingBrowserFailsWithOneLineSayingHowToInstallIt() {
     assertThatThrownBy(() -> HeadlessChromium.launch(Path.of("/nonexistent/chromium")))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Chromium not found at /nonexistent/chromium: install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH)");
+        .hasMessage(
+            "Chromium not found at /nonexistent/chromium: install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH)");
   }
 }

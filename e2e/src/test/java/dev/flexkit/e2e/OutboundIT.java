@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** An agent starts conversations from the header panel: open chat, wait for the reply, WhatsApp templates. */
+/**
+ * An agent starts conversations from the header panel: open chat, wait for the reply, WhatsApp
+ * templates.
+ */
 class OutboundIT {
   private static ServiceProcess service;
   private static HeadlessChromium chromium;
@@ -43,7 +46,9 @@ class OutboundIT {
     smsNumber = info.at("/numbers/sms/0").asText();
     // Another agent stays available, so a reply reaching ours proves the routing, not luck.
     for (JsonNode worker : info.path("workers")) {
-      service.postJson("/sandbox/api/workers/" + worker.path("sid").asText() + "/activity", Map.of("activity", "Available"));
+      service.postJson(
+          "/sandbox/api/workers/" + worker.path("sid").asText() + "/activity",
+          Map.of("activity", "Available"));
     }
   }
 
@@ -62,10 +67,13 @@ class OutboundIT {
     context = chromium.newContext();
     page = context.newPage();
     page.navigate(service.url("/sandbox/?identity=" + agent).toString());
-    assertThat(page.getByTestId("agent-desktop")).hasAttribute("data-plugins-loaded", Pattern.compile("plugin-flex-messaging-kit"));
+    assertThat(page.getByTestId("agent-desktop"))
+        .hasAttribute("data-plugins-loaded", Pattern.compile("plugin-flex-messaging-kit"));
   }
 
-  /** Each journey leaves the agent with free capacity: its tasks are completed as an agent would. */
+  /**
+   * Each journey leaves the agent with free capacity: its tasks are completed as an agent would.
+   */
   @AfterEach
   void completeTasksAndCloseBrowser() {
     try {
@@ -92,7 +100,8 @@ class OutboundIT {
     // Formatted as typed: the numbering plans came from the backend, not from the bundle.
     assertThat(field("Customer number")).hasValue(Pattern.compile("^\\+1 \\d{3} \\d{3} \\d{4}$"));
     field("Message").fill("Your order shipped today.");
-    Locator openChat = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat"));
+    Locator openChat =
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat"));
     assertThat(openChat).isEnabled();
     Screenshots.save(page, "outbound-panel");
     Axe.assertNoSeriousViolations(page, "the outbound panel");
@@ -110,10 +119,14 @@ class OutboundIT {
   @Test
   void inFlexsDarkThemeThePanelIsDarkToo() {
     page.navigate(service.url("/sandbox/?theme=dark&identity=" + agent).toString());
-    assertThat(page.getByTestId("agent-desktop")).hasAttribute("data-plugins-loaded", Pattern.compile("plugin-flex-messaging-kit"));
+    assertThat(page.getByTestId("agent-desktop"))
+        .hasAttribute("data-plugins-loaded", Pattern.compile("plugin-flex-messaging-kit"));
     openPanel();
-    // Flex hands the plugin's CustomizationProvider baseTheme 'dark'; the panel uses Paste's body colour.
-    Object background = page.getByTestId("fmk-outbound-panel").evaluate("panel => getComputedStyle(panel).backgroundColor");
+    // Flex hands the plugin's CustomizationProvider baseTheme 'dark'; the panel uses Paste's body
+    // colour.
+    Object background =
+        page.getByTestId("fmk-outbound-panel")
+            .evaluate("panel => getComputedStyle(panel).backgroundColor");
     assertThat(background).isNotEqualTo("rgb(255, 255, 255)");
     Screenshots.save(page, "outbound-panel-dark");
     Axe.assertNoSeriousViolations(page, "the outbound panel in the dark theme");
@@ -128,12 +141,15 @@ class OutboundIT {
     field("Customer number").fill(customer);
     field("Message").fill("Can we call you tomorrow?");
 
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me"))
+        .click();
 
     assertThat(inbox(customer, 1)).containsExactly("Can we call you tomorrow?");
     assertThat(taskOf(customer)).hasCount(0);
 
-    service.postJson("/sandbox/api/customers/messages", Map.of("from", customer, "to", smsNumber, "body", "Yes, after 10"));
+    service.postJson(
+        "/sandbox/api/customers/messages",
+        Map.of("from", customer, "to", smsNumber, "body", "Yes, after 10"));
 
     // The desktop lists only this worker's reservations, so the task showing here is the routing.
     assertThat(taskOf(customer)).hasCount(1);
@@ -146,7 +162,8 @@ class OutboundIT {
     field("Customer number").fill(customer);
     field("Message").fill("Only once, please.");
 
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat")).dblclick();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat"))
+        .dblclick();
 
     assertThat(taskOf(customer)).hasCount(1);
     assertThat(inbox(customer, 1)).containsExactly("Only once, please.");
@@ -158,7 +175,10 @@ class OutboundIT {
   void whatsappOutsideTheWindowOffersOnlyTemplatesAndSendsTheRenderedOne() throws Exception {
     String customer = newCustomer();
     openPanel();
-    page.getByTestId("fmk-outbound-panel").locator("label").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^WhatsApp$"))).click();
+    page.getByTestId("fmk-outbound-panel")
+        .locator("label")
+        .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^WhatsApp$")))
+        .click();
     field("Customer number").fill(customer);
 
     assertThat(page.getByTestId("fmk-outbound-window")).hasText(Pattern.compile("closed"));
@@ -167,7 +187,8 @@ class OutboundIT {
     field("Variable 1").fill("Dana");
     field("Variable 2").fill("#77");
     assertThat(page.getByTestId("fmk-outbound-preview")).containsText("Dana");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me"))
+        .click();
 
     String received = inbox("whatsapp:" + customer, 1).get(0);
     assertThat(received).contains("Dana").contains("#77").doesNotContain("{{");
@@ -179,13 +200,15 @@ class OutboundIT {
     openPanel();
     field("Customer number").fill(customer);
     field("Message").fill("First note");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me"))
+        .click();
     inbox(customer, 1);
 
     openPanel();
     field("Customer number").fill(customer);
     field("Message").fill("Second note");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send & open chat"))
+        .click();
 
     Locator dialog = page.getByRole(AriaRole.DIALOG);
     assertThat(dialog).containsText(agent + " already has an active conversation");
@@ -201,7 +224,8 @@ class OutboundIT {
     openPanel();
     field("Customer number").fill(customer);
     field("Message").fill("Your repair is ready for pick-up.");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to anyone")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to anyone"))
+        .click();
     inbox(customer, 1);
 
     openSentList();
@@ -209,12 +233,15 @@ class OutboundIT {
     assertThat(row).containsText("Waiting for reply");
     assertThat(row).containsText("Reply goes to any agent");
 
-    // The sender steps away; with "reply to me" the reply would now wait for them, with "anyone" it must not.
+    // The sender steps away; with "reply to me" the reply would now wait for them, with "anyone" it
+    // must not.
     page.getByTestId("agent-activity").selectOption("Offline");
     awaitActivity(agentSid, "Offline");
     Map<String, List<String>> before = reservationsByWorker();
     try {
-      service.postJson("/sandbox/api/customers/messages", Map.of("from", customer, "to", smsNumber, "body", "Great, on my way"));
+      service.postJson(
+          "/sandbox/api/customers/messages",
+          Map.of("from", customer, "to", smsNumber, "body", "Great, on my way"));
 
       String taker = awaitNewReservation(before);
       assertThat(taker).isNotEqualTo(agentSid);
@@ -222,14 +249,21 @@ class OutboundIT {
       String reservation = newReservations(before).get(taker).get(0);
       service.postJson("/sandbox/api/reservations/" + reservation + "/accept", Map.of());
 
-      page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop")).click();
+      page.getByTestId("side-nav")
+          .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop"))
+          .click();
       openSentList();
       assertThat(sentRow(customer)).containsText("Replied");
-      assertThat(sentRow(customer).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))).hasCount(0);
+      assertThat(
+              sentRow(customer)
+                  .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")))
+          .hasCount(0);
     } finally {
       page.getByTestId("agent-activity").selectOption("Available");
       awaitActivity(agentSid, "Available");
-      page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop")).click();
+      page.getByTestId("side-nav")
+          .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop"))
+          .click();
     }
     assertThat(taskOf(customer)).hasCount(0);
   }
@@ -240,7 +274,8 @@ class OutboundIT {
     openPanel();
     field("Customer number").fill(customer);
     field("Message").fill("Shall we book your service visit?");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me"))
+        .click();
     inbox(customer, 1);
 
     openSentList();
@@ -251,28 +286,42 @@ class OutboundIT {
     row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")).click();
     Locator dialog = page.getByRole(AriaRole.DIALOG);
     assertThat(dialog).containsText(customer);
-    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel message")).click();
+    dialog
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel message"))
+        .click();
 
     assertThat(page.locator("[data-notification-id=FMKOutboundSentCancelled]")).isVisible();
     assertThat(sentRow(customer)).containsText("Cancelled");
-    assertThat(new SandboxRest(service, service.getJson("/sandbox/api/info")).get("conversations", "/v1/Conversations/" + conversationSid).path("state").asText())
+    assertThat(
+            new SandboxRest(service, service.getJson("/sandbox/api/info"))
+                .get("conversations", "/v1/Conversations/" + conversationSid)
+                .path("state")
+                .asText())
         .isEqualTo("closed");
-    page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop")).click();
+    page.getByTestId("side-nav")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop"))
+        .click();
   }
 
   @Test
   void aMessageThatNeverReachedTheCustomerIsReportedToTheAgent() throws Exception {
     String customer = newCustomer();
-    service.postJson("/sandbox/api/customers/" + customer + "/unreachable", Map.of("errorCode", 30003));
+    service.postJson(
+        "/sandbox/api/customers/" + customer + "/unreachable", Map.of("errorCode", 30003));
     openPanel();
     field("Customer number").fill(customer);
     field("Message").fill("Your appointment is confirmed for Monday.");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send, reply to me"))
+        .click();
     assertThat(page.locator("[data-notification-id=FMKOutboundSent]")).isVisible();
 
-    // Twilio accepted it; the carrier's "undelivered" comes back afterwards and the watcher reports it.
+    // Twilio accepted it; the carrier's "undelivered" comes back afterwards and the watcher reports
+    // it.
     Locator failure = page.locator("[data-notification-id=FMKOutboundDeliveryFailedNotice]");
-    assertThat(failure).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+    assertThat(failure)
+        .isVisible(
+            new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(20_000));
     assertThat(failure).containsText(customer);
     assertThat(failure).containsText("unreachable (30003)");
     assertThat(inbox(customer, 0)).isEmpty();
@@ -281,16 +330,21 @@ class OutboundIT {
     assertThat(sentRow(customer)).containsText("Undelivered");
     Screenshots.save(page, "outbound-sent-list");
     Axe.assertNoSeriousViolations(page, "the sent list");
-    page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop")).click();
+    page.getByTestId("side-nav")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agent desktop"))
+        .click();
   }
 
   private void openSentList() {
-    page.getByTestId("side-nav").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sent")).click();
+    page.getByTestId("side-nav")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sent"))
+        .click();
     assertThat(page.getByTestId("fmk-outbound-sent")).isVisible();
   }
 
   private Locator sentRow(String customer) {
-    return page.getByTestId("fmk-outbound-sent-row").filter(new Locator.FilterOptions().setHasText(customer));
+    return page.getByTestId("fmk-outbound-sent-row")
+        .filter(new Locator.FilterOptions().setHasText(customer));
   }
 
   /** Reservation sids per worker sid, as the sandbox's TaskRouter holds them. */
@@ -304,15 +358,18 @@ class OutboundIT {
     return out;
   }
 
-  private static Map<String, List<String>> newReservations(Map<String, List<String>> before) throws Exception {
+  private static Map<String, List<String>> newReservations(Map<String, List<String>> before)
+      throws Exception {
     Map<String, List<String>> fresh = new java.util.HashMap<>();
-    reservationsByWorker().forEach((worker, sids) -> {
-      List<String> added = new ArrayList<>(sids);
-      added.removeAll(before.getOrDefault(worker, List.of()));
-      if (!added.isEmpty()) {
-        fresh.put(worker, added);
-      }
-    });
+    reservationsByWorker()
+        .forEach(
+            (worker, sids) -> {
+              List<String> added = new ArrayList<>(sids);
+              added.removeAll(before.getOrDefault(worker, List.of()));
+              if (!added.isEmpty()) {
+                fresh.put(worker, added);
+              }
+            });
     return fresh;
   }
 
@@ -324,7 +381,8 @@ class OutboundIT {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
     while (Instant.now().isBefore(deadline)) {
       for (JsonNode worker : service.getJson("/sandbox/api/workers").path("workers")) {
-        if (worker.path("sid").asText().equals(workerSid) && worker.path("activity").asText().equals(activity)) {
+        if (worker.path("sid").asText().equals(workerSid)
+            && worker.path("activity").asText().equals(activity)) {
           return;
         }
       }
@@ -348,19 +406,22 @@ class OutboundIT {
   }
 
   private Locator field(String label) {
-    return page.getByTestId("fmk-outbound-panel").getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
+    return page.getByTestId("fmk-outbound-panel")
+        .getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
   }
 
   private void openPanel() {
     // A send closes the panel once its response arrives, which can be after the customer's phone
     // already shows the message; toggling before that would close it instead of opening it.
     assertThat(page.getByTestId("fmk-outbound-panel")).isHidden();
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New outbound message")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New outbound message"))
+        .click();
     assertThat(page.getByTestId("fmk-outbound-panel")).isVisible();
   }
 
   private Locator taskOf(String customer) {
-    return page.getByTestId("task-list-item").filter(new Locator.FilterOptions().setHasText(customer));
+    return page.getByTestId("task-list-item")
+        .filter(new Locator.FilterOptions().setHasText(customer));
   }
 
   private static String newCustomer() {
@@ -372,15 +433,17 @@ class OutboundIT {
   private static List<String> inbox(String customer, int atLeast) throws Exception {
     List<String> bodies = new ArrayList<>();
     try {
-      Await.until(customer + "'s messages", Duration.ofSeconds(10), () -> {
-        bodies.clear();
-        bodies.addAll(service.customerInbox(customer));
-        return bodies.size() >= atLeast;
-      });
+      Await.until(
+          customer + "'s messages",
+          Duration.ofSeconds(10),
+          () -> {
+            bodies.clear();
+            bodies.addAll(service.customerInbox(customer));
+            return bodies.size() >= atLeast;
+          });
     } catch (AssertionError timedOut) {
       throw new AssertionError(customer + " received only " + bodies);
     }
     return bodies;
   }
-
 }

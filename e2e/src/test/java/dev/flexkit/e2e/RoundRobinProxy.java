@@ -24,11 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * against this proxy's URL, their {@code PUBLIC_BASE_URL}.
  */
 final class RoundRobinProxy implements AutoCloseable {
-  private static final List<String> FORWARDED = List.of("Content-Type", "X-Twilio-Signature", "I-Twilio-Idempotency-Token");
+  private static final List<String> FORWARDED =
+      List.of("Content-Type", "X-Twilio-Signature", "I-Twilio-Idempotency-Token");
 
   private final HttpServer server;
   private final List<URI> backends;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final AtomicInteger next = new AtomicInteger();
   private final Map<URI, AtomicLong> served = new ConcurrentHashMap<>();
 
@@ -60,8 +62,10 @@ final class RoundRobinProxy implements AutoCloseable {
     int first = Math.floorMod(next.getAndIncrement(), backends.size());
     for (int i = 0; i < backends.size(); i++) {
       URI backend = backends.get((first + i) % backends.size());
-      HttpRequest.Builder request = HttpRequest.newBuilder(backend.resolve(exchange.getRequestURI().toString()))
-          .timeout(Duration.ofSeconds(15)).method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(backend.resolve(exchange.getRequestURI().toString()))
+              .timeout(Duration.ofSeconds(15))
+              .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
       for (String header : FORWARDED) {
         String value = exchange.getRequestHeaders().getFirst(header);
         if (value != null) {
@@ -78,7 +82,10 @@ final class RoundRobinProxy implements AutoCloseable {
         break;
       }
       served.computeIfAbsent(backend, b -> new AtomicLong()).incrementAndGet();
-      response.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
+      response
+          .headers()
+          .firstValue("Content-Type")
+          .ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
       byte[] answer = response.body();
       exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
       try (OutputStream out = exchange.getResponseBody()) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The sandbox as a demo: a customer texts in, an agent takes the chat in the browser, replies and wraps up. */
+/**
+ * The sandbox as a demo: a customer texts in, an agent takes the chat in the browser, replies and
+ * wraps up.
+ */
 class SandboxDesktopIT {
   private static ServiceProcess service;
   private static HeadlessChromium chromium;
@@ -43,16 +46,24 @@ class SandboxDesktopIT {
 
     try (BrowserContext context = chromium.newContext()) {
       Page page = context.newPage();
-      page.navigate(service.url("/sandbox/?identity=" + agent.path("identity").asText()).toString());
-      assertThat(page.getByTestId("agent-desktop")).hasAttribute("data-plugins-loaded", "plugin-flex-messaging-kit");
+      page.navigate(
+          service.url("/sandbox/?identity=" + agent.path("identity").asText()).toString());
+      assertThat(page.getByTestId("agent-desktop"))
+          .hasAttribute("data-plugins-loaded", "plugin-flex-messaging-kit");
 
-      service.postJson("/sandbox/api/customers/messages", Map.of("from", customer, "to", ourNumber, "body", "Hi, where is my order?"));
+      service.postJson(
+          "/sandbox/api/customers/messages",
+          Map.of("from", customer, "to", ourNumber, "body", "Hi, where is my order?"));
 
       assertThat(page.getByTestId("task-list-item")).hasCount(1);
       page.getByTestId("task-list-item").click();
       page.getByTestId("accept-task").click();
-      assertThat(page.getByTestId("message").filter(new com.microsoft.playwright.Locator.FilterOptions()
-          .setHasText("Hi, where is my order?"))).hasCount(1);
+      assertThat(
+              page.getByTestId("message")
+                  .filter(
+                      new com.microsoft.playwright.Locator.FilterOptions()
+                          .setHasText("Hi, where is my order?")))
+          .hasCount(1);
 
       page.getByTestId("message-input").fill("It ships today.");
       page.getByTestId("send-message").click();
@@ -67,7 +78,9 @@ class SandboxDesktopIT {
   }
 
   private static void awaitInbox(String customer, String body) throws Exception {
-    Await.until("the customer to receive: " + body, Duration.ofSeconds(10), () -> service.customerInbox(customer).contains(body));
+    Await.until(
+        "the customer to receive: " + body,
+        Duration.ofSeconds(10),
+        () -> service.customerInbox(customer).contains(body));
   }
-
 }

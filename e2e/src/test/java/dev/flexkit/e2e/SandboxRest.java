@@ -12,7 +12,10 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The sandbox's Twilio REST API as any Twilio client sees it: the account's credentials, form bodies. */
+/**
+ * The sandbox's Twilio REST API as any Twilio client sees it: the account's credentials, form
+ * bodies.
+ */
 final class SandboxRest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -22,8 +25,12 @@ final class SandboxRest {
 
   SandboxRest(ServiceProcess service, JsonNode info) {
     this.service = service;
-    this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-        (info.path("accountSid").asText() + ":" + info.path("authToken").asText()).getBytes(StandardCharsets.UTF_8));
+    this.authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (info.path("accountSid").asText() + ":" + info.path("authToken").asText())
+                        .getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@code get("taskrouter", "/v1/Workspaces/WS…/Tasks/WT…")}. */
@@ -31,22 +38,39 @@ final class SandboxRest {
     return send(request(product, path).GET().build());
   }
 
-  JsonNode post(String product, String path, Map<String, String> form) throws IOException, InterruptedException {
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return send(request(product, path).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  JsonNode post(String product, String path, Map<String, String> form)
+      throws IOException, InterruptedException {
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        request(product, path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   private HttpRequest.Builder request(String product, String path) {
-    return HttpRequest.newBuilder(service.url("/twilio/" + product + path)).header("Authorization", authorization);
+    return HttpRequest.newBuilder(service.url("/twilio/" + product + path))
+        .header("Authorization", authorization);
   }
 
   private static JsonNode send(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
-      throw new IllegalStateException(request.method() + " " + request.uri() + " -> " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          request.method()
+              + " "
+              + request.uri()
+              + " -> "
+              + response.statusCode()
+              + " "
+              + response.body());
     }
     return JSON.readTree(response.body());
   }

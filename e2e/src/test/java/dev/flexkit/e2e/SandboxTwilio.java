@@ -33,11 +33,15 @@ final class SandboxTwilio implements AutoCloseable {
   }
 
   static SandboxTwilio start(String name) throws IOException, InterruptedException {
-    ServiceProcess process = ServiceProcess.start(name, Map.of("SANDBOX_AUTH_TOKEN", AUTH_TOKEN), List.of("sandbox"));
+    ServiceProcess process =
+        ServiceProcess.start(name, Map.of("SANDBOX_AUTH_TOKEN", AUTH_TOKEN), List.of("sandbox"));
     return new SandboxTwilio(process, process.getJson("/sandbox/api/info"));
   }
 
-  /** What a live-mode backend needs to treat this sandbox as Twilio, webhooks reaching it at {@code publicBaseUrl}. */
+  /**
+   * What a live-mode backend needs to treat this sandbox as Twilio, webhooks reaching it at {@code
+   * publicBaseUrl}.
+   */
   Map<String, String> liveBackendEnv(URI publicBaseUrl) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("TWILIO_ACCOUNT_SID", info.path("accountSid").asText());
@@ -63,15 +67,37 @@ final class SandboxTwilio implements AutoCloseable {
     return info.at("/numbers/whatsapp/0").asText();
   }
 
-  /** The Flex configuration's {@code ui_attributes.customerInactivity}, as an admin would set it. */
-  void configureInactivity(int timerSec, int warningSec, String warningMessage) throws IOException, InterruptedException {
-    String config = JSON.writeValueAsString(Map.of("ui_attributes", Map.of("customerInactivity",
-        Map.of("timer_sec", timerSec, "warning_sec", warningSec, "warning_message", warningMessage))));
-    String basic = Base64.getEncoder().encodeToString((info.path("accountSid").asText() + ":" + AUTH_TOKEN)
-        .getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(process.url("/twilio/flex-api/v1/Configuration"))
-        .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(config)).build(), HttpResponse.BodyHandlers.ofString());
+  /**
+   * The Flex configuration's {@code ui_attributes.customerInactivity}, as an admin would set it.
+   */
+  void configureInactivity(int timerSec, int warningSec, String warningMessage)
+      throws IOException, InterruptedException {
+    String config =
+        JSON.writeValueAsString(
+            Map.of(
+                "ui_attributes",
+                Map.of(
+                    "customerInactivity",
+                    Map.of(
+                        "timer_sec",
+                        timerSec,
+                        "warning_sec",
+                        warningSec,
+                        "warning_message",
+                        warningMessage))));
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (info.path("accountSid").asText() + ":" + AUTH_TOKEN)
+                    .getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(process.url("/twilio/flex-api/v1/Configuration"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(config))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 != 2) {
       throw new IllegalStateException("Flex configuration refused: " + r.body());
     }
@@ -79,12 +105,16 @@ final class SandboxTwilio implements AutoCloseable {
 
   void everyAgentAvailable() throws IOException, InterruptedException {
     for (JsonNode w : info.path("workers")) {
-      process.postJson("/sandbox/api/workers/" + w.path("sid").asText() + "/activity", Map.of("activity", "Available"));
+      process.postJson(
+          "/sandbox/api/workers/" + w.path("sid").asText() + "/activity",
+          Map.of("activity", "Available"));
     }
   }
 
-  void customerWrites(String from, String to, String body) throws IOException, InterruptedException {
-    process.postJson("/sandbox/api/customers/messages", Map.of("from", from, "to", to, "body", body));
+  void customerWrites(String from, String to, String body)
+      throws IOException, InterruptedException {
+    process.postJson(
+        "/sandbox/api/customers/messages", Map.of("from", from, "to", to, "body", body));
   }
 
   /** Accepts every pending reservation; returns their sids. */
@@ -93,7 +123,8 @@ final class SandboxTwilio implements AutoCloseable {
     for (JsonNode w : process.getJson("/sandbox/api/workers").path("workers")) {
       for (JsonNode r : w.path("reservations")) {
         if (r.path("status").asText().equals("pending")) {
-          process.postJson("/sandbox/api/reservations/" + r.path("sid").asText() + "/accept", Map.of());
+          process.postJson(
+              "/sandbox/api/reservations/" + r.path("sid").asText() + "/accept", Map.of());
           accepted.add(r.path("sid").asText());
         }
       }
@@ -112,7 +143,10 @@ final class SandboxTwilio implements AutoCloseable {
     return statuses;
   }
 
-  /** Waits until every webhook the sandbox has queued so far was delivered (or failed), for up to a minute. */
+  /**
+   * Waits until every webhook the sandbox has queued so far was delivered (or failed), for up to a
+   * minute.
+   */
   void awaitWebhooksDelivered() throws IOException, InterruptedException {
     java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
     while (process.getJson("/sandbox/api/webhooks").path("pending").asInt() > 0) {
@@ -130,8 +164,13 @@ final class SandboxTwilio implements AutoCloseable {
   /** How many messages with {@code body} the customer's phone received. */
   long received(String customer, String body) throws IOException, InterruptedException {
     long n = 0;
-    for (JsonNode m : process.getJson("/sandbox/api/customers/" + URLEncoder.encode(customer, StandardCharsets.UTF_8)
-        + "/messages").path("messages")) {
+    for (JsonNode m :
+        process
+            .getJson(
+                "/sandbox/api/customers/"
+                    + URLEncoder.encode(customer, StandardCharsets.UTF_8)
+                    + "/messages")
+            .path("messages")) {
       n += m.path("body").asText().equals(body) ? 1 : 0;
     }
     return n;
@@ -141,14 +180,22 @@ final class SandboxTwilio implements AutoCloseable {
   List<String> calls() throws IOException, InterruptedException {
     List<String> calls = new ArrayList<>();
     for (JsonNode c : process.getJson("/sandbox/api/calls").path("calls")) {
-      calls.add(c.path("method").asText() + " " + c.path("path").asText() + " " + c.path("status").asInt());
+      calls.add(
+          c.path("method").asText()
+              + " "
+              + c.path("path").asText()
+              + " "
+              + c.path("status").asInt());
     }
     return calls;
   }
 
   /** A Flex token for a seeded agent, which a backend validates against this sandbox's IAM. */
   String tokenFor(String identity) throws IOException, InterruptedException {
-    return process.postJson("/sandbox/api/tokens", Map.of("identity", identity)).path("token").asText();
+    return process
+        .postJson("/sandbox/api/tokens", Map.of("identity", identity))
+        .path("token")
+        .asText();
   }
 
   @Override

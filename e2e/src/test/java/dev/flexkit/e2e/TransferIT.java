@@ -27,10 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Chat transfers as the agents see them, each in their own browser, driving the plugin's Transfer
- * button and directory. What the UI shows is checked against the sandbox's own state: who is in
- * the conversation, which tasks and reservations exist, what the customer's phone received.
- * One service serves every journey; each journey has its own customer and closes its
- * conversations at the end.
+ * button and directory. What the UI shows is checked against the sandbox's own state: who is in the
+ * conversation, which tasks and reservations exist, what the customer's phone received. One service
+ * serves every journey; each journey has its own customer and closes its conversations at the end.
  */
 class TransferIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,7 +78,9 @@ class TransferIT {
     }
   }
 
-  /** The next journey starts from a quiet sandbox: every open conversation is closed as Flex would. */
+  /**
+   * The next journey starts from a quiet sandbox: every open conversation is closed as Flex would.
+   */
   @AfterEach
   void closeBrowsersAndConversations() throws Exception {
     try {
@@ -104,7 +105,8 @@ class TransferIT {
     // Alice's task ends once the invite is out; Bob is offered the chat, with Alice's note.
     assertThat(taskOf(alicePage, customer)).hasCount(0);
     acceptAndSeeTheHistory(bobPage, customer);
-    assertThat(bobPage.getByTestId("fmk-transfer-context")).containsText("Transferred to you by alice@example.com");
+    assertThat(bobPage.getByTestId("fmk-transfer-context"))
+        .containsText("Transferred to you by alice@example.com");
     assertThat(bobPage.getByTestId("fmk-transfer-note")).hasText(NOTE);
     awaitAgentsIn(conversation, bob);
     replyAndAwaitTheCustomer(bobPage, customer, "Bob here, I can help with that.");
@@ -171,7 +173,9 @@ class TransferIT {
     assertThat(taskOf(bobPage, customer)).containsText("Everyone");
     JsonNode invite = twilioTask(awaitReservation(bob, "pending").path("taskSid").asText());
     assertThat(invite.path("workflow_sid").asText()).isEqualTo(workflow("Assign to Anyone"));
-    assertThat(JSON.readTree(invite.path("attributes").asText()).path("transferTargetType").asText()).isEqualTo("workflow");
+    assertThat(
+            JSON.readTree(invite.path("attributes").asText()).path("transferTargetType").asText())
+        .isEqualTo("workflow");
 
     acceptAndSeeTheHistory(bobPage, customer);
     awaitAgentsIn(conversation, bob);
@@ -243,8 +247,16 @@ class TransferIT {
     for (JsonNode call : service.getJson("/sandbox/api/calls").path("calls")) {
       assertThat(call.path("method").asText()).as(call.toString()).isEqualTo("GET");
     }
-    JsonNode tasks = twilio.get("taskrouter", "/v1/Workspaces/" + workspace + "/Tasks?EvaluateTaskAttributes="
-        + URLEncoder.encode("customerAddress == \"" + customer + "\"", StandardCharsets.UTF_8)).path("tasks");
+    JsonNode tasks =
+        twilio
+            .get(
+                "taskrouter",
+                "/v1/Workspaces/"
+                    + workspace
+                    + "/Tasks?EvaluateTaskAttributes="
+                    + URLEncoder.encode(
+                        "customerAddress == \"" + customer + "\"", StandardCharsets.UTF_8))
+            .path("tasks");
     assertThat(tasks).hasSize(1);
     assertThat(tasks.get(0).path("assignment_status").asText()).isEqualTo("assigned");
     assertThat(agentsIn(conversation)).containsExactly(alice.identity());
@@ -305,7 +317,8 @@ class TransferIT {
     assertThat(rolledBack).containsText("the target declined");
     // The chat is offered back to Alice, who takes it and carries on with the customer.
     acceptAndSeeTheHistory(alicePage, customer);
-    assertThat(alicePage.getByTestId("fmk-transfer-context")).hasText("This conversation came back to you: the target declined.");
+    assertThat(alicePage.getByTestId("fmk-transfer-context"))
+        .hasText("This conversation came back to you: the target declined.");
     awaitAgentsIn(conversation, alice);
     replyAndAwaitTheCustomer(alicePage, customer, "Sorry for the wait, I am still here.");
     assertThat(messages(alicePage, "Sorry for the wait, I am still here.")).hasCount(1);
@@ -324,7 +337,8 @@ class TransferIT {
   }
 
   private static void activity(Agent agent, String activity) throws Exception {
-    service.postJson("/sandbox/api/workers/" + agent.sid() + "/activity", Map.of("activity", activity));
+    service.postJson(
+        "/sandbox/api/workers/" + agent.sid() + "/activity", Map.of("activity", activity));
   }
 
   private static void available(Agent... agents) throws Exception {
@@ -338,7 +352,8 @@ class TransferIT {
     browsers.add(context);
     Page page = context.newPage();
     page.navigate(service.url("/sandbox/?identity=" + agent.identity()).toString());
-    assertThat(page.getByTestId("agent-desktop")).hasAttribute("data-plugins-loaded", Pattern.compile("plugin-flex-messaging-kit"));
+    assertThat(page.getByTestId("agent-desktop"))
+        .hasAttribute("data-plugins-loaded", Pattern.compile("plugin-flex-messaging-kit"));
     return page;
   }
 
@@ -365,7 +380,8 @@ class TransferIT {
     assertThat(messages(page, ALICES_REPLY)).hasCount(1);
   }
 
-  private static void replyAndAwaitTheCustomer(Page page, String customer, String body) throws Exception {
+  private static void replyAndAwaitTheCustomer(Page page, String customer, String body)
+      throws Exception {
     page.getByTestId("message-input").fill(body);
     page.getByTestId("send-message").click();
     awaitInbox(customer, body);
@@ -426,11 +442,14 @@ class TransferIT {
   }
 
   private static void customerWrites(String customer, String body) throws Exception {
-    service.postJson("/sandbox/api/customers/messages", Map.of("from", customer, "to", info.at("/numbers/sms/0").asText(), "body", body));
+    service.postJson(
+        "/sandbox/api/customers/messages",
+        Map.of("from", customer, "to", info.at("/numbers/sms/0").asText(), "body", body));
   }
 
   private static Locator taskOf(Page page, String customer) {
-    return page.getByTestId("task-list-item").filter(new Locator.FilterOptions().setHasText(customer));
+    return page.getByTestId("task-list-item")
+        .filter(new Locator.FilterOptions().setHasText(customer));
   }
 
   private static Locator messages(Page page, String body) {
@@ -444,7 +463,10 @@ class TransferIT {
   /** The agents (not the customer) who are participants of the conversation, by identity. */
   private static Set<String> agentsIn(String conversation) throws Exception {
     Set<String> identities = new TreeSet<>();
-    for (JsonNode p : twilio.get("conversations", "/v1/Conversations/" + conversation + "/Participants").path("participants")) {
+    for (JsonNode p :
+        twilio
+            .get("conversations", "/v1/Conversations/" + conversation + "/Participants")
+            .path("participants")) {
       if (!p.path("identity").isNull() && !p.path("identity").asText().isEmpty()) {
         identities.add(p.path("identity").asText());
       }
@@ -457,7 +479,9 @@ class TransferIT {
     for (Agent a : agents) {
       expected.add(a.identity());
     }
-    await("agents in " + conversation + " to be " + expected, () -> agentsIn(conversation).equals(expected));
+    await(
+        "agents in " + conversation + " to be " + expected,
+        () -> agentsIn(conversation).equals(expected));
   }
 
   private static List<JsonNode> reservations(Agent agent) throws Exception {
@@ -473,15 +497,17 @@ class TransferIT {
 
   private static JsonNode awaitReservation(Agent agent, String status) throws Exception {
     JsonNode[] found = new JsonNode[1];
-    await(agent.name() + " to have a " + status + " reservation", () -> {
-      for (JsonNode r : reservations(agent)) {
-        if (r.path("status").asText().equals(status)) {
-          found[0] = r;
-          return true;
-        }
-      }
-      return false;
-    });
+    await(
+        agent.name() + " to have a " + status + " reservation",
+        () -> {
+          for (JsonNode r : reservations(agent)) {
+            if (r.path("status").asText().equals(status)) {
+              found[0] = r;
+              return true;
+            }
+          }
+          return false;
+        });
     return found[0];
   }
 
@@ -497,19 +523,33 @@ class TransferIT {
     Await.until(what, Duration.ofSeconds(15), condition);
   }
 
-  /** Closes every conversation that still has a live task, completing its tasks, as Flex's "close" does. */
+  /**
+   * Closes every conversation that still has a live task, completing its tasks, as Flex's "close"
+   * does.
+   */
   private static void closeOpenConversations() throws Exception {
     Set<String> channels = new LinkedHashSet<>();
-    for (JsonNode task : twilio.get("taskrouter", "/v1/Workspaces/" + workspace
-        + "/Tasks?AssignmentStatus=pending,reserved,assigned,wrapping&PageSize=100").path("tasks")) {
+    for (JsonNode task :
+        twilio
+            .get(
+                "taskrouter",
+                "/v1/Workspaces/"
+                    + workspace
+                    + "/Tasks?AssignmentStatus=pending,reserved,assigned,wrapping&PageSize=100")
+            .path("tasks")) {
       JsonNode attributes = JSON.readTree(task.path("attributes").asText("{}"));
-      if (attributes.hasNonNull("flexInteractionSid") && attributes.hasNonNull("flexInteractionChannelSid")) {
-        channels.add("/v1/Interactions/" + attributes.path("flexInteractionSid").asText()
-            + "/Channels/" + attributes.path("flexInteractionChannelSid").asText());
+      if (attributes.hasNonNull("flexInteractionSid")
+          && attributes.hasNonNull("flexInteractionChannelSid")) {
+        channels.add(
+            "/v1/Interactions/"
+                + attributes.path("flexInteractionSid").asText()
+                + "/Channels/"
+                + attributes.path("flexInteractionChannelSid").asText());
       }
     }
     for (String channel : channels) {
-      twilio.post("flex-api", channel, Map.of("Status", "closed", "Routing", "{\"status\":\"closed\"}"));
+      twilio.post(
+          "flex-api", channel, Map.of("Status", "closed", "Routing", "{\"status\":\"closed\"}"));
     }
   }
 }

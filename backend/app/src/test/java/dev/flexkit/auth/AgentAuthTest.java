@@ -11,14 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Agent endpoints accept only Flex tokens Twilio IAM vouches for, and take the agent from the token. */
+/**
+ * Agent endpoints accept only Flex tokens Twilio IAM vouches for, and take the agent from the
+ * token.
+ */
 class AgentAuthTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static RunningKit kit;
@@ -40,14 +42,21 @@ class AgentAuthTest {
   }
 
   private static String token(String identity, long ttlSeconds) throws Exception {
-    HttpResponse<String> r = kit.send(HttpRequest.newBuilder(kit.url("/sandbox/api/tokens"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"identity\":\"" + identity + "\",\"ttlSeconds\":" + ttlSeconds + "}")).build());
+    HttpResponse<String> r =
+        kit.send(
+            HttpRequest.newBuilder(kit.url("/sandbox/api/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"identity\":\"" + identity + "\",\"ttlSeconds\":" + ttlSeconds + "}"))
+                .build());
     return JSON.readTree(r.body()).path("token").asText();
   }
 
   private static long iamCalls() {
-    return dev.flexkit.twilio.TwilioGatewayTest.settledCalls(kit).stream().filter(c -> c.path().startsWith("/iam/")).count();
+    return dev.flexkit.twilio.TwilioGatewayTest.settledCalls(kit).stream()
+        .filter(c -> c.path().startsWith("/iam/"))
+        .count();
   }
 
   @Test
@@ -68,11 +77,13 @@ class AgentAuthTest {
   @Test
   void aForgedTokenIs401JsonAndTheRefusalIsCachedBriefly() throws Exception {
     String token = token("alice_40example_2Ecom", 3600);
-    String forged = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    String forged =
+        token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
     for (int i = 0; i < 2; i++) {
       HttpResponse<String> me = kit.get("/api/me", "Authorization", "Bearer " + forged);
       assertThat(me.statusCode()).isEqualTo(401);
-      assertThat(me.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+      assertThat(me.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
       JsonNode error = JSON.readTree(me.body()).path("error");
       assertThat(error.path("code").asText()).isEqualTo("invalid_token");
       assertThat(error.path("twilioCode").asInt()).isEqualTo(20107);
@@ -98,38 +109,71 @@ class AgentAuthTest {
   @Test
   void theSeedCompatibleTokenFieldWorksAndTheBodyCannotClaimAnotherIdentity() throws Exception {
     String token = token("alice_40example_2Ecom", 3600);
-    String body = "{\"Token\":\"" + token + "\",\"identity\":\"sam_40example_2Ecom\",\"workerSid\":\""
-        + FakeWorkers.SUPERVISOR.workerSid() + "\"}";
-    HttpResponse<String> r = kit.send(HttpRequest.newBuilder(kit.url("/test/agent-action"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    String body =
+        "{\"Token\":\""
+            + token
+            + "\",\"identity\":\"sam_40example_2Ecom\",\"workerSid\":\""
+            + FakeWorkers.SUPERVISOR.workerSid()
+            + "\"}";
+    HttpResponse<String> r =
+        kit.send(
+            HttpRequest.newBuilder(kit.url("/test/agent-action"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(r.body()).path("identity").asText()).isEqualTo("alice_40example_2Ecom");
-    assertThat(JSON.readTree(r.body()).path("workerSid").asText()).isEqualTo(FakeWorkers.ALICE.workerSid());
+    assertThat(JSON.readTree(r.body()).path("identity").asText())
+        .isEqualTo("alice_40example_2Ecom");
+    assertThat(JSON.readTree(r.body()).path("workerSid").asText())
+        .isEqualTo(FakeWorkers.ALICE.workerSid());
 
-    HttpResponse<String> query = kit.get("/api/me?Token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    HttpResponse<String> query =
+        kit.get("/api/me?Token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     assertThat(query.statusCode()).isEqualTo(200);
   }
 
   @Test
   void aRoleGuardedEndpointIs403ForAnAgentWithoutTheRole() throws Exception {
-    HttpRequest.Builder supervise = HttpRequest.newBuilder(kit.url("/test/supervisor-action"))
-        .POST(HttpRequest.BodyPublishers.noBody());
-    HttpResponse<String> alice = kit.send(supervise.copy().header("Authorization", "Bearer " + token("alice_40example_2Ecom", 600)).build());
+    HttpRequest.Builder supervise =
+        HttpRequest.newBuilder(kit.url("/test/supervisor-action"))
+            .POST(HttpRequest.BodyPublishers.noBody());
+    HttpResponse<String> alice =
+        kit.send(
+            supervise
+                .copy()
+                .header("Authorization", "Bearer " + token("alice_40example_2Ecom", 600))
+                .build());
     assertThat(alice.statusCode()).isEqualTo(403);
     assertThat(JSON.readTree(alice.body()).at("/error/code").asText()).isEqualTo("forbidden_role");
-    HttpResponse<String> sam = kit.send(supervise.copy().header("Authorization", "Bearer " + token("sam_40example_2Ecom", 600)).build());
+    HttpResponse<String> sam =
+        kit.send(
+            supervise
+                .copy()
+                .header("Authorization", "Bearer " + token("sam_40example_2Ecom", 600))
+                .build());
     assertThat(sam.statusCode()).isEqualTo(200);
   }
 
   @Test
   void iamBeingDownIsNotMistakenForAnInvalidToken() throws Exception {
     String token = token("sam_40example_2Ecom", 600);
-    kit.sandbox().faults().add(new dev.flexkit.sandbox.traffic.Faults.Rule("POST /iam/v1/.*",
-        dev.flexkit.sandbox.traffic.Faults.Kind.STATUS, 503, 0, 1, 1, 0));
+    kit.sandbox()
+        .faults()
+        .add(
+            new dev.flexkit.sandbox.traffic.Faults.Rule(
+                "POST /iam/v1/.*",
+                dev.flexkit.sandbox.traffic.Faults.Kind.STATUS,
+                503,
+                0,
+                1,
+                1,
+                0));
     HttpResponse<String> down = kit.get("/api/me", "Authorization", "Bearer " + token);
     assertThat(down.statusCode()).isEqualTo(502);
     assertThat(JSON.readTree(down.body()).at("/error/twilioCode").asInt()).isEqualTo(20500);
-    assertThat(kit.get("/api/me", "Authorization", "Bearer " + token).statusCode()).as("not cached").isEqualTo(200);
+    assertThat(kit.get("/api/me", "Authorization", "Bearer " + token).statusCode())
+        .as("not cached")
+        .isEqualTo(200);
     kit.sandbox().faults().clear();
   }
 }

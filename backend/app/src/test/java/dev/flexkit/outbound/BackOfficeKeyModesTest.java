@@ -13,8 +13,16 @@ class BackOfficeKeyModesTest {
   private static final String NOTIFY = "/flex-initiate-outbound-sms";
 
   private static RunningKit live(String... more) {
-    String[] base = {"TWILIO_ACCOUNT_SID", LIVE_SID, "TWILIO_AUTH_TOKEN", "token", "PUBLIC_BASE_URL", "https://kit.example.com",
-        "BIND_HOST", "127.0.0.1"};
+    String[] base = {
+      "TWILIO_ACCOUNT_SID",
+      LIVE_SID,
+      "TWILIO_AUTH_TOKEN",
+      "token",
+      "PUBLIC_BASE_URL",
+      "https://kit.example.com",
+      "BIND_HOST",
+      "127.0.0.1"
+    };
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(more, 0, all, base.length, more.length);
@@ -37,7 +45,8 @@ class BackOfficeKeyModesTest {
   @Test
   void aConfiguredKeyIsTheOneTheSandboxShows() throws Exception {
     try (RunningKit kit = RunningKit.start("BACKOFFICE_API_KEY", "configured-key-0123456789")) {
-      assertThat(json(kit.get("/sandbox/api/info")).path("backofficeApiKey").asText()).isEqualTo("configured-key-0123456789");
+      assertThat(json(kit.get("/sandbox/api/info")).path("backofficeApiKey").asText())
+          .isEqualTo("configured-key-0123456789");
     }
   }
 
@@ -46,7 +55,8 @@ class BackOfficeKeyModesTest {
     try (RunningKit kit = live()) {
       OutboundFixture f = new OutboundFixture(kit);
       for (String path : new String[] {NOTIFY, "/flex-initiate-outbound-sms-task"}) {
-        HttpResponse<String> r = f.post(path, "{}", "anything-0123456789", "X-Api-Key", "anything-0123456789");
+        HttpResponse<String> r =
+            f.post(path, "{}", "anything-0123456789", "X-Api-Key", "anything-0123456789");
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(json(r).path("error").path("code").asText()).isEqualTo("not_configured");
         assertThat(json(r).path("error").path("message").asText()).contains("BACKOFFICE_API_KEY");
@@ -61,7 +71,8 @@ class BackOfficeKeyModesTest {
       assertThat(f.post(NOTIFY, "{}", "live-key-0123456789abcdeX").statusCode()).isEqualTo(401);
       HttpResponse<String> r = f.post(NOTIFY, "{}", "live-key-0123456789abcdef");
       assertThat(r.statusCode()).isEqualTo(400);
-      assertThat(json(r).path("error").path("errors").findValuesAsText("field")).contains("fromNumber", "messageBody");
+      assertThat(json(r).path("error").path("errors").findValuesAsText("field"))
+          .contains("fromNumber", "messageBody");
     }
   }
 }

@@ -50,7 +50,11 @@ class BackOfficeSmsTest {
   }
 
   private static ObjectNode task(String customer) {
-    return OutboundFixture.JSON.createObjectNode().put("fromNumber", sms).put("toName", "Dana Scully").put("toNumber", customer);
+    return OutboundFixture.JSON
+        .createObjectNode()
+        .put("fromNumber", sms)
+        .put("toName", "Dana Scully")
+        .put("toNumber", customer);
   }
 
   private static ObjectNode notification(String customer, String body) {
@@ -62,7 +66,8 @@ class BackOfficeSmsTest {
   }
 
   private boolean anyConversationOrInteractionCall() {
-    return f.calls().stream().anyMatch(c -> c.path().startsWith("/conversations") || c.path().startsWith("/flex-api"));
+    return f.calls().stream()
+        .anyMatch(c -> c.path().startsWith("/conversations") || c.path().startsWith("/flex-api"));
   }
 
   @Test
@@ -71,8 +76,13 @@ class BackOfficeSmsTest {
     String source = "CH" + "0123456789abcdef".repeat(2);
     int bobs = f.reservations(TaskRouterSeed.BOB_WORKER_SID).size();
 
-    HttpResponse<String> r = post(TASK, task(customer).put("targetWorkerSid", TaskRouterSeed.BOB_WORKER_SID)
-        .put("sourceChatChannelSid", source).put("initialNotificationMessage", "Hi Dana, an agent will write shortly"));
+    HttpResponse<String> r =
+        post(
+            TASK,
+            task(customer)
+                .put("targetWorkerSid", TaskRouterSeed.BOB_WORKER_SID)
+                .put("sourceChatChannelSid", source)
+                .put("initialNotificationMessage", "Hi Dana, an agent will write shortly"));
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode reply = json(r);
@@ -87,30 +97,42 @@ class BackOfficeSmsTest {
     assertThat(attributes.path("targetWorkerPhone").asText()).isEqualTo(sms);
     assertThat(attributes.path("autoAnswer").asBoolean()).isTrue();
     assertThat(attributes.path("sourceChatChannelSid").asText()).isEqualTo(source);
-    assertThat(attributes.path("conversationSid").asText()).isEqualTo(reply.path("conversationSid").asText());
+    assertThat(attributes.path("conversationSid").asText())
+        .isEqualTo(reply.path("conversationSid").asText());
     assertThat(f.reservations(TaskRouterSeed.BOB_WORKER_SID)).hasSize(bobs + 1);
     assertThat(f.inbox(customer)).containsExactly("Hi Dana, an agent will write shortly");
-    assertThat(kit.sandbox().conversations().get(reply.path("conversationSid").asText()).closedAfter()).isEqualTo(Duration.ofDays(1));
+    assertThat(
+            kit.sandbox().conversations().get(reply.path("conversationSid").asText()).closedAfter())
+        .isEqualTo(Duration.ofDays(1));
     // Round trips: the interaction, then the message with the closed timer alongside it.
     assertThat(f.count("POST", "/flex-api/v1/Interactions")).isEqualTo(1);
-    assertThat(f.count("POST", "/conversations/v1/Conversations/CH[0-9a-f]+/Messages")).isEqualTo(1);
+    assertThat(f.count("POST", "/conversations/v1/Conversations/CH[0-9a-f]+/Messages"))
+        .isEqualTo(1);
     assertThat(f.count("POST", "/conversations/v1/Conversations/CH[0-9a-f]+")).isEqualTo(1);
   }
 
   @Test
   void aTaskWithoutATargetIsRoutedByTheWorkflowFromAFormWithABearerKey() throws Exception {
     String customer = newCustomer();
-    int before = f.reservations(TaskRouterSeed.ALICE_WORKER_SID).size() + f.reservations(TaskRouterSeed.BOB_WORKER_SID).size();
+    int before =
+        f.reservations(TaskRouterSeed.ALICE_WORKER_SID).size()
+            + f.reservations(TaskRouterSeed.BOB_WORKER_SID).size();
 
-    HttpResponse<String> r = f.postForm(TASK, Map.of("fromNumber", sms, "toName", "Fox Mulder", "toNumber", customer),
-        "Authorization", "Bearer " + KEY);
+    HttpResponse<String> r =
+        f.postForm(
+            TASK,
+            Map.of("fromNumber", sms, "toName", "Fox Mulder", "toNumber", customer),
+            "Authorization",
+            "Bearer " + KEY);
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode attributes = f.taskAttributes(json(r).path("taskSid").asText());
     assertThat(attributes.path("targetWorkerPhone").asText()).isEqualTo(sms);
     assertThat(attributes.path("autoAnswer").asBoolean()).isTrue();
     assertThat(attributes.path("name").asText()).isEqualTo("Fox Mulder");
-    assertThat(f.reservations(TaskRouterSeed.ALICE_WORKER_SID).size() + f.reservations(TaskRouterSeed.BOB_WORKER_SID).size())
+    assertThat(
+            f.reservations(TaskRouterSeed.ALICE_WORKER_SID).size()
+                + f.reservations(TaskRouterSeed.BOB_WORKER_SID).size())
         .isEqualTo(before + 1);
     assertThat(f.inbox(customer)).isEmpty();
   }
@@ -119,7 +141,8 @@ class BackOfficeSmsTest {
   void fireAndForgetTextsTheCustomerWithoutATaskAndTheReplyBecomesOneForAnyone() throws Exception {
     String customer = newCustomer();
 
-    HttpResponse<String> r = post(NOTIFY, notification(customer, "Your appointment is tomorrow at 9"));
+    HttpResponse<String> r =
+        post(NOTIFY, notification(customer, "Your appointment is tomorrow at 9"));
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     String conversation = json(r).path("conversationSid").asText();
@@ -127,7 +150,8 @@ class BackOfficeSmsTest {
     assertThat(f.inbox(customer)).containsExactly("Your appointment is tomorrow at 9");
     assertThat(f.count("POST", "/flex-api/v1/Interactions")).isZero();
     assertThat(f.liveTasksFor(customer)).isEmpty();
-    assertThat(kit.sandbox().conversations().messages(conversation, false).get(0).author()).isEqualTo("system");
+    assertThat(kit.sandbox().conversations().messages(conversation, false).get(0).author())
+        .isEqualTo("system");
 
     f.customerWrites(customer, sms, "Can we make it 10?");
 
@@ -141,7 +165,8 @@ class BackOfficeSmsTest {
   @Test
   void aSecondNotificationToTheSameCustomerJoinsTheirConversation() throws Exception {
     String customer = newCustomer();
-    String first = json(post(NOTIFY, notification(customer, "one"))).path("conversationSid").asText();
+    String first =
+        json(post(NOTIFY, notification(customer, "one"))).path("conversationSid").asText();
 
     HttpResponse<String> again = post(NOTIFY, notification(customer, "two"));
 
@@ -154,7 +179,10 @@ class BackOfficeSmsTest {
   @Test
   void aCustomerWithALiveTaskIsNotGivenASecondOne() throws Exception {
     String customer = newCustomer();
-    String first = json(post(TASK, task(customer).put("targetWorkerSid", TaskRouterSeed.ALICE_WORKER_SID))).path("conversationSid").asText();
+    String first =
+        json(post(TASK, task(customer).put("targetWorkerSid", TaskRouterSeed.ALICE_WORKER_SID)))
+            .path("conversationSid")
+            .asText();
 
     HttpResponse<String> r = post(TASK, task(customer));
 
@@ -167,9 +195,11 @@ class BackOfficeSmsTest {
   @Test
   void aWaitingNotificationsConversationCanBeTakenOverByATask() throws Exception {
     String customer = newCustomer();
-    String first = json(post(NOTIFY, notification(customer, "reminder"))).path("conversationSid").asText();
+    String first =
+        json(post(NOTIFY, notification(customer, "reminder"))).path("conversationSid").asText();
 
-    HttpResponse<String> r = post(TASK, task(customer).put("targetWorkerSid", TaskRouterSeed.BOB_WORKER_SID));
+    HttpResponse<String> r =
+        post(TASK, task(customer).put("targetWorkerSid", TaskRouterSeed.BOB_WORKER_SID));
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(json(r).path("conversationSid").asText()).isEqualTo(first);
@@ -185,12 +215,26 @@ class BackOfficeSmsTest {
     assertThat(json(empty).path("error").path("errors").findValuesAsText("field"))
         .containsExactlyInAnyOrder("fromNumber", "toName", "toNumber", "messageBody");
 
-    HttpResponse<String> bad = post(TASK, OutboundFixture.JSON.createObjectNode().put("fromNumber", "+15005550000")
-        .put("toName", "x".repeat(256)).put("toNumber", "12").put("targetWorkerSid", "WK1").put("sourceChatChannelSid", "chat-9")
-        .put("initialNotificationMessage", "y".repeat(1601)));
+    HttpResponse<String> bad =
+        post(
+            TASK,
+            OutboundFixture.JSON
+                .createObjectNode()
+                .put("fromNumber", "+15005550000")
+                .put("toName", "x".repeat(256))
+                .put("toNumber", "12")
+                .put("targetWorkerSid", "WK1")
+                .put("sourceChatChannelSid", "chat-9")
+                .put("initialNotificationMessage", "y".repeat(1601)));
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(json(bad).path("error").path("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
-        "fromNumber", "toName", "toNumber", "targetWorkerSid", "sourceChatChannelSid", "initialNotificationMessage");
+    assertThat(json(bad).path("error").path("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder(
+            "fromNumber",
+            "toName",
+            "toNumber",
+            "targetWorkerSid",
+            "sourceChatChannelSid",
+            "initialNotificationMessage");
     assertThat(anyConversationOrInteractionCall()).isFalse();
   }
 
@@ -199,8 +243,11 @@ class BackOfficeSmsTest {
     String customer = "whatsapp:" + newCustomer();
     String sender = kit.sandbox().numbers().whatsapp().get(0);
 
-    HttpResponse<String> notify = post(NOTIFY, notification(customer, "hi").put("fromNumber", sender));
-    HttpResponse<String> task = post(TASK, task(customer).put("fromNumber", sender).put("initialNotificationMessage", "hi"));
+    HttpResponse<String> notify =
+        post(NOTIFY, notification(customer, "hi").put("fromNumber", sender));
+    HttpResponse<String> task =
+        post(
+            TASK, task(customer).put("fromNumber", sender).put("initialNotificationMessage", "hi"));
 
     assertThat(notify.statusCode()).as(notify.body()).isEqualTo(422);
     assertThat(task.statusCode()).as(task.body()).isEqualTo(422);
@@ -213,13 +260,16 @@ class BackOfficeSmsTest {
     String customer = newCustomer();
     List<HttpResponse<String>> refused = new ArrayList<>();
     refused.add(f.post(NOTIFY, notification(customer, "x").toString(), null));
-    refused.add(f.post(NOTIFY, notification(customer, "x").toString(), null, "X-Api-Key", KEY + "x"));
+    refused.add(
+        f.post(NOTIFY, notification(customer, "x").toString(), null, "X-Api-Key", KEY + "x"));
     refused.add(f.post(TASK, task(customer).toString(), "not-the-key-0123456789"));
     refused.add(f.post(TASK, task(customer).toString(), f.token("alice_40example_2Ecom")));
 
     assertThat(refused).extracting(HttpResponse::statusCode).containsOnly(401);
-    assertThat(json(refused.get(0)).path("error").path("code").asText()).isEqualTo("missing_api_key");
-    assertThat(json(refused.get(1)).path("error").path("code").asText()).isEqualTo("invalid_api_key");
+    assertThat(json(refused.get(0)).path("error").path("code").asText())
+        .isEqualTo("missing_api_key");
+    assertThat(json(refused.get(1)).path("error").path("code").asText())
+        .isEqualTo("invalid_api_key");
     assertThat(refused.get(1).headers().firstValue("WWW-Authenticate")).isPresent();
     assertThat(anyConversationOrInteractionCall()).isFalse();
     assertThat(f.inbox(customer)).isEmpty();
@@ -228,7 +278,15 @@ class BackOfficeSmsTest {
   @Test
   void theOpenApiDocumentDescribesTheDropInsAndTheKey() throws Exception {
     String doc = kit.get("/openapi.json").body();
-    assertThat(doc).contains("\"/flex-initiate-outbound-sms-task\"", "\"/flex-initiate-outbound-sms\"", "\"/sendOutboundMessage\"",
-        "\"/getContentTemplates\"", "\"backofficeApiKey\"", "\"X-Api-Key\"", "initialNotificationMessage", "ContentTemplateSid");
+    assertThat(doc)
+        .contains(
+            "\"/flex-initiate-outbound-sms-task\"",
+            "\"/flex-initiate-outbound-sms\"",
+            "\"/sendOutboundMessage\"",
+            "\"/getContentTemplates\"",
+            "\"backofficeApiKey\"",
+            "\"X-Api-Key\"",
+            "initialNotificationMessage",
+            "ContentTemplateSid");
   }
 }

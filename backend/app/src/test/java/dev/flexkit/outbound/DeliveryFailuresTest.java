@@ -44,7 +44,11 @@ class DeliveryFailuresTest {
   }
 
   private static String request(String to, String mode) {
-    return "{\"to\":\"" + to + "\",\"body\":\"Your parcel is here\",\"mode\":\"" + mode + "\",\"routeTo\":\"me\","
+    return "{\"to\":\""
+        + to
+        + "\",\"body\":\"Your parcel is here\",\"mode\":\""
+        + mode
+        + "\",\"routeTo\":\"me\","
         + "\"customerName\":\"Dana\"}";
   }
 
@@ -64,7 +68,10 @@ class DeliveryFailuresTest {
 
   @Test
   void aWaitingSendShowsNoDeliveryUntilTwilioReportsOne() throws Exception {
-    String sid = json(f.send(alice, request(newCustomer(), "wait-for-reply"))).path("conversationSid").asText();
+    String sid =
+        json(f.send(alice, request(newCustomer(), "wait-for-reply")))
+            .path("conversationSid")
+            .asText();
     f.settle();
 
     JsonNode item = listed(alice, sid);
@@ -92,15 +99,19 @@ class DeliveryFailuresTest {
     assertThat(delivery.path("errorCode").asInt()).isEqualTo(30005);
     assertThat(delivery.path("errorMessage").asText()).contains("Unknown destination handset");
     assertThat(delivery.path("updatedAt").asText()).isNotEmpty();
-    assertThat(listed(bob, json(r).path("conversationSid").asText())).as("only the sender sees it").isNull();
+    assertThat(listed(bob, json(r).path("conversationSid").asText()))
+        .as("only the sender sees it")
+        .isNull();
   }
 
   @Test
   void aFailedOpenChatIsListedSoTheAgentLearnsOfItButADeliveredOneIsNot() throws Exception {
     String lost = newCustomer();
     unreachable(lost, "{}");
-    String failedSid = json(f.send(bob, request(lost, "open-chat"))).path("conversationSid").asText();
-    String fineSid = json(f.send(bob, request(newCustomer(), "open-chat"))).path("conversationSid").asText();
+    String failedSid =
+        json(f.send(bob, request(lost, "open-chat"))).path("conversationSid").asText();
+    String fineSid =
+        json(f.send(bob, request(newCustomer(), "open-chat"))).path("conversationSid").asText();
     f.settle();
 
     JsonNode failed = listed(bob, failedSid);
@@ -120,40 +131,77 @@ class DeliveryFailuresTest {
     String sid = sent.path("conversationSid").asText();
     f.settle();
     JsonNode before = listed(alice, sid).path("delivery");
-    String url = kit.sandbox().webhooks().deliveries().stream()
-        .filter(d -> d.eventType().equals("onDeliveryUpdated")).map(WebhookDispatcher.Delivery::url).findFirst().orElseThrow();
+    String url =
+        kit.sandbox().webhooks().deliveries().stream()
+            .filter(d -> d.eventType().equals("onDeliveryUpdated"))
+            .map(WebhookDispatcher.Delivery::url)
+            .findFirst()
+            .orElseThrow();
 
-    // Twilio retries the same receipt, sends an older "sent" one late, and reports on another message.
-    kit.sandbox().webhooks().postSingle(url, receipt(sid, sent.path("messageSid").asText(), "undelivered", "30003",
-        before.path("updatedAt").asText()));
-    kit.sandbox().webhooks().postSingle(url, receipt(sid, sent.path("messageSid").asText(), "sent", "0",
-        "2020-01-01T00:00:00.000Z"));
-    kit.sandbox().webhooks().postSingle(url, receipt(sid, "IM00000000000000000000000000000000", "delivered", "0",
-        "2099-01-01T00:00:00.000Z"));
+    // Twilio retries the same receipt, sends an older "sent" one late, and reports on another
+    // message.
+    kit.sandbox()
+        .webhooks()
+        .postSingle(
+            url,
+            receipt(
+                sid,
+                sent.path("messageSid").asText(),
+                "undelivered",
+                "30003",
+                before.path("updatedAt").asText()));
+    kit.sandbox()
+        .webhooks()
+        .postSingle(
+            url,
+            receipt(
+                sid, sent.path("messageSid").asText(), "sent", "0", "2020-01-01T00:00:00.000Z"));
+    kit.sandbox()
+        .webhooks()
+        .postSingle(
+            url,
+            receipt(
+                sid,
+                "IM00000000000000000000000000000000",
+                "delivered",
+                "0",
+                "2099-01-01T00:00:00.000Z"));
     f.settle();
 
-    assertThat(kit.sandbox().webhooks().deliveries()).filteredOn(d -> d.eventType().equals("onDeliveryUpdated"))
+    assertThat(kit.sandbox().webhooks().deliveries())
+        .filteredOn(d -> d.eventType().equals("onDeliveryUpdated"))
         .allSatisfy(d -> assertThat(d.status()).isEqualTo(200));
     assertThat(listed(alice, sid).path("delivery")).isEqualTo(before);
-    assertThat(json(f.get("/api/outbound/sent", alice)).path("sent").findValuesAsText("conversationSid")
-        .stream().filter(sid::equals)).hasSize(1);
+    assertThat(
+            json(f.get("/api/outbound/sent", alice))
+                .path("sent")
+                .findValuesAsText("conversationSid")
+                .stream()
+                .filter(sid::equals))
+        .hasSize(1);
   }
 
   @Test
   void aReachableAgainHandsetGetsTheNextMessage() throws Exception {
     String customer = newCustomer();
     unreachable(customer, "{}");
-    assertThat(f.delete("/sandbox/api/customers/" + customer + "/unreachable", null).statusCode()).isEqualTo(204);
+    assertThat(f.delete("/sandbox/api/customers/" + customer + "/unreachable", null).statusCode())
+        .isEqualTo(204);
     f.send(alice, request(customer, "wait-for-reply"));
     assertThat(f.inbox(customer)).containsExactly("Your parcel is here");
-    var bad = f.post("/sandbox/api/customers/" + customer + "/unreachable", "{\"errorCode\":63016}", null);
+    var bad =
+        f.post(
+            "/sandbox/api/customers/" + customer + "/unreachable", "{\"errorCode\":63016}", null);
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(json(bad).path("error").path("field").asText()).isEqualTo("errorCode");
   }
 
   @Test
   void aConversationClosedBeforeTheReplyLeavesTheWaitingList() throws Exception {
-    String sid = json(f.send(alice, request(newCustomer(), "wait-for-reply"))).path("conversationSid").asText();
+    String sid =
+        json(f.send(alice, request(newCustomer(), "wait-for-reply")))
+            .path("conversationSid")
+            .asText();
     kit.sandbox().clock().advance(Duration.ofDays(1).plusMinutes(1));
     f.settle();
     alice = f.token("alice_40example_2Ecom"); // the last one expired with the jump
@@ -163,8 +211,8 @@ class DeliveryFailuresTest {
     assertThat(f.delete("/api/outbound/sent/" + sid, alice).statusCode()).isEqualTo(409);
   }
 
-  private static Map<String, String> receipt(String conversationSid, String messageSid, String status, String errorCode,
-                                             String updated) {
+  private static Map<String, String> receipt(
+      String conversationSid, String messageSid, String status, String errorCode, String updated) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("EventType", "onDeliveryUpdated");
     p.put("ConversationSid", conversationSid);

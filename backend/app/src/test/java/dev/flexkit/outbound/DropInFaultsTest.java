@@ -28,8 +28,13 @@ import org.junit.jupiter.api.TestFactory;
 class DropInFaultsTest {
   private static final String KEY = "faults-key-0123456789abcdef";
   private static final String SID = "[A-Z]{2}[0-9a-f]{32}";
-  /** The closed timer is a back-stop set beside the first message: its failure must not fail the send. */
+
+  /**
+   * The closed timer is a back-stop set beside the first message: its failure must not fail the
+   * send.
+   */
   private static final String TIMER_STEP = "POST /conversations/v1/Conversations/" + SID;
+
   private static RunningKit kit;
   private static OutboundFixture f;
   private static String sms;
@@ -54,44 +59,77 @@ class DropInFaultsTest {
   }
 
   private static Scenario seed000(String name, boolean openChat) {
-    return new Scenario(name, "seed 000 says hi", customer -> {
-      Map<String, String> form = new LinkedHashMap<>();
-      form.put("To", customer);
-      form.put("From", sms);
-      form.put("Body", "seed 000 says hi");
-      form.put("OpenChatFlag", String.valueOf(openChat));
-      form.put("KnownAgentRoutingFlag", "true");
-      try {
-        form.put("Token", f.token("alice_40example_2Ecom"));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      return f.postForm("/sendOutboundMessage", form);
-    });
+    return new Scenario(
+        name,
+        "seed 000 says hi",
+        customer -> {
+          Map<String, String> form = new LinkedHashMap<>();
+          form.put("To", customer);
+          form.put("From", sms);
+          form.put("Body", "seed 000 says hi");
+          form.put("OpenChatFlag", String.valueOf(openChat));
+          form.put("KnownAgentRoutingFlag", "true");
+          try {
+            form.put("Token", f.token("alice_40example_2Ecom"));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          return f.postForm("/sendOutboundMessage", form);
+        });
   }
 
   private static Scenario backOffice(String name, String path, String extra) {
     String body = "back office says hi";
-    return new Scenario(name, body, customer -> f.post(path, "{\"fromNumber\":\"" + sms + "\",\"toName\":\"Dana\",\"toNumber\":\""
-        + customer + "\"," + extra.replace("BODY", body) + "}", null, "X-Api-Key", KEY));
+    return new Scenario(
+        name,
+        body,
+        customer ->
+            f.post(
+                path,
+                "{\"fromNumber\":\""
+                    + sms
+                    + "\",\"toName\":\"Dana\",\"toNumber\":\""
+                    + customer
+                    + "\","
+                    + extra.replace("BODY", body)
+                    + "}",
+                null,
+                "X-Api-Key",
+                KEY));
   }
 
   @TestFactory
-  Stream<DynamicContainer> noDropInLeavesAnOrphanOrADuplicateWhicheverTwilioStepFails() throws Exception {
-    List<Scenario> scenarios = List.of(
-        seed000("sendOutboundMessage open chat", true),
-        seed000("sendOutboundMessage wait for reply", false),
-        backOffice("task for a worker", "/flex-initiate-outbound-sms-task",
-            "\"targetWorkerSid\":\"" + TaskRouterSeed.BOB_WORKER_SID + "\",\"initialNotificationMessage\":\"BODY\""),
-        backOffice("task for the workflow", "/flex-initiate-outbound-sms-task", "\"initialNotificationMessage\":\"BODY\""),
-        backOffice("fire and forget", "/flex-initiate-outbound-sms", "\"messageBody\":\"BODY\""));
+  Stream<DynamicContainer> noDropInLeavesAnOrphanOrADuplicateWhicheverTwilioStepFails()
+      throws Exception {
+    List<Scenario> scenarios =
+        List.of(
+            seed000("sendOutboundMessage open chat", true),
+            seed000("sendOutboundMessage wait for reply", false),
+            backOffice(
+                "task for a worker",
+                "/flex-initiate-outbound-sms-task",
+                "\"targetWorkerSid\":\""
+                    + TaskRouterSeed.BOB_WORKER_SID
+                    + "\",\"initialNotificationMessage\":\"BODY\""),
+            backOffice(
+                "task for the workflow",
+                "/flex-initiate-outbound-sms-task",
+                "\"initialNotificationMessage\":\"BODY\""),
+            backOffice(
+                "fire and forget", "/flex-initiate-outbound-sms", "\"messageBody\":\"BODY\""));
     List<DynamicContainer> containers = new ArrayList<>();
     for (Scenario s : scenarios) {
       List<String> steps = steps(s);
-      System.out.println("outbound.dropIn[" + s.name() + "].roundTrips=" + steps.size() + " " + steps);
+      System.out.println(
+          "outbound.dropIn[" + s.name() + "].roundTrips=" + steps.size() + " " + steps);
       assertThat(steps).isNotEmpty();
-      containers.add(DynamicContainer.dynamicContainer(s.name(),
-          steps.stream().distinct().map(step -> DynamicTest.dynamicTest("fails at " + step, () -> failAt(s, step)))));
+      containers.add(
+          DynamicContainer.dynamicContainer(
+              s.name(),
+              steps.stream()
+                  .distinct()
+                  .map(
+                      step -> DynamicTest.dynamicTest("fails at " + step, () -> failAt(s, step)))));
     }
     return containers.stream();
   }
@@ -124,7 +162,9 @@ class DropInFaultsTest {
     }
     f.settle();
     if (r.statusCode() == 200) {
-      assertThat(step).as("only the closed timer may fail without failing the send").isEqualTo(TIMER_STEP);
+      assertThat(step)
+          .as("only the closed timer may fail without failing the send")
+          .isEqualTo(TIMER_STEP);
       assertThat(f.inbox(customer)).containsExactly(s.body());
       return;
     }

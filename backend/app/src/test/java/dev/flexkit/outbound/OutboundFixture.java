@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flexkit.RunningKit;
 import dev.flexkit.sandbox.traffic.CallLog;
 import dev.flexkit.sandbox.traffic.Faults;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** Talks to a running kit the way the plugin and the sandbox's people do. */
 final class OutboundFixture {
@@ -26,12 +26,17 @@ final class OutboundFixture {
   }
 
   String token(String identity) throws Exception {
-    return JSON.readTree(post("/sandbox/api/tokens", "{\"identity\":\"" + identity + "\"}", null).body()).path("token").asText();
+    return JSON.readTree(
+            post("/sandbox/api/tokens", "{\"identity\":\"" + identity + "\"}", null).body())
+        .path("token")
+        .asText();
   }
 
   HttpResponse<String> post(String path, String json, String token, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(kit.url(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(kit.url(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -43,11 +48,18 @@ final class OutboundFixture {
 
   /** A form post, as the reference plugin and Twilio Functions callers send. */
   HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
-    String body = fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    HttpRequest.Builder b = HttpRequest.newBuilder(kit.url(path)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    String body =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(kit.url(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
@@ -63,12 +75,19 @@ final class OutboundFixture {
   }
 
   HttpResponse<String> delete(String path, String token) {
-    return kit.send(HttpRequest.newBuilder(kit.url(path)).header("Authorization", "Bearer " + token).DELETE().build());
+    return kit.send(
+        HttpRequest.newBuilder(kit.url(path))
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
+            .build());
   }
 
   void customerWrites(String from, String to, String body) {
-    HttpResponse<String> r = post("/sandbox/api/customers/messages",
-        JSON.createObjectNode().put("from", from).put("to", to).put("body", body).toString(), null);
+    HttpResponse<String> r =
+        post(
+            "/sandbox/api/customers/messages",
+            JSON.createObjectNode().put("from", from).put("to", to).put("body", body).toString(),
+            null);
     if (r.statusCode() != 201) {
       throw new AssertionError(r.body());
     }
@@ -81,7 +100,8 @@ final class OutboundFixture {
 
   List<String> inbox(String customer) throws Exception {
     List<String> bodies = new ArrayList<>();
-    JSON.readTree(kit.get("/sandbox/api/customers/" + customer + "/messages").body()).path("messages")
+    JSON.readTree(kit.get("/sandbox/api/customers/" + customer + "/messages").body())
+        .path("messages")
         .forEach(m -> bodies.add(m.path("body").asText()));
     return bodies;
   }
@@ -102,33 +122,55 @@ final class OutboundFixture {
   }
 
   long count(String method, String pathRegex) {
-    return calls().stream().filter(c -> c.method().equals(method) && c.path().matches(pathRegex)).count();
+    return calls().stream()
+        .filter(c -> c.method().equals(method) && c.path().matches(pathRegex))
+        .count();
   }
 
   void fail(String match, int nth) {
     kit.sandbox().faults().add(new Faults.Rule(match, Faults.Kind.STATUS, 500, 0, nth, 1, 0));
   }
 
-  /** Conversations holding the customer that are not closed: after a failed send there must be none. */
+  /**
+   * Conversations holding the customer that are not closed: after a failed send there must be none.
+   */
   List<String> openConversations(String customer) {
     return kit.sandbox().conversations().memberships(customer, null).stream()
-        .filter(m -> !m.conversation().isClosed()).map(m -> m.conversation().sid()).toList();
+        .filter(m -> !m.conversation().isClosed())
+        .map(m -> m.conversation().sid())
+        .toList();
   }
 
-  /** Tasks about this customer still waiting for, offered to or held by an agent, read from TaskRouter. */
+  /**
+   * Tasks about this customer still waiting for, offered to or held by an agent, read from
+   * TaskRouter.
+   */
   List<String> liveTasksFor(String customer) throws Exception {
     var account = kit.sandbox().account();
-    String auth = Base64.getEncoder().encodeToString((account.accountSid() + ":" + account.authToken()).getBytes(StandardCharsets.UTF_8));
+    String auth =
+        Base64.getEncoder()
+            .encodeToString(
+                (account.accountSid() + ":" + account.authToken())
+                    .getBytes(StandardCharsets.UTF_8));
     String workspace = kit.sandbox().taskRouter().workspaceSid();
     List<String> live = new ArrayList<>();
     for (String status : List.of("pending", "reserved", "assigned")) {
-      HttpResponse<String> r = kit.get("/twilio/taskrouter/v1/Workspaces/" + workspace + "/Tasks?PageSize=1000&AssignmentStatus=" + status,
-          "Authorization", "Basic " + auth);
+      HttpResponse<String> r =
+          kit.get(
+              "/twilio/taskrouter/v1/Workspaces/"
+                  + workspace
+                  + "/Tasks?PageSize=1000&AssignmentStatus="
+                  + status,
+              "Authorization",
+              "Basic " + auth);
       for (JsonNode t : JSON.readTree(r.body()).path("tasks")) {
         // A list carries no attributes (R41): fetch each task, as real code must.
         String sid = t.path("sid").asText();
-        HttpResponse<String> task = kit.get("/twilio/taskrouter/v1/Workspaces/" + workspace + "/Tasks/" + sid,
-            "Authorization", "Basic " + auth);
+        HttpResponse<String> task =
+            kit.get(
+                "/twilio/taskrouter/v1/Workspaces/" + workspace + "/Tasks/" + sid,
+                "Authorization",
+                "Basic " + auth);
         if (JSON.readTree(task.body()).path("attributes").asText().contains(customer)) {
           live.add(sid);
         }

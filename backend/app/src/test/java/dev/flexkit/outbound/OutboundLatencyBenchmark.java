@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Figures for docs/benchmarks.md, not a test: the class name keeps it out of {@code mvn test}. Run
- * it with {@code mvn -o -pl backend test -Dtest=OutboundLatencyBenchmark '-DargLine=-DLOG_LEVEL=WARN'}.
+ * it with {@code mvn -o -pl backend test -Dtest=OutboundLatencyBenchmark
+ * '-DargLine=-DLOG_LEVEL=WARN'}.
  *
  * <p>50 agents (workers created in the sandbox, each with its own Flex token) send at once, every
  * Twilio call delayed 100 ms by the sandbox. The ratio is a send's end-to-end latency over
@@ -43,12 +44,17 @@ class OutboundLatencyBenchmark {
 
   @Test
   void latencyRatioAtFiftyConcurrentAgents() throws Exception {
-    // Checking every emulator answer against Twilio's specs costs CPU on each call; these figures are about the service.
+    // Checking every emulator answer against Twilio's specs costs CPU on each call; these figures
+    // are about the service.
     System.clearProperty("sandbox.spec.dir");
     for (int bound : new int[] {8, 32, 100}) {
       try (RunningKit kit = RunningKit.start("TWILIO_MAX_CONCURRENCY", String.valueOf(bound))) {
         List<String> tokens = agents(kit);
-        kit.sandbox().faults().add(new Faults.Rule("* /.*", Faults.Kind.LATENCY, 0, LATENCY_MS, 1, Integer.MAX_VALUE, 0));
+        kit.sandbox()
+            .faults()
+            .add(
+                new Faults.Rule(
+                    "* /.*", Faults.Kind.LATENCY, 0, LATENCY_MS, 1, Integer.MAX_VALUE, 0));
         for (String mode : List.of("open-chat", "wait-for-reply")) {
           measure(kit, tokens, mode, bound);
         }
@@ -56,24 +62,44 @@ class OutboundLatencyBenchmark {
     }
   }
 
-  /** Workers with Flex identities, Available, and their tokens already validated (IAM's answer is cached). */
+  /**
+   * Workers with Flex identities, Available, and their tokens already validated (IAM's answer is
+   * cached).
+   */
   private static List<String> agents(RunningKit kit) throws Exception {
     String workspace = kit.sandbox().taskRouter().workspaceSid();
     var account = kit.sandbox().account();
-    String basic = "Basic " + Base64.getEncoder().encodeToString((account.accountSid() + ":" + account.authToken())
-        .getBytes(StandardCharsets.UTF_8));
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (account.accountSid() + ":" + account.authToken())
+                        .getBytes(StandardCharsets.UTF_8));
     OutboundFixture f = new OutboundFixture(kit);
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < AGENTS; i++) {
       String identity = "agent" + i + "_40example_2Ecom";
-      ObjectNode attributes = JSON.createObjectNode().put("contact_uri", "client:" + identity).put("full_name", "Agent " + i);
+      ObjectNode attributes =
+          JSON.createObjectNode()
+              .put("contact_uri", "client:" + identity)
+              .put("full_name", "Agent " + i);
       attributes.putArray("roles").add("agent");
       attributes.putObject("routing").putArray("skills");
-      String form = "FriendlyName=" + enc("agent" + i + "@example.com") + "&ActivitySid=" + TaskRouterSeed.AVAILABLE_ACTIVITY_SID
-          + "&Attributes=" + enc(attributes.toString());
-      HttpResponse<String> created = kit.send(HttpRequest.newBuilder(kit.url("/twilio/taskrouter/v1/Workspaces/" + workspace + "/Workers"))
-          .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+      String form =
+          "FriendlyName="
+              + enc("agent" + i + "@example.com")
+              + "&ActivitySid="
+              + TaskRouterSeed.AVAILABLE_ACTIVITY_SID
+              + "&Attributes="
+              + enc(attributes.toString());
+      HttpResponse<String> created =
+          kit.send(
+              HttpRequest.newBuilder(
+                      kit.url("/twilio/taskrouter/v1/Workspaces/" + workspace + "/Workers"))
+                  .header("Authorization", basic)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build());
       if (created.statusCode() != 201) {
         throw new AssertionError(created.body());
       }
@@ -86,7 +112,8 @@ class OutboundLatencyBenchmark {
     return tokens;
   }
 
-  private void measure(RunningKit kit, List<String> tokens, String mode, int bound) throws Exception {
+  private void measure(RunningKit kit, List<String> tokens, String mode, int bound)
+      throws Exception {
     OutboundFixture f = new OutboundFixture(kit);
     // Round trips of one send alone, from the call log: how many, and how many one after the other
     // (the least of three sends, so a stray pause on this shared machine does not count as a step).
@@ -95,11 +122,23 @@ class OutboundLatencyBenchmark {
     for (int i = 0; i < 3; i++) {
       kit.sandbox().calls().clear();
       send(f, tokens.get(i), mode);
-      calls = TwilioGatewayTest.settledCalls(kit).stream().filter(c -> !c.path().startsWith("/iam/")).toList();
+      calls =
+          TwilioGatewayTest.settledCalls(kit).stream()
+              .filter(c -> !c.path().startsWith("/iam/"))
+              .toList();
       sequential = Math.min(sequential, sequentialDepth(calls));
     }
-    System.out.println("BENCH outbound." + mode + ".roundTrips=" + calls.size() + " sequential=" + sequential + " "
-        + calls.stream().map(c -> c.method() + " " + c.path().replaceAll(SID, "{sid}")).toList());
+    System.out.println(
+        "BENCH outbound."
+            + mode
+            + ".roundTrips="
+            + calls.size()
+            + " sequential="
+            + sequential
+            + " "
+            + calls.stream()
+                .map(c -> c.method() + " " + c.path().replaceAll(SID, "{sid}"))
+                .toList());
 
     List<Long> micros = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(AGENTS);
@@ -107,12 +146,14 @@ class OutboundLatencyBenchmark {
     try {
       List<Future<?>> agents = new ArrayList<>();
       for (String token : tokens) {
-        agents.add(pool.submit(() -> {
-          for (int i = 0; i < SENDS_PER_AGENT; i++) {
-            micros.add(send(f, token, mode));
-          }
-          return null;
-        }));
+        agents.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < SENDS_PER_AGENT; i++) {
+                    micros.add(send(f, token, mode));
+                  }
+                  return null;
+                }));
       }
       for (Future<?> a : agents) {
         a.get();
@@ -124,16 +165,31 @@ class OutboundLatencyBenchmark {
     List<Long> sorted = new ArrayList<>(micros);
     Collections.sort(sorted);
     double ideal = sequential * LATENCY_MS * 1000.0;
-    System.out.printf("BENCH outbound.%s bound=%d agents=%d sends=%d wall=%d ms latency p50=%.0f ms p99=%.0f ms "
-            + "ratio p50=%.2f p99=%.2f (ideal %d x %d ms)%n", mode, bound, AGENTS, sorted.size(), wallMs,
-        pct(sorted, 50) / 1000.0, pct(sorted, 99) / 1000.0, pct(sorted, 50) / ideal, pct(sorted, 99) / ideal,
-        sequential, LATENCY_MS);
+    System.out.printf(
+        "BENCH outbound.%s bound=%d agents=%d sends=%d wall=%d ms latency p50=%.0f ms p99=%.0f ms "
+            + "ratio p50=%.2f p99=%.2f (ideal %d x %d ms)%n",
+        mode,
+        bound,
+        AGENTS,
+        sorted.size(),
+        wallMs,
+        pct(sorted, 50) / 1000.0,
+        pct(sorted, 99) / 1000.0,
+        pct(sorted, 50) / ideal,
+        pct(sorted, 99) / ideal,
+        sequential,
+        LATENCY_MS);
   }
 
   /** One send's end-to-end time in microseconds; anything but 201 fails the run. */
   private long send(OutboundFixture f, String token, String mode) {
     String customer = "+1415555" + String.format("%04d", customers.incrementAndGet());
-    String body = "{\"to\":\"" + customer + "\",\"body\":\"Hello\",\"mode\":\"" + mode + "\",\"routeTo\":\"me\"}";
+    String body =
+        "{\"to\":\""
+            + customer
+            + "\",\"body\":\"Hello\",\"mode\":\""
+            + mode
+            + "\",\"routeTo\":\"me\"}";
     long t0 = System.nanoTime();
     HttpResponse<String> r = f.send(token, body);
     long us = (System.nanoTime() - t0) / 1_000;
@@ -143,7 +199,10 @@ class OutboundLatencyBenchmark {
     return us;
   }
 
-  /** The longest chain of calls each starting after the previous ended: the round trips paid one after the other. */
+  /**
+   * The longest chain of calls each starting after the previous ended: the round trips paid one
+   * after the other.
+   */
   static int sequentialDepth(List<CallLog.Call> calls) {
     List<long[]> spans = new ArrayList<>();
     for (CallLog.Call c : calls) {

@@ -54,7 +54,13 @@ class OutboundMessagesTest {
   }
 
   private static String waitForReply(String to, String body, String routeTo) {
-    return "{\"to\":\"" + to + "\",\"body\":\"" + body + "\",\"mode\":\"wait-for-reply\",\"routeTo\":\"" + routeTo + "\"}";
+    return "{\"to\":\""
+        + to
+        + "\",\"body\":\""
+        + body
+        + "\",\"mode\":\"wait-for-reply\",\"routeTo\":\""
+        + routeTo
+        + "\"}";
   }
 
   @Test
@@ -71,7 +77,8 @@ class OutboundMessagesTest {
     assertThat(f.reservations(TaskRouterSeed.BOB_WORKER_SID)).contains("pending");
     // Round trips: the interaction, then the message with the closed timer alongside it.
     assertThat(f.count("POST", "/flex-api/v1/Interactions")).isEqualTo(1);
-    assertThat(f.count("POST", "/conversations/v1/Conversations/CH[0-9a-f]+/Messages")).isEqualTo(1);
+    assertThat(f.count("POST", "/conversations/v1/Conversations/CH[0-9a-f]+/Messages"))
+        .isEqualTo(1);
     assertThat(f.count("POST", "/conversations/v1/Conversations/CH[0-9a-f]+")).isEqualTo(1);
     var conversation = kit.sandbox().conversations().get(result.path("conversationSid").asText());
     assertThat(conversation.closedAfter()).isEqualTo(Duration.ofDays(1));
@@ -85,7 +92,9 @@ class OutboundMessagesTest {
     assertThat(json(r).has("interactionSid") && !json(r).path("interactionSid").isNull()).isFalse();
     assertThat(f.inbox(customer)).containsExactly("Your order shipped");
     // Round trips: the conversation with its participant, attributes and timer, then the message.
-    assertThat(f.calls()).extracting(c -> c.method() + " " + c.path()).filteredOn(s -> !s.startsWith("POST /iam"))
+    assertThat(f.calls())
+        .extracting(c -> c.method() + " " + c.path())
+        .filteredOn(s -> !s.startsWith("POST /iam"))
         .hasSize(2);
     int before = f.reservations(TaskRouterSeed.BOB_WORKER_SID).size();
 
@@ -99,7 +108,8 @@ class OutboundMessagesTest {
   @Test
   void replyToAnyoneCreatesATaskAnyAvailableAgentCanGet() throws Exception {
     String customer = newCustomer();
-    assertThat(f.send(alice, waitForReply(customer, "We have news", "any")).statusCode()).isEqualTo(201);
+    assertThat(f.send(alice, waitForReply(customer, "We have news", "any")).statusCode())
+        .isEqualTo(201);
 
     f.customerWrites(customer, sms, "What news?");
 
@@ -112,25 +122,34 @@ class OutboundMessagesTest {
     }
     assertThat(mine.path("status").asText()).isEqualTo("REPLIED");
     assertThat(mine.path("interactionSid").asText()).startsWith("KD");
-    JsonNode attributes = OutboundFixture.JSON.readTree(
-        kit.sandbox().conversations().get(mine.path("conversationSid").asText()).attributes());
+    JsonNode attributes =
+        OutboundFixture.JSON.readTree(
+            kit.sandbox().conversations().get(mine.path("conversationSid").asText()).attributes());
     assertThat(attributes.has("KnownAgentWorkerSid")).isFalse();
   }
 
   @Test
   void badRequestNamesEveryFaultyFieldAndCallsNoTwilio() throws Exception {
-    HttpResponse<String> r = f.send(alice,
-        "{\"to\":\"12\",\"channel\":\"fax\",\"body\":\"x\",\"contentSid\":\"HX1\",\"mode\":\"later\",\"onExisting\":\"maybe\"}");
+    HttpResponse<String> r =
+        f.send(
+            alice,
+            "{\"to\":\"12\",\"channel\":\"fax\",\"body\":\"x\",\"contentSid\":\"HX1\",\"mode\":\"later\",\"onExisting\":\"maybe\"}");
 
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(json(r).path("error").path("errors").findValuesAsText("field"))
         .contains("to", "channel", "contentSid", "mode", "onExisting");
-    assertThat(f.calls()).noneMatch(c -> c.path().startsWith("/conversations") || c.path().startsWith("/flex-api"));
+    assertThat(f.calls())
+        .noneMatch(c -> c.path().startsWith("/conversations") || c.path().startsWith("/flex-api"));
   }
 
   @Test
   void aSenderOutsideTheConfiguredOnesIsRefused() throws Exception {
-    HttpResponse<String> r = f.send(alice, "{\"to\":\"" + newCustomer() + "\",\"from\":\"+15005550000\",\"body\":\"hi\",\"mode\":\"open-chat\"}");
+    HttpResponse<String> r =
+        f.send(
+            alice,
+            "{\"to\":\""
+                + newCustomer()
+                + "\",\"from\":\"+15005550000\",\"body\":\"hi\",\"mode\":\"open-chat\"}");
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(json(r).path("error").path("field").asText()).isEqualTo("from");
   }
@@ -138,20 +157,39 @@ class OutboundMessagesTest {
   @Test
   void whatsappFreeTextOutsideTheWindowIsRefusedBeforeAnyTwilioCall() throws Exception {
     String customer = newCustomer();
-    String freeText = "{\"to\":\"" + customer + "\",\"channel\":\"whatsapp\",\"body\":\"hi\",\"mode\":\"open-chat\"}";
+    String freeText =
+        "{\"to\":\""
+            + customer
+            + "\",\"channel\":\"whatsapp\",\"body\":\"hi\",\"mode\":\"open-chat\"}";
 
     HttpResponse<String> refused = f.send(alice, freeText);
     assertThat(refused.statusCode()).isEqualTo(422);
-    assertThat(json(refused).path("error").path("code").asText()).isEqualTo("whatsapp_window_closed");
-    assertThat(f.calls()).noneMatch(c -> c.path().startsWith("/conversations") || c.path().startsWith("/flex-api"));
+    assertThat(json(refused).path("error").path("code").asText())
+        .isEqualTo("whatsapp_window_closed");
+    assertThat(f.calls())
+        .noneMatch(c -> c.path().startsWith("/conversations") || c.path().startsWith("/flex-api"));
 
     f.customerWrites("whatsapp:" + customer, whatsapp, "Hi there");
-    JsonNode window = json(f.get("/api/outbound/window?to=" + customer.replace("+", "%2B") + "&from=" + whatsapp.replace("+", "%2B"), alice));
+    JsonNode window =
+        json(
+            f.get(
+                "/api/outbound/window?to="
+                    + customer.replace("+", "%2B")
+                    + "&from="
+                    + whatsapp.replace("+", "%2B"),
+                alice));
     assertThat(window.path("open").asBoolean()).as(window.toString()).isTrue();
 
     kit.sandbox().clock().advance(Duration.ofHours(25));
     alice = f.token("alice_40example_2Ecom");
-    window = json(f.get("/api/outbound/window?to=" + customer.replace("+", "%2B") + "&from=" + whatsapp.replace("+", "%2B"), alice));
+    window =
+        json(
+            f.get(
+                "/api/outbound/window?to="
+                    + customer.replace("+", "%2B")
+                    + "&from="
+                    + whatsapp.replace("+", "%2B"),
+                alice));
     assertThat(window.path("open").asBoolean()).isFalse();
     assertThat(window.path("lastInboundAt").isTextual()).isTrue();
   }
@@ -159,7 +197,8 @@ class OutboundMessagesTest {
   @Test
   void whatsappTemplateOutsideTheWindowReachesTheCustomerRendered() throws Exception {
     String customer = newCustomer();
-    JsonNode templates = json(f.get("/api/templates?channel=whatsapp", alice)).path("contentTemplates");
+    JsonNode templates =
+        json(f.get("/api/templates?channel=whatsapp", alice)).path("contentTemplates");
     JsonNode orderUpdate = null;
     for (JsonNode t : templates) {
       if (t.path("name").asText().equals("order_update")) {
@@ -167,8 +206,14 @@ class OutboundMessagesTest {
       }
     }
     assertThat(orderUpdate).isNotNull();
-    HttpResponse<String> r = f.send(alice, "{\"to\":\"" + customer + "\",\"channel\":\"whatsapp\",\"contentSid\":\""
-        + orderUpdate.path("sid").asText() + "\",\"contentVariables\":{\"1\":\"Dana\",\"2\":\"#77\"},\"mode\":\"wait-for-reply\"}");
+    HttpResponse<String> r =
+        f.send(
+            alice,
+            "{\"to\":\""
+                + customer
+                + "\",\"channel\":\"whatsapp\",\"contentSid\":\""
+                + orderUpdate.path("sid").asText()
+                + "\",\"contentVariables\":{\"1\":\"Dana\",\"2\":\"#77\"},\"mode\":\"wait-for-reply\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     assertThat(String.join("", f.inbox("whatsapp:" + customer))).contains("Dana").contains("#77");
   }
@@ -179,7 +224,9 @@ class OutboundMessagesTest {
     assertThat(sms.path("canned").findValuesAsText("id")).contains("follow-up", "appointment");
     assertThat(sms.path("contentTemplates")).isEmpty();
     JsonNode wa = json(f.get("/api/templates?channel=whatsapp", alice));
-    assertThat(wa.path("contentTemplates").findValuesAsText("name")).contains("order_update").doesNotContain("spring_promo");
+    assertThat(wa.path("contentTemplates").findValuesAsText("name"))
+        .contains("order_update")
+        .doesNotContain("spring_promo");
     assertThat(wa.path("contentTemplates").get(0).path("variables")).isNotEmpty();
     assertThat(f.get("/api/templates?channel=fax", alice).statusCode()).isEqualTo(400);
   }
@@ -187,7 +234,8 @@ class OutboundMessagesTest {
   @Test
   void anExistingConversationIsReportedWithItsOwnerAndCanBeClosedThenSent() throws Exception {
     String customer = newCustomer();
-    String first = json(f.send(alice, waitForReply(customer, "first", "me"))).path("conversationSid").asText();
+    String first =
+        json(f.send(alice, waitForReply(customer, "first", "me"))).path("conversationSid").asText();
 
     HttpResponse<String> conflict = f.send(bob, openChat(customer, "second"));
     assertThat(conflict.statusCode()).as(conflict.body()).isEqualTo(409);
@@ -197,8 +245,12 @@ class OutboundMessagesTest {
     assertThat(error.has("ownerIdentity")).isTrue();
     assertThat(error.has("taskStatus")).isTrue();
 
-    HttpResponse<String> closed = f.send(bob,
-        "{\"to\":\"" + customer + "\",\"body\":\"second\",\"mode\":\"open-chat\",\"onExisting\":\"close\"}");
+    HttpResponse<String> closed =
+        f.send(
+            bob,
+            "{\"to\":\""
+                + customer
+                + "\",\"body\":\"second\",\"mode\":\"open-chat\",\"onExisting\":\"close\"}");
     assertThat(closed.statusCode()).as(closed.body()).isEqualTo(201);
     assertThat(json(closed).path("conversationSid").asText()).isNotEqualTo(first);
     assertThat(kit.sandbox().conversations().get(first).state()).isEqualTo("closed");
@@ -208,15 +260,22 @@ class OutboundMessagesTest {
   @Test
   void reuseKeepsTheConversationAndRoutesTheReplyToTheNewSender() throws Exception {
     String customer = newCustomer();
-    String first = json(f.send(alice, waitForReply(customer, "first", "me"))).path("conversationSid").asText();
+    String first =
+        json(f.send(alice, waitForReply(customer, "first", "me"))).path("conversationSid").asText();
 
-    HttpResponse<String> reused = f.send(bob,
-        "{\"to\":\"" + customer + "\",\"body\":\"second\",\"mode\":\"wait-for-reply\",\"onExisting\":\"reuse\"}");
+    HttpResponse<String> reused =
+        f.send(
+            bob,
+            "{\"to\":\""
+                + customer
+                + "\",\"body\":\"second\",\"mode\":\"wait-for-reply\",\"onExisting\":\"reuse\"}");
     assertThat(reused.statusCode()).as(reused.body()).isEqualTo(201);
     assertThat(json(reused).path("conversationSid").asText()).isEqualTo(first);
     assertThat(json(reused).path("reused").asBoolean()).isTrue();
-    JsonNode attributes = OutboundFixture.JSON.readTree(kit.sandbox().conversations().get(first).attributes());
-    assertThat(attributes.path("KnownAgentWorkerSid").asText()).isEqualTo(TaskRouterSeed.BOB_WORKER_SID);
+    JsonNode attributes =
+        OutboundFixture.JSON.readTree(kit.sandbox().conversations().get(first).attributes());
+    assertThat(attributes.path("KnownAgentWorkerSid").asText())
+        .isEqualTo(TaskRouterSeed.BOB_WORKER_SID);
     int bobs = f.reservations(TaskRouterSeed.BOB_WORKER_SID).size();
 
     f.customerWrites(customer, sms, "ok");
@@ -226,14 +285,19 @@ class OutboundMessagesTest {
   @Test
   void theSameIdempotencyKeySendsOnceAndAnswersTheSame() throws Exception {
     String customer = newCustomer();
-    HttpResponse<String> a = f.send(alice, openChat(customer, "once"), "Idempotency-Key", "k-" + customer);
-    HttpResponse<String> b = f.send(alice, openChat(customer, "once"), "Idempotency-Key", "k-" + customer);
+    HttpResponse<String> a =
+        f.send(alice, openChat(customer, "once"), "Idempotency-Key", "k-" + customer);
+    HttpResponse<String> b =
+        f.send(alice, openChat(customer, "once"), "Idempotency-Key", "k-" + customer);
 
     assertThat(a.statusCode()).isEqualTo(201);
     assertThat(b.statusCode()).isEqualTo(201);
     assertThat(json(b)).isEqualTo(json(a));
     assertThat(f.inbox(customer)).containsExactly("once");
-    assertThat(f.send(alice, openChat(customer, "other"), "Idempotency-Key", "k-" + customer).statusCode()).isEqualTo(422);
+    assertThat(
+            f.send(alice, openChat(customer, "other"), "Idempotency-Key", "k-" + customer)
+                .statusCode())
+        .isEqualTo(422);
   }
 
   @Test
@@ -250,12 +314,15 @@ class OutboundMessagesTest {
   void openChatFailingAtTheMessageClosesItsConversationAndTask() throws Exception {
     String customer = newCustomer();
     f.fail("POST /conversations/v1/Conversations/CH[0-9a-f]+/Messages", 1);
-    HttpResponse<String> failed = f.send(alice, openChat(customer, "x"), "Idempotency-Key", "m-" + customer);
+    HttpResponse<String> failed =
+        f.send(alice, openChat(customer, "x"), "Idempotency-Key", "m-" + customer);
     assertThat(failed.statusCode()).isGreaterThanOrEqualTo(500);
     assertThat(f.inbox(customer)).isEmpty();
-    assertThat(f.count("POST", "/flex-api/v1/Interactions/KD[0-9a-f]+/Channels/UO[0-9a-f]+")).isEqualTo(1);
+    assertThat(f.count("POST", "/flex-api/v1/Interactions/KD[0-9a-f]+/Channels/UO[0-9a-f]+"))
+        .isEqualTo(1);
     // The binding is free again, and the same key may retry.
-    HttpResponse<String> retry = f.send(alice, openChat(customer, "x"), "Idempotency-Key", "m-" + customer);
+    HttpResponse<String> retry =
+        f.send(alice, openChat(customer, "x"), "Idempotency-Key", "m-" + customer);
     assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
     assertThat(f.inbox(customer)).containsExactly("x");
   }
@@ -264,12 +331,18 @@ class OutboundMessagesTest {
   void waitForReplyFailingAtTheConversationOrTheMessageLeavesNoConversation() throws Exception {
     String customer = newCustomer();
     f.fail("POST /conversations/v1/ConversationWithParticipants", 1);
-    assertThat(f.send(alice, waitForReply(customer, "x", "me")).statusCode()).isGreaterThanOrEqualTo(500);
+    assertThat(f.send(alice, waitForReply(customer, "x", "me")).statusCode())
+        .isGreaterThanOrEqualTo(500);
 
     f.fail("POST /conversations/v1/Conversations/CH[0-9a-f]+/Messages", 1);
-    assertThat(f.send(alice, waitForReply(customer, "x", "me")).statusCode()).isGreaterThanOrEqualTo(500);
+    assertThat(f.send(alice, waitForReply(customer, "x", "me")).statusCode())
+        .isGreaterThanOrEqualTo(500);
     assertThat(f.count("DELETE", "/conversations/v1/Conversations/CH[0-9a-f]+")).isEqualTo(1);
-    assertThat(json(f.get("/api/outbound/sent", alice)).path("sent").findValuesAsText("customerAddress")).doesNotContain(customer);
+    assertThat(
+            json(f.get("/api/outbound/sent", alice))
+                .path("sent")
+                .findValuesAsText("customerAddress"))
+        .doesNotContain(customer);
 
     assertThat(f.send(alice, waitForReply(customer, "x", "me")).statusCode()).isEqualTo(201);
     assertThat(f.inbox(customer)).containsExactly("x");
@@ -278,8 +351,15 @@ class OutboundMessagesTest {
   @Test
   void aWaitingSendCanBeCancelledWhichClosesItsConversation() throws Exception {
     String customer = newCustomer();
-    String sid = json(f.send(alice, waitForReply(customer, "cancel me", "me"))).path("conversationSid").asText();
-    assertThat(json(f.get("/api/outbound/sent", alice)).path("sent").findValuesAsText("conversationSid")).contains(sid);
+    String sid =
+        json(f.send(alice, waitForReply(customer, "cancel me", "me")))
+            .path("conversationSid")
+            .asText();
+    assertThat(
+            json(f.get("/api/outbound/sent", alice))
+                .path("sent")
+                .findValuesAsText("conversationSid"))
+        .contains(sid);
     assertThat(f.delete("/api/outbound/sent/" + sid, bob).statusCode()).isEqualTo(404);
 
     assertThat(f.delete("/api/outbound/sent/" + sid, alice).statusCode()).isEqualTo(204);

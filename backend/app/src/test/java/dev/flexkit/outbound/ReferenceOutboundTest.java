@@ -51,7 +51,8 @@ class ReferenceOutboundTest {
   }
 
   /** The fields the reference plugin posts, with a lying WorkerSid/WorkerFriendlyName (Alice's). */
-  private static Map<String, String> seedForm(String to, String token, String openChat, String routeToMe, String body) {
+  private static Map<String, String> seedForm(
+      String to, String token, String openChat, String routeToMe, String body) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("OpenChatFlag", openChat);
     form.put("KnownAgentRoutingFlag", routeToMe);
@@ -71,7 +72,8 @@ class ReferenceOutboundTest {
   }
 
   private boolean anyConversationOrInteractionCall() {
-    return f.calls().stream().anyMatch(c -> c.path().startsWith("/conversations") || c.path().startsWith("/flex-api"));
+    return f.calls().stream()
+        .anyMatch(c -> c.path().startsWith("/conversations") || c.path().startsWith("/flex-api"));
   }
 
   @Test
@@ -94,9 +96,16 @@ class ReferenceOutboundTest {
   @Test
   void replyToMeAsJsonRoutesTheCustomersAnswerToTheTokensAgent() throws Exception {
     String customer = newCustomer();
-    String body = OutboundFixture.JSON.createObjectNode().put("To", customer).put("From", sms).put("Body", "Your order shipped")
-        .put("OpenChatFlag", false).put("KnownAgentRoutingFlag", true).put("WorkerSid", TaskRouterSeed.ALICE_WORKER_SID)
-        .toString();
+    String body =
+        OutboundFixture.JSON
+            .createObjectNode()
+            .put("To", customer)
+            .put("From", sms)
+            .put("Body", "Your order shipped")
+            .put("OpenChatFlag", false)
+            .put("KnownAgentRoutingFlag", true)
+            .put("WorkerSid", TaskRouterSeed.ALICE_WORKER_SID)
+            .toString();
 
     HttpResponse<String> r = f.post("/sendOutboundMessage", body, bob);
 
@@ -123,7 +132,10 @@ class ReferenceOutboundTest {
     assertThat(reply.path("success").asBoolean()).isFalse();
     assertThat(reply.path("errors").findValuesAsText("field"))
         .contains("To", "From", "ContentTemplateSid", "OpenChatFlag", "KnownAgentRoutingFlag");
-    assertThat(reply.path("errorMessage").asText()).contains("To: ").contains("OpenChatFlag: ").doesNotContain("contentSid");
+    assertThat(reply.path("errorMessage").asText())
+        .contains("To: ")
+        .contains("OpenChatFlag: ")
+        .doesNotContain("contentSid");
     assertThat(anyConversationOrInteractionCall()).isFalse();
   }
 
@@ -158,7 +170,10 @@ class ReferenceOutboundTest {
   @Test
   void aCustomerInAnotherAgentsLiveChatIsRefusedNamingTheConversation() throws Exception {
     String customer = newCustomer();
-    String first = json(send(seedForm(customer, bob, "true", "false", "first"))).path("conversationSid").asText();
+    String first =
+        json(send(seedForm(customer, bob, "true", "false", "first")))
+            .path("conversationSid")
+            .asText();
 
     HttpResponse<String> r = send(seedForm(customer, alice, "true", "false", "second"));
 
@@ -171,7 +186,10 @@ class ReferenceOutboundTest {
   @Test
   void aConversationWithoutALiveTaskIsReusedAsTheSeedDid() throws Exception {
     String customer = newCustomer();
-    String first = json(send(seedForm(customer, alice, "false", "false", "first"))).path("conversationSid").asText();
+    String first =
+        json(send(seedForm(customer, alice, "false", "false", "first")))
+            .path("conversationSid")
+            .asText();
 
     HttpResponse<String> again = send(seedForm(customer, bob, "false", "true", "second"));
 
@@ -186,24 +204,32 @@ class ReferenceOutboundTest {
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(json(malformed).path("success").asBoolean()).isFalse();
 
-    HttpResponse<String> xml = kit.send(HttpRequest.newBuilder(kit.url("/sendOutboundMessage"))
-        .header("Content-Type", "application/xml").header("Authorization", "Bearer " + alice)
-        .POST(HttpRequest.BodyPublishers.ofString("<To/>")).build());
+    HttpResponse<String> xml =
+        kit.send(
+            HttpRequest.newBuilder(kit.url("/sendOutboundMessage"))
+                .header("Content-Type", "application/xml")
+                .header("Authorization", "Bearer " + alice)
+                .POST(HttpRequest.BodyPublishers.ofString("<To/>"))
+                .build());
     assertThat(xml.statusCode()).isEqualTo(415);
     assertThat(json(xml).path("success").asBoolean()).isFalse();
   }
 
   @Test
-  void contentTemplatesListOnlyApprovedOnesWithTheirVariablesForTheTokenInTheForm() throws Exception {
+  void contentTemplatesListOnlyApprovedOnesWithTheirVariablesForTheTokenInTheForm()
+      throws Exception {
     HttpResponse<String> r = f.postForm("/getContentTemplates", Map.of("Token", alice));
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode templates = json(r).path("templates");
-    assertThat(templates.findValuesAsText("name")).contains("order_update").doesNotContain("spring_promo");
+    assertThat(templates.findValuesAsText("name"))
+        .contains("order_update")
+        .doesNotContain("spring_promo");
     assertThat(templates.get(0).path("sid").asText()).startsWith("HX");
     assertThat(templates.get(0).path("variables")).isNotEmpty();
 
     assertThat(f.postForm("/getContentTemplates", Map.of()).statusCode()).isEqualTo(401);
-    assertThat(f.post("/getContentTemplates", "{\"Token\":\"" + alice + "\"}", null).statusCode()).isEqualTo(200);
+    assertThat(f.post("/getContentTemplates", "{\"Token\":\"" + alice + "\"}", null).statusCode())
+        .isEqualTo(200);
   }
 }

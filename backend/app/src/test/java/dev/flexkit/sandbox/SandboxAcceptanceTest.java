@@ -14,9 +14,7 @@ import com.twilio.rest.conversations.v1.conversation.Participant;
 import com.twilio.rest.flexapi.v1.Interaction;
 import dev.flexkit.RunningKit;
 import dev.flexkit.twilio.TwilioClients;
-import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,12 @@ class SandboxAcceptanceTest {
   static void start() throws Exception {
     kit = RunningKit.start();
     info = JSON.readTree(kit.get("/sandbox/api/info").body());
-    twilio = TwilioClients.emulated(kit.url("/twilio"), info.path("accountSid").asText(), info.path("authToken").asText()).client();
+    twilio =
+        TwilioClients.emulated(
+                kit.url("/twilio"),
+                info.path("accountSid").asText(),
+                info.path("authToken").asText())
+            .client();
   }
 
   @AfterAll
@@ -51,15 +54,30 @@ class SandboxAcceptanceTest {
   }
 
   private static JsonNode inbox(String address) throws Exception {
-    return JSON.readTree(kit.get("/sandbox/api/customers/" + java.net.URLEncoder.encode(address, "UTF-8") + "/messages").body())
+    return JSON.readTree(
+            kit.get(
+                    "/sandbox/api/customers/"
+                        + java.net.URLEncoder.encode(address, "UTF-8")
+                        + "/messages")
+                .body())
         .path("messages");
   }
 
   private static void customerSends(String from, String to, String body) {
-    var r = kit.send(HttpRequest.newBuilder(kit.url("/sandbox/api/customers/messages"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"body\":\"" + body + "\"}"))
-        .build());
+    var r =
+        kit.send(
+            HttpRequest.newBuilder(kit.url("/sandbox/api/customers/messages"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"from\":\""
+                            + from
+                            + "\",\"to\":\""
+                            + to
+                            + "\",\"body\":\""
+                            + body
+                            + "\"}"))
+                .build());
     assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
   }
 
@@ -68,10 +86,17 @@ class SandboxAcceptanceTest {
     String customer = "+15557654321";
     Conversation conversation = Conversation.creator().setFriendlyName("Acceptance").create(twilio);
     Participant.creator(conversation.getSid())
-        .setMessagingBindingAddress(customer).setMessagingBindingProxyAddress(smsNumber()).create(twilio);
-    Message.creator(conversation.getSid()).setAuthor("agent").setBody("Your order has shipped").create(twilio);
+        .setMessagingBindingAddress(customer)
+        .setMessagingBindingProxyAddress(smsNumber())
+        .create(twilio);
+    Message.creator(conversation.getSid())
+        .setAuthor("agent")
+        .setBody("Your order has shipped")
+        .create(twilio);
 
-    assertThat(inbox(customer)).extracting(m -> m.path("body").asText()).containsExactly("Your order has shipped");
+    assertThat(inbox(customer))
+        .extracting(m -> m.path("body").asText())
+        .containsExactly("Your order has shipped");
 
     customerSends(customer, smsNumber(), "Thanks!");
     List<String> bodies = new ArrayList<>();
@@ -79,32 +104,50 @@ class SandboxAcceptanceTest {
     assertThat(bodies).containsExactly("Your order has shipped", "Thanks!");
 
     Conversation second = Conversation.creator().create(twilio);
-    assertThatThrownBy(() -> Participant.creator(second.getSid())
-        .setMessagingBindingAddress(customer).setMessagingBindingProxyAddress(smsNumber()).create(twilio))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.getCode()).isEqualTo(50416);
-          assertThat(e.getStatusCode()).isEqualTo(409);
-          assertThat(e.getMessage()).contains(conversation.getSid());
-        });
+    assertThatThrownBy(
+            () ->
+                Participant.creator(second.getSid())
+                    .setMessagingBindingAddress(customer)
+                    .setMessagingBindingProxyAddress(smsNumber())
+                    .create(twilio))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo(50416);
+              assertThat(e.getStatusCode()).isEqualTo(409);
+              assertThat(e.getMessage()).contains(conversation.getSid());
+            });
   }
 
   @Test
   void anAgentInitiatedInteractionReservesTheSeededAgent() throws Exception {
     JsonNode worker = info.path("workers").get(0);
     String queueSid = info.at("/queues/0/sid").asText();
-    Interaction interaction = Interaction.creator(
-        Map.of("type", "sms", "initiated_by", "agent",
-            "participants", List.of(Map.of("address", "+15550009999", "proxy_address", smsNumber()))))
-        .setRouting(Map.of("properties", Map.of(
-            "workspace_sid", info.path("workspaceSid").asText(),
-            "workflow_sid", info.at("/workflows/0/sid").asText(),
-            "queue_sid", queueSid,
-            "worker_sid", worker.path("sid").asText(),
-            "task_channel_unique_name", "sms",
-            "attributes", Map.of("customerName", "Sam", "autoAnswer", true))))
-        .create(twilio);
+    Interaction interaction =
+        Interaction.creator(
+                Map.of(
+                    "type",
+                    "sms",
+                    "initiated_by",
+                    "agent",
+                    "participants",
+                    List.of(Map.of("address", "+15550009999", "proxy_address", smsNumber()))))
+            .setRouting(
+                Map.of(
+                    "properties",
+                    Map.of(
+                        "workspace_sid", info.path("workspaceSid").asText(),
+                        "workflow_sid", info.at("/workflows/0/sid").asText(),
+                        "queue_sid", queueSid,
+                        "worker_sid", worker.path("sid").asText(),
+                        "task_channel_unique_name", "sms",
+                        "attributes", Map.of("customerName", "Sam", "autoAnswer", true))))
+            .create(twilio);
     @SuppressWarnings("unchecked")
-    String taskSid = ((Map<String, Object>) ((Map<String, Object>) interaction.getRouting()).get("properties")).get("sid").toString();
+    String taskSid =
+        ((Map<String, Object>) ((Map<String, Object>) interaction.getRouting()).get("properties"))
+            .get("sid")
+            .toString();
 
     JsonNode workers = JSON.readTree(kit.get("/sandbox/api/workers").body()).path("workers");
     JsonNode mine = null;
@@ -132,7 +175,10 @@ class SandboxAcceptanceTest {
 
     assertThatThrownBy(() -> Conversation.fetcher("CH" + "f".repeat(32)).fetch(twilio))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(20404));
-    TwilioRestClient wrong = TwilioClients.emulated(kit.url("/twilio"), info.path("accountSid").asText(), "not-the-token").client();
+    TwilioRestClient wrong =
+        TwilioClients.emulated(
+                kit.url("/twilio"), info.path("accountSid").asText(), "not-the-token")
+            .client();
     assertThatThrownBy(() -> Conversation.reader().read(wrong).iterator().next())
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(20003));
   }

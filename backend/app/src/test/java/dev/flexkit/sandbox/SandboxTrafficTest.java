@@ -24,8 +24,12 @@ class SandboxTrafficTest {
   static void start() {
     kit = RunningKit.start();
     SandboxAccount account = kit.sandbox().account();
-    basic = "Basic " + Base64.getEncoder().encodeToString(
-        (account.accountSid() + ":" + account.authToken()).getBytes(StandardCharsets.UTF_8));
+    basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (account.accountSid() + ":" + account.authToken())
+                        .getBytes(StandardCharsets.UTF_8));
   }
 
   @AfterAll
@@ -40,20 +44,38 @@ class SandboxTrafficTest {
   }
 
   private HttpResponse<String> twilio(String method, String path) {
-    return kit.send(HttpRequest.newBuilder(kit.url("/twilio" + path)).header("Authorization", basic)
-        .method(method, HttpRequest.BodyPublishers.noBody()).build());
+    return kit.send(
+        HttpRequest.newBuilder(kit.url("/twilio" + path))
+            .header("Authorization", basic)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build());
   }
 
   private HttpResponse<String> control(String method, String path, String json) {
-    return kit.send(HttpRequest.newBuilder(kit.url("/sandbox/api" + path)).header("Content-Type", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
+    return kit.send(
+        HttpRequest.newBuilder(kit.url("/sandbox/api" + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   @Test
   void wrongCredentialsGet20003AndAnUnknownResourceGets20404() throws Exception {
-    HttpResponse<String> forged = kit.send(HttpRequest.newBuilder(kit.url("/twilio/conversations/v1/Conversations"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            (SandboxAccount.ACCOUNT_SID + ":wrong").getBytes(StandardCharsets.UTF_8))).build());
+    HttpResponse<String> forged =
+        kit.send(
+            HttpRequest.newBuilder(kit.url("/twilio/conversations/v1/Conversations"))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(
+                                (SandboxAccount.ACCOUNT_SID + ":wrong")
+                                    .getBytes(StandardCharsets.UTF_8)))
+                .build());
     assertThat(forged.statusCode()).isEqualTo(401);
     assertThat(JSON.readTree(forged.body()).path("code").asInt()).isEqualTo(20003);
 
@@ -62,14 +84,19 @@ class SandboxTrafficTest {
     JsonNode body = JSON.readTree(unknown.body());
     assertThat(body.path("code").asInt()).isEqualTo(20404);
     assertThat(body.path("status").asInt()).isEqualTo(404);
-    assertThat(body.path("message").asText()).isEqualTo("The requested resource /NoSuchThing/CH00 was not found");
-    assertThat(body.path("more_info").asText()).isEqualTo("https://www.twilio.com/docs/errors/20404");
+    assertThat(body.path("message").asText())
+        .isEqualTo("The requested resource /NoSuchThing/CH00 was not found");
+    assertThat(body.path("more_info").asText())
+        .isEqualTo("https://www.twilio.com/docs/errors/20404");
   }
 
   @Test
   void aRateLimitFaultAnswers429WithRetryAfterOnTheNthMatchOnly() throws Exception {
-    HttpResponse<String> armed = control("POST", "/faults",
-        "{\"match\":\"GET /conversations/v1/.*\",\"kind\":\"status\",\"status\":429,\"nth\":2,\"times\":1,\"retryAfterSeconds\":3}");
+    HttpResponse<String> armed =
+        control(
+            "POST",
+            "/faults",
+            "{\"match\":\"GET /conversations/v1/.*\",\"kind\":\"status\",\"status\":429,\"nth\":2,\"times\":1,\"retryAfterSeconds\":3}");
     assertThat(armed.statusCode()).isEqualTo(201);
 
     assertThat(twilio("GET", "/conversations/v1/X").statusCode()).isEqualTo(404);
@@ -83,7 +110,10 @@ class SandboxTrafficTest {
 
   @Test
   void theCallLogCountsEveryRequestWithItsFinalStatus() throws Exception {
-    control("POST", "/faults", "{\"match\":\"DELETE /flex-api/v1/.*\",\"kind\":\"status\",\"status\":503,\"times\":2}");
+    control(
+        "POST",
+        "/faults",
+        "{\"match\":\"DELETE /flex-api/v1/.*\",\"kind\":\"status\",\"status\":503,\"times\":2}");
     twilio("GET", "/taskrouter/v1/Workspaces/WS00");
     twilio("DELETE", "/flex-api/v1/Interactions/KD00");
     twilio("DELETE", "/flex-api/v1/Interactions/KD00");
@@ -102,11 +132,18 @@ class SandboxTrafficTest {
 
   @Test
   void badFaultRequestsAreRefusedWithAField() throws Exception {
-    HttpResponse<String> r = control("POST", "/faults", "{\"match\":\"GET /x\",\"kind\":\"explode\"}");
+    HttpResponse<String> r =
+        control("POST", "/faults", "{\"match\":\"GET /x\",\"kind\":\"explode\"}");
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(r.body()).at("/error/field").asText()).isEqualTo("kind");
-    assertThat(control("POST", "/faults", "{\"match\":\"GET (\",\"kind\":\"latency\",\"latencyMs\":1}").statusCode()).isEqualTo(400);
-    assertThat(control("POST", "/faults", "{\"match\":\"GET /x\",\"kind\":\"status\",\"status\":200}").statusCode()).isEqualTo(400);
+    assertThat(
+            control("POST", "/faults", "{\"match\":\"GET (\",\"kind\":\"latency\",\"latencyMs\":1}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            control("POST", "/faults", "{\"match\":\"GET /x\",\"kind\":\"status\",\"status\":200}")
+                .statusCode())
+        .isEqualTo(400);
     assertThat(JSON.readTree(control("GET", "/faults", null).body()).path("faults")).isEmpty();
   }
 
@@ -114,7 +151,8 @@ class SandboxTrafficTest {
   void advancingTheClockMovesSandboxTimeWithoutSleeping() throws Exception {
     JsonNode before = JSON.readTree(control("GET", "/clock", null).body());
     JsonNode after = JSON.readTree(control("POST", "/clock/advance", "{\"seconds\":3600}").body());
-    assertThat(after.path("offsetSeconds").asLong() - before.path("offsetSeconds").asLong()).isEqualTo(3600);
+    assertThat(after.path("offsetSeconds").asLong() - before.path("offsetSeconds").asLong())
+        .isEqualTo(3600);
     assertThat(java.time.Instant.parse(after.path("now").asText()))
         .isAfterOrEqualTo(java.time.Instant.parse(before.path("now").asText()).plusSeconds(3600));
     assertThat(control("POST", "/clock/advance", "{\"seconds\":-1}").statusCode()).isEqualTo(400);

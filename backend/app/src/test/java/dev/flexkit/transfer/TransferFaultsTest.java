@@ -14,8 +14,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every Twilio step of a cold and a warm transfer, failed in turn. The steps are measured from
- * the call log of a clean transfer, so a step added later is covered without touching this test.
+ * Every Twilio step of a cold and a warm transfer, failed in turn. The steps are measured from the
+ * call log of a clean transfer, so a step added later is covered without touching this test.
  */
 class TransferFaultsTest {
   private static final String ALICE_ID = "alice_40example_2Ecom";
@@ -48,15 +48,21 @@ class TransferFaultsTest {
     }
     System.out.println("transfer." + mode + ".roundTrips=" + steps.size() + " " + steps);
     assertThat(steps).isNotEmpty();
-    return steps.stream().distinct().map(step -> DynamicTest.dynamicTest(mode + " fails at " + step, () -> failAt(mode, step)));
+    return steps.stream()
+        .distinct()
+        .map(step -> DynamicTest.dynamicTest(mode + " fails at " + step, () -> failAt(mode, step)));
   }
 
   private void failAt(String mode, String step) throws Exception {
     try (TransferWorld w = new TransferWorld().aliceHoldsTheChat()) {
       w.token(ALICE_ID);
       // Persistent, so the gateway's retries of reads fail too.
-      w.kit.sandbox().faults().add(new dev.flexkit.sandbox.traffic.Faults.Rule(step,
-          dev.flexkit.sandbox.traffic.Faults.Kind.STATUS, 500, 0, 1, 50, 1));
+      w.kit
+          .sandbox()
+          .faults()
+          .add(
+              new dev.flexkit.sandbox.traffic.Faults.Rule(
+                  step, dev.flexkit.sandbox.traffic.Faults.Kind.STATUS, 500, 0, 1, 50, 1));
       HttpResponse<String> r = w.transfer(ALICE_ID, "worker", BOB, mode);
       w.kit.sandbox().faults().clear();
       w.settle();

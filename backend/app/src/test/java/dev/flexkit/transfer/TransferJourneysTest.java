@@ -31,18 +31,26 @@ class TransferJourneysTest {
       JsonNode t = body(r);
       assertThat(t.path("status").asText()).isEqualTo("pending");
       w.settle();
-      // The invite exists before Alice leaves; Alice's own task is done, the customer is still connected.
+      // The invite exists before Alice leaves; Alice's own task is done, the customer is still
+      // connected.
       assertThat(w.agentsInConversation()).doesNotContain(ALICE_IN_CHAT);
       assertThat(w.taskStatus(w.taskSid)).isEqualTo("completed");
       assertThat(w.conversationState()).isEqualTo("active");
       String attributes = w.inviteAttributes(t.path("inviteTaskSid").asText());
-      assertThat(attributes).contains("\"transferTargetType\":\"worker\"", "\"targetSid\":\"" + BOB + "\"",
-          "\"ignoreAgent\":\"" + ALICE_IN_CHAT + "\"", "\"transferNote\":\"Customer asks about a refund\"",
-          "\"workerSidsInConversation\":[\"" + ALICE + "\"]", "conversation_id", "\"customerAddress\":\"" + w.customer + "\"");
+      assertThat(attributes)
+          .contains(
+              "\"transferTargetType\":\"worker\"",
+              "\"targetSid\":\"" + BOB + "\"",
+              "\"ignoreAgent\":\"" + ALICE_IN_CHAT + "\"",
+              "\"transferNote\":\"Customer asks about a refund\"",
+              "\"workerSidsInConversation\":[\"" + ALICE + "\"]",
+              "conversation_id",
+              "\"customerAddress\":\"" + w.customer + "\"");
 
       w.answer(BOB, true);
       assertThat(w.agentsInConversation()).containsExactly(BOB_IN_CHAT);
-      assertThat(w.transferStatus(ALICE_ID, t.path("transferId").asText()).path("status").asText()).isEqualTo("completed");
+      assertThat(w.transferStatus(ALICE_ID, t.path("transferId").asText()).path("status").asText())
+          .isEqualTo("completed");
       assertThat(w.liveTasks()).isEqualTo(1);
     }
   }
@@ -55,7 +63,11 @@ class TransferJourneysTest {
       w.settle();
       w.answer(BOB, true);
       assertThat(w.agentsInConversation()).containsExactly(BOB_IN_CHAT);
-      assertThat(w.transferStatus(ALICE_ID, body(r).path("transferId").asText()).path("status").asText()).isEqualTo("completed");
+      assertThat(
+              w.transferStatus(ALICE_ID, body(r).path("transferId").asText())
+                  .path("status")
+                  .asText())
+          .isEqualTo("completed");
     }
   }
 
@@ -79,14 +91,16 @@ class TransferJourneysTest {
       String id = body(r).path("transferId").asText();
       w.settle();
       assertThat(w.agentsInConversation()).containsExactly(ALICE_IN_CHAT);
-      HttpResponse<String> early = w.post("/api/transfers/" + id + "/complete", w.token(ALICE_ID), Map.of());
+      HttpResponse<String> early =
+          w.post("/api/transfers/" + id + "/complete", w.token(ALICE_ID), Map.of());
       assertThat(early.statusCode()).isEqualTo(409);
 
       w.answer(BOB, true);
       assertThat(w.agentsInConversation()).containsExactlyInAnyOrder(ALICE_IN_CHAT, BOB_IN_CHAT);
       assertThat(w.transferStatus(ALICE_ID, id).path("status").asText()).isEqualTo("accepted");
 
-      HttpResponse<String> leave = w.post("/api/transfers/" + id + "/complete", w.token(ALICE_ID), Map.of());
+      HttpResponse<String> leave =
+          w.post("/api/transfers/" + id + "/complete", w.token(ALICE_ID), Map.of());
       assertThat(leave.statusCode()).as(leave.body()).isEqualTo(200);
       w.settle();
       assertThat(body(leave).path("status").asText()).isEqualTo("completed");
@@ -98,13 +112,19 @@ class TransferJourneysTest {
   @Test
   void aChatTransferredOnDoesNotCarryTheEarlierNote() throws Exception {
     try (TransferWorld w = new TransferWorld().aliceHoldsTheChat()) {
-      String invite = body(w.transfer(ALICE_ID, "worker", BOB, "cold")).path("inviteTaskSid").asText();
+      String invite =
+          body(w.transfer(ALICE_ID, "worker", BOB, "cold")).path("inviteTaskSid").asText();
       w.settle();
       w.answer(BOB, true);
 
       // Bob passes it back to Alice without a note: she must not read Alice's own note as Bob's.
-      String attributes = w.inviteAttributes(w.transferWithoutNote(BOB_ID, invite, ALICE).path("inviteTaskSid").asText());
-      assertThat(attributes).contains("\"ignoreAgent\":\"" + BOB_IN_CHAT + "\"", "\"transferredFromTaskSid\":\"" + invite + "\"")
+      String attributes =
+          w.inviteAttributes(
+              w.transferWithoutNote(BOB_ID, invite, ALICE).path("inviteTaskSid").asText());
+      assertThat(attributes)
+          .contains(
+              "\"ignoreAgent\":\"" + BOB_IN_CHAT + "\"",
+              "\"transferredFromTaskSid\":\"" + invite + "\"")
           .doesNotContain("transferNote");
     }
   }
@@ -116,11 +136,15 @@ class TransferJourneysTest {
       w.settle();
       w.answer(BOB, false);
       String returned = w.pendingReservation(ALICE).taskSid();
-      assertThat(w.inviteAttributes(returned)).contains("\"transferReturned\":true", "target_rejected");
+      assertThat(w.inviteAttributes(returned))
+          .contains("\"transferReturned\":true", "target_rejected");
       w.answer(ALICE, true);
 
-      String attributes = w.inviteAttributes(w.transferWithoutNote(ALICE_ID, returned, BOB).path("inviteTaskSid").asText());
-      assertThat(attributes).contains("\"transferredFromTaskSid\":\"" + returned + "\"")
+      String attributes =
+          w.inviteAttributes(
+              w.transferWithoutNote(ALICE_ID, returned, BOB).path("inviteTaskSid").asText());
+      assertThat(attributes)
+          .contains("\"transferredFromTaskSid\":\"" + returned + "\"")
           .doesNotContain("transferReturned", "transferFailureReason", first);
     }
   }
@@ -133,7 +157,8 @@ class TransferJourneysTest {
       w.loseTaskRouterEvents();
       w.answer(BOB, true);
       assertThat(w.transferStatus(ALICE_ID, id).path("status").asText()).isEqualTo("accepted");
-      HttpResponse<String> leave = w.post("/api/transfers/" + id + "/complete", w.token(ALICE_ID), Map.of());
+      HttpResponse<String> leave =
+          w.post("/api/transfers/" + id + "/complete", w.token(ALICE_ID), Map.of());
       assertThat(leave.statusCode()).as(leave.body()).isEqualTo(200);
       assertThat(w.agentsInConversation()).containsExactly(BOB_IN_CHAT);
     }
@@ -204,7 +229,8 @@ class TransferJourneysTest {
       HttpResponse<String> r = w.transfer(ALICE_ID, "worker", CAROL, "cold");
       assertThat(r.statusCode()).isEqualTo(409);
       assertThat(body(r).path("error").path("code").asText()).isEqualTo("target_unavailable");
-      assertThat(w.kit.sandbox().calls().all()).filteredOn(c -> !c.path().startsWith("/iam/"))
+      assertThat(w.kit.sandbox().calls().all())
+          .filteredOn(c -> !c.path().startsWith("/iam/"))
           .allSatisfy(c -> assertThat(c.method()).as(c.path()).isEqualTo("GET"));
       assertThat(w.agentsInConversation()).containsExactly(ALICE_IN_CHAT);
     }
@@ -215,7 +241,8 @@ class TransferJourneysTest {
     try (TransferWorld w = new TransferWorld().aliceHoldsTheChat()) {
       JsonNode started = body(w.transfer(ALICE_ID, "worker", BOB, "warm"));
       w.settle();
-      HttpResponse<String> r = w.delete("/api/transfers/" + started.path("transferId").asText(), w.token(ALICE_ID));
+      HttpResponse<String> r =
+          w.delete("/api/transfers/" + started.path("transferId").asText(), w.token(ALICE_ID));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       assertThat(body(r).path("status").asText()).isEqualTo("canceled");
       w.settle();
@@ -248,10 +275,25 @@ class TransferJourneysTest {
   void badRequestsNameTheFieldAndChangeNothing() throws Exception {
     try (TransferWorld w = new TransferWorld().aliceHoldsTheChat()) {
       w.kit.sandbox().calls().clear();
-      for (var bad : Map.of("targetType", Map.of("taskSid", w.taskSid, "targetType", "team", "targetSid", BOB),
-          "targetSid", Map.of("taskSid", w.taskSid, "targetType", "queue", "targetSid", BOB),
-          "taskSid", Map.of("taskSid", "nope", "targetType", "worker", "targetSid", BOB),
-          "mode", Map.of("taskSid", w.taskSid, "targetType", "worker", "targetSid", BOB, "mode", "lukewarm")).entrySet()) {
+      for (var bad :
+          Map.of(
+                  "targetType",
+                  Map.of("taskSid", w.taskSid, "targetType", "team", "targetSid", BOB),
+                  "targetSid",
+                  Map.of("taskSid", w.taskSid, "targetType", "queue", "targetSid", BOB),
+                  "taskSid",
+                  Map.of("taskSid", "nope", "targetType", "worker", "targetSid", BOB),
+                  "mode",
+                  Map.of(
+                      "taskSid",
+                      w.taskSid,
+                      "targetType",
+                      "worker",
+                      "targetSid",
+                      BOB,
+                      "mode",
+                      "lukewarm"))
+              .entrySet()) {
         HttpResponse<String> r = w.post("/api/transfers", w.token(ALICE_ID), bad.getValue());
         assertThat(r.statusCode()).as(bad.getKey()).isEqualTo(400);
         assertThat(body(r).path("error").path("field").asText()).isEqualTo(bad.getKey());
@@ -263,15 +305,27 @@ class TransferJourneysTest {
   @Test
   void directoryShowsAvailabilityCapacityAndQueueStaffing() throws Exception {
     try (TransferWorld w = new TransferWorld().aliceHoldsTheChat()) {
-      JsonNode workers = body(w.kit.get("/api/transfer/targets?type=worker&taskSid=" + w.taskSid,
-          "Authorization", "Bearer " + w.token(ALICE_ID)));
+      JsonNode workers =
+          body(
+              w.kit.get(
+                  "/api/transfer/targets?type=worker&taskSid=" + w.taskSid,
+                  "Authorization",
+                  "Bearer " + w.token(ALICE_ID)));
       assertThat(workers.path("taskChannel").asText()).isEqualTo("sms");
-      assertThat(workers.path("targets").findValuesAsText("sid")).containsExactlyInAnyOrder(BOB, CAROL);
-      JsonNode bob = workers.path("targets").get(0).path("sid").asText().equals(BOB)
-          ? workers.path("targets").get(0) : workers.path("targets").get(1);
+      assertThat(workers.path("targets").findValuesAsText("sid"))
+          .containsExactlyInAnyOrder(BOB, CAROL);
+      JsonNode bob =
+          workers.path("targets").get(0).path("sid").asText().equals(BOB)
+              ? workers.path("targets").get(0)
+              : workers.path("targets").get(1);
       assertThat(bob.path("available").asBoolean()).isTrue();
       assertThat(bob.path("freeCapacity").asInt()).isEqualTo(3);
-      JsonNode queues = body(w.kit.get("/api/transfer/targets?type=queue&q=every", "Authorization", "Bearer " + w.token(ALICE_ID)));
+      JsonNode queues =
+          body(
+              w.kit.get(
+                  "/api/transfer/targets?type=queue&q=every",
+                  "Authorization",
+                  "Bearer " + w.token(ALICE_ID)));
       assertThat(queues.path("targets")).hasSize(1);
       assertThat(queues.path("targets").get(0).path("availableWorkers").asLong()).isEqualTo(1);
       JsonNode flows = body(w.post("/get-workflows", w.token(ALICE_ID), Map.of()));
@@ -282,11 +336,24 @@ class TransferJourneysTest {
   @Test
   void referencePluginsTransferChatStillWorksAndTrustsTheTokenNotTheBody() throws Exception {
     try (TransferWorld w = new TransferWorld().aliceHoldsTheChat()) {
-      HttpResponse<String> r = w.post("/transfer-chat", null, Map.of("Token", w.token(ALICE_ID), "taskSid", w.taskSid,
-          "targetSid", BOB, "workerName", "mallory@example.com"));
+      HttpResponse<String> r =
+          w.post(
+              "/transfer-chat",
+              null,
+              Map.of(
+                  "Token",
+                  w.token(ALICE_ID),
+                  "taskSid",
+                  w.taskSid,
+                  "targetSid",
+                  BOB,
+                  "workerName",
+                  "mallory@example.com"));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       String invite = body(r).path("taskSid").asText();
-      assertThat(w.inviteAttributes(invite)).contains("\"ignoreAgent\":\"" + ALICE_IN_CHAT + "\"").doesNotContain("mallory");
+      assertThat(w.inviteAttributes(invite))
+          .contains("\"ignoreAgent\":\"" + ALICE_IN_CHAT + "\"")
+          .doesNotContain("mallory");
     }
   }
 }

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A running kit where Alice holds a customer's SMS chat, and the moves the tests make around it. */
+/**
+ * A running kit where Alice holds a customer's SMS chat, and the moves the tests make around it.
+ */
 final class TransferWorld implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String ALICE = TaskRouterSeed.ALICE_WORKER_SID;
@@ -42,8 +44,17 @@ final class TransferWorld implements AutoCloseable {
   /** The customer texts in; Bob is away for a moment so the chat lands with Alice, who accepts. */
   TransferWorld aliceHoldsTheChat() throws Exception {
     taskRouter().setActivity(BOB, "Offline");
-    HttpResponse<String> r = post("/sandbox/api/customers/messages", null,
-        Map.of("from", customer, "to", kit.sandbox().numbers().sms().get(0), "body", "I need help with my order"));
+    HttpResponse<String> r =
+        post(
+            "/sandbox/api/customers/messages",
+            null,
+            Map.of(
+                "from",
+                customer,
+                "to",
+                kit.sandbox().numbers().sms().get(0),
+                "body",
+                "I need help with my order"));
     if (r.statusCode() != 201) {
       throw new AssertionError(r.body());
     }
@@ -53,10 +64,15 @@ final class TransferWorld implements AutoCloseable {
     taskRouter().decide(offered.sid(), true);
     taskRouter().setActivity(BOB, "Available");
     settle();
-    conversationSid = kit.sandbox().conversations().list(null, null, null).stream()
-        .filter(c -> kit.sandbox().conversations().participants(c.sid()).stream()
-            .anyMatch(p -> customer.equals(p.address())))
-        .findFirst().orElseThrow().sid();
+    conversationSid =
+        kit.sandbox().conversations().list(null, null, null).stream()
+            .filter(
+                c ->
+                    kit.sandbox().conversations().participants(c.sid()).stream()
+                        .anyMatch(p -> customer.equals(p.address())))
+            .findFirst()
+            .orElseThrow()
+            .sid();
     return this;
   }
 
@@ -65,12 +81,20 @@ final class TransferWorld implements AutoCloseable {
   }
 
   TaskRouter.ReservationState pendingReservation(String workerSid) {
-    return reservations(workerSid).stream().filter(r -> r.status().equals("pending")).findFirst()
-        .orElseThrow(() -> new AssertionError(workerSid + " has no pending reservation: " + taskRouter().workerStates()));
+    return reservations(workerSid).stream()
+        .filter(r -> r.status().equals("pending"))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    workerSid + " has no pending reservation: " + taskRouter().workerStates()));
   }
 
   List<TaskRouter.ReservationState> reservations(String workerSid) {
-    return taskRouter().workerStates().stream().filter(w -> w.sid().equals(workerSid)).findFirst().orElseThrow()
+    return taskRouter().workerStates().stream()
+        .filter(w -> w.sid().equals(workerSid))
+        .findFirst()
+        .orElseThrow()
         .reservations();
   }
 
@@ -82,7 +106,9 @@ final class TransferWorld implements AutoCloseable {
   /** Identities of the agents (not the customer) in the conversation right now. */
   List<String> agentsInConversation() {
     return kit.sandbox().conversations().participants(conversationSid).stream()
-        .filter(p -> !p.isCustomer()).map(Participant::identity).toList();
+        .filter(p -> !p.isCustomer())
+        .map(Participant::identity)
+        .toList();
   }
 
   String conversationState() {
@@ -93,16 +119,31 @@ final class TransferWorld implements AutoCloseable {
     return taskRouter().taskStatus(sid).orElse("gone");
   }
 
-  /** Tasks on this conversation still waiting for, offered to or held by an agent, read from TaskRouter. */
+  /**
+   * Tasks on this conversation still waiting for, offered to or held by an agent, read from
+   * TaskRouter.
+   */
   long liveTasks() throws Exception {
     var account = kit.sandbox().account();
-    String auth = java.util.Base64.getEncoder().encodeToString((account.accountSid() + ":" + account.authToken()).getBytes());
+    String auth =
+        java.util.Base64.getEncoder()
+            .encodeToString((account.accountSid() + ":" + account.authToken()).getBytes());
     long n = 0;
     for (String status : List.of("pending", "reserved", "assigned")) {
-      HttpResponse<String> r = kit.get("/twilio/taskrouter/v1/Workspaces/" + taskRouter().workspaceSid()
-          + "/Tasks?PageSize=200&AssignmentStatus=" + status, "Authorization", "Basic " + auth);
+      HttpResponse<String> r =
+          kit.get(
+              "/twilio/taskrouter/v1/Workspaces/"
+                  + taskRouter().workspaceSid()
+                  + "/Tasks?PageSize=200&AssignmentStatus="
+                  + status,
+              "Authorization",
+              "Basic " + auth);
       for (JsonNode t : JSON.readTree(r.body()).path("tasks")) {
-        String attributes = taskRouter().flexSnapshot(t.path("sid").asText()).map(m -> String.valueOf(m.get("attributes"))).orElse("");
+        String attributes =
+            taskRouter()
+                .flexSnapshot(t.path("sid").asText())
+                .map(m -> String.valueOf(m.get("attributes")))
+                .orElse("");
         if (attributes.contains(conversationSid)) {
           n++;
         }
@@ -114,17 +155,27 @@ final class TransferWorld implements AutoCloseable {
   /** TaskRouter stops calling us back, as if its webhooks were lost while the service was down. */
   void loseTaskRouterEvents() {
     var account = kit.sandbox().account();
-    String auth = java.util.Base64.getEncoder().encodeToString((account.accountSid() + ":" + account.authToken()).getBytes());
-    HttpResponse<String> r = kit.send(HttpRequest.newBuilder(kit.url("/twilio/taskrouter/v1/Workspaces/" + taskRouter().workspaceSid()))
-        .header("Authorization", "Basic " + auth).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("EventCallbackUrl=")).build());
+    String auth =
+        java.util.Base64.getEncoder()
+            .encodeToString((account.accountSid() + ":" + account.authToken()).getBytes());
+    HttpResponse<String> r =
+        kit.send(
+            HttpRequest.newBuilder(
+                    kit.url("/twilio/taskrouter/v1/Workspaces/" + taskRouter().workspaceSid()))
+                .header("Authorization", "Basic " + auth)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("EventCallbackUrl="))
+                .build());
     if (r.statusCode() != 200) {
       throw new AssertionError(r.body());
     }
   }
 
   String inviteAttributes(String inviteTaskSid) {
-    return taskRouter().flexSnapshot(inviteTaskSid).map(m -> String.valueOf(m.get("attributes"))).orElseThrow();
+    return taskRouter()
+        .flexSnapshot(inviteTaskSid)
+        .map(m -> String.valueOf(m.get("attributes")))
+        .orElseThrow();
   }
 
   String token(String identity) throws Exception {
@@ -135,15 +186,32 @@ final class TransferWorld implements AutoCloseable {
     return tokens.get(identity);
   }
 
-  HttpResponse<String> transfer(String as, String targetType, String targetSid, String mode) throws Exception {
-    return post("/api/transfers", token(as), Map.of("taskSid", taskSid, "targetType", targetType,
-        "targetSid", targetSid, "mode", mode, "note", "Customer asks about a refund"));
+  HttpResponse<String> transfer(String as, String targetType, String targetSid, String mode)
+      throws Exception {
+    return post(
+        "/api/transfers",
+        token(as),
+        Map.of(
+            "taskSid",
+            taskSid,
+            "targetType",
+            targetType,
+            "targetSid",
+            targetSid,
+            "mode",
+            mode,
+            "note",
+            "Customer asks about a refund"));
   }
 
   /** A cold transfer of {@code task} to a worker, with no note; fails the test unless it starts. */
   JsonNode transferWithoutNote(String as, String task, String workerSid) throws Exception {
-    HttpResponse<String> r = post("/api/transfers", token(as),
-        Map.of("taskSid", task, "targetType", "worker", "targetSid", workerSid, "mode", "cold"));
+    HttpResponse<String> r =
+        post(
+            "/api/transfers",
+            token(as),
+            Map.of(
+                "taskSid", task, "targetType", "worker", "targetSid", workerSid, "mode", "cold"));
     if (r.statusCode() != 201) {
       throw new AssertionError(r.statusCode() + " " + r.body());
     }
@@ -151,12 +219,15 @@ final class TransferWorld implements AutoCloseable {
   }
 
   JsonNode transferStatus(String as, String id) throws Exception {
-    return JSON.readTree(kit.get("/api/transfers/" + id, "Authorization", "Bearer " + token(as)).body());
+    return JSON.readTree(
+        kit.get("/api/transfers/" + id, "Authorization", "Bearer " + token(as)).body());
   }
 
   HttpResponse<String> post(String path, String token, Object body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(kit.url(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(kit.url(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -164,7 +235,11 @@ final class TransferWorld implements AutoCloseable {
   }
 
   HttpResponse<String> delete(String path, String token) {
-    return kit.send(HttpRequest.newBuilder(kit.url(path)).header("Authorization", "Bearer " + token).DELETE().build());
+    return kit.send(
+        HttpRequest.newBuilder(kit.url(path))
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
+            .build());
   }
 
   void fault(String match, int status) {

@@ -18,16 +18,22 @@ class BaseUrlHttpClientTest {
       SandboxAccount account = kit.sandbox().account();
       kit.sandbox().calls().clear(); // start-up registers our webhooks through the emulator
       URI base = kit.url("/twilio");
-      TwilioRestClient good = TwilioClients.emulated(base, account.accountSid(), account.authToken()).client();
+      TwilioRestClient good =
+          TwilioClients.emulated(base, account.accountSid(), account.authToken()).client();
       assertThatThrownBy(() -> Conversation.fetcher("CH" + "0".repeat(32)).fetch(good))
-          .isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.getStatusCode()).isEqualTo(404);
-            assertThat(e.getCode()).isEqualTo(20404);
-          });
-      TwilioRestClient forged = TwilioClients.emulated(base, account.accountSid(), "forged").client();
+          .isInstanceOfSatisfying(
+              ApiException.class,
+              e -> {
+                assertThat(e.getStatusCode()).isEqualTo(404);
+                assertThat(e.getCode()).isEqualTo(20404);
+              });
+      TwilioRestClient forged =
+          TwilioClients.emulated(base, account.accountSid(), "forged").client();
       assertThatThrownBy(() -> Conversation.fetcher("CH" + "0".repeat(32)).fetch(forged))
-          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(20003));
-      assertThat(kit.sandbox().calls().all()).extracting(c -> c.path())
+          .isInstanceOfSatisfying(
+              ApiException.class, e -> assertThat(e.getCode()).isEqualTo(20003));
+      assertThat(kit.sandbox().calls().all())
+          .extracting(c -> c.path())
           .containsOnly("/conversations/v1/Conversations/CH" + "0".repeat(32));
     }
   }

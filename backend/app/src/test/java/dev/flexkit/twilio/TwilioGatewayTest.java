@@ -46,12 +46,18 @@ public class TwilioGatewayTest {
 
   private TwilioGateway gateway(int maxConcurrency, int maxAttempts) {
     SandboxAccount account = kit.sandbox().account();
-    return TwilioClients.emulated(() -> kit.url("/twilio"), account.accountSid(), account.authToken(),
-        new TwilioGatewaySettings(maxConcurrency, maxAttempts), waits::add);
+    return TwilioClients.emulated(
+        () -> kit.url("/twilio"),
+        account.accountSid(),
+        account.authToken(),
+        new TwilioGatewaySettings(maxConcurrency, maxAttempts),
+        waits::add);
   }
 
   private void fault(String match, int status, int times, long retryAfterSeconds) {
-    kit.sandbox().faults().add(new Faults.Rule(match, Faults.Kind.STATUS, status, 0, 1, times, retryAfterSeconds));
+    kit.sandbox()
+        .faults()
+        .add(new Faults.Rule(match, Faults.Kind.STATUS, status, 0, 1, times, retryAfterSeconds));
   }
 
   /** The log once it has settled: the sandbox records a call just after answering it. */
@@ -85,10 +91,13 @@ public class TwilioGatewayTest {
   void aRateLimitedReadWaitsAtLeastRetryAfterThenGetsTwiliosRealAnswer() {
     fault("GET /conversations/v1/Conversations/.*", 429, 1, 3);
     TwilioGateway g = gateway(8, 4);
-    assertThatThrownBy(fetch(g)::run).isInstanceOfSatisfying(TwilioCallException.class, e -> {
-      assertThat(e.status()).isEqualTo(404);
-      assertThat(e.twilioCode()).isEqualTo(20404);
-    });
+    assertThatThrownBy(fetch(g)::run)
+        .isInstanceOfSatisfying(
+            TwilioCallException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.twilioCode()).isEqualTo(20404);
+            });
     assertThat(calls()).extracting(CallLog.Call::status).containsExactly(429, 404);
     assertThat(waits).hasSize(1);
     assertThat(waits.get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
@@ -97,7 +106,8 @@ public class TwilioGatewayTest {
   @Test
   void aRateLimitedPostIsRetriedBecauseTwilioDidNothing() {
     fault("POST /conversations/v1/Conversations", 429, 1, 0);
-    Conversation created = gateway(8, 4).call("create conversation", c -> Conversation.creator().create(c));
+    Conversation created =
+        gateway(8, 4).call("create conversation", c -> Conversation.creator().create(c));
     assertThat(created.getSid()).startsWith("CH");
     assertThat(calls()).extracting(CallLog.Call::status).containsExactly(429, 201);
   }
@@ -105,12 +115,15 @@ public class TwilioGatewayTest {
   @Test
   void a503OnAPostIsNotRetriedSoNothingIsSentTwice() {
     fault("POST /conversations/v1/Conversations", 503, 5, 0);
-    assertThatThrownBy(() -> gateway(8, 4).call("create conversation", c -> Conversation.creator().create(c)))
-        .isInstanceOfSatisfying(TwilioCallException.class, e -> {
-          assertThat(e.status()).isEqualTo(502);
-          assertThat(e.twilioStatus()).isEqualTo(503);
-          assertThat(e.toError().error().code()).isEqualTo("twilio_error");
-        });
+    assertThatThrownBy(
+            () -> gateway(8, 4).call("create conversation", c -> Conversation.creator().create(c)))
+        .isInstanceOfSatisfying(
+            TwilioCallException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(502);
+              assertThat(e.twilioStatus()).isEqualTo(503);
+              assertThat(e.toError().error().code()).isEqualTo("twilio_error");
+            });
     assertThat(calls()).hasSize(1);
     assertThat(waits).isEmpty();
   }
@@ -119,8 +132,9 @@ public class TwilioGatewayTest {
   void a503OnAReadIsRetriedWithGrowingBackoffAndAtMostMaxAttemptsCalls() {
     fault("GET /conversations/v1/Conversations/.*", 503, 50, 0);
     TwilioGateway g = gateway(8, 4);
-    assertThatThrownBy(fetch(g)::run).isInstanceOfSatisfying(TwilioCallException.class,
-        e -> assertThat(e.twilioStatus()).isEqualTo(503));
+    assertThatThrownBy(fetch(g)::run)
+        .isInstanceOfSatisfying(
+            TwilioCallException.class, e -> assertThat(e.twilioStatus()).isEqualTo(503));
     assertThat(calls()).hasSize(4).extracting(CallLog.Call::status).containsOnly(503);
     assertThat(waits).hasSize(3);
     // Equal jitter: attempt n waits between half and all of 200 ms * 2^(n-1).
@@ -138,8 +152,9 @@ public class TwilioGatewayTest {
     fault("GET /conversations/v1/Conversations/.*", 500, 1, 0);
     TwilioGateway g = gateway(8, 4);
     for (int i = 0; i < 5; i++) {
-      assertThatThrownBy(fetch(g)::run).isInstanceOfSatisfying(TwilioCallException.class,
-          e -> assertThat(e.twilioCode()).isEqualTo(20404));
+      assertThatThrownBy(fetch(g)::run)
+          .isInstanceOfSatisfying(
+              TwilioCallException.class, e -> assertThat(e.twilioCode()).isEqualTo(20404));
     }
     // Five reads, one injected failure: six round trips, not the 5 x 3 of twilio-java's own retry.
     assertThat(calls()).hasSize(6);
@@ -147,19 +162,25 @@ public class TwilioGatewayTest {
 
   @Test
   void noMoreThanMaxConcurrencyRequestsAreInFlightAtOnce() throws Exception {
-    kit.sandbox().faults().add(new Faults.Rule("GET /conversations/v1/Conversations/.*", Faults.Kind.LATENCY, 0, 150, 1, 100, 0));
+    kit.sandbox()
+        .faults()
+        .add(
+            new Faults.Rule(
+                "GET /conversations/v1/Conversations/.*", Faults.Kind.LATENCY, 0, 150, 1, 100, 0));
     TwilioGateway g = gateway(2, 1);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<?>> all = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        all.add(pool.submit(() -> {
-          try {
-            fetch(g).run();
-          } catch (TwilioCallException expected404) {
-            // The conversation does not exist; only the timing matters here.
-          }
-        }));
+        all.add(
+            pool.submit(
+                () -> {
+                  try {
+                    fetch(g).run();
+                  } catch (TwilioCallException expected404) {
+                    // The conversation does not exist; only the timing matters here.
+                  }
+                }));
       }
       for (Future<?> f : all) {
         f.get(30, TimeUnit.SECONDS);
@@ -175,7 +196,10 @@ public class TwilioGatewayTest {
     List<CallLog.Call> log = calls();
     for (CallLog.Call c : log) {
       long start = started(c);
-      long overlapping = log.stream().filter(o -> started(o) < start + 150 - 20 && started(o) + 150 > start + 20).count();
+      long overlapping =
+          log.stream()
+              .filter(o -> started(o) < start + 150 - 20 && started(o) + 150 > start + 20)
+              .count();
       assertThat(overlapping).isLessThanOrEqualTo(2);
     }
   }
@@ -183,18 +207,29 @@ public class TwilioGatewayTest {
   @Test
   void twilioErrorsMapToOurErrorsWithTheTwilioCode() {
     SandboxAccount account = kit.sandbox().account();
-    TwilioGateway forged = TwilioClients.emulated(() -> kit.url("/twilio"), account.accountSid(), "forged",
-        new TwilioGatewaySettings(2, 4), waits::add);
-    assertThatThrownBy(fetch(forged)::run).isInstanceOfSatisfying(TwilioCallException.class, e -> {
-      assertThat(e.status()).isEqualTo(502);
-      assertThat(e.toError().error().code()).isEqualTo("twilio_auth_failed");
-      assertThat(e.toError().error().twilioCode()).isEqualTo(20003);
-    });
+    TwilioGateway forged =
+        TwilioClients.emulated(
+            () -> kit.url("/twilio"),
+            account.accountSid(),
+            "forged",
+            new TwilioGatewaySettings(2, 4),
+            waits::add);
+    assertThatThrownBy(fetch(forged)::run)
+        .isInstanceOfSatisfying(
+            TwilioCallException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(502);
+              assertThat(e.toError().error().code()).isEqualTo("twilio_auth_failed");
+              assertThat(e.toError().error().twilioCode()).isEqualTo(20003);
+            });
     fault("GET /conversations/v1/Conversations/.*", 429, 10, 60);
-    assertThatThrownBy(fetch(gateway(2, 4))::run).isInstanceOfSatisfying(TwilioCallException.class, e -> {
-      assertThat(e.status()).isEqualTo(503);
-      assertThat(e.twilioCode()).isEqualTo(20429);
-    });
+    assertThatThrownBy(fetch(gateway(2, 4))::run)
+        .isInstanceOfSatisfying(
+            TwilioCallException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(503);
+              assertThat(e.twilioCode()).isEqualTo(20429);
+            });
     // A Retry-After beyond the 30 s the gateway will wait is not waited for: the caller hears now.
     assertThat(waits).isEmpty();
   }

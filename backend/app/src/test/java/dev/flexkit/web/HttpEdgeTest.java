@@ -41,7 +41,8 @@ class HttpEdgeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/outbound/messages", "/flex-initiate-outbound-sms", "/sendOutboundMessage"})
+  @ValueSource(
+      strings = {"/api/outbound/messages", "/flex-initiate-outbound-sms", "/sendOutboundMessage"})
   void aBodyOverTheLimitIs413WithConnectionClose(String path) throws Exception {
     try (RawConnection c = new RawConnection(kit.url("/"))) {
       c.send(post(path, "application/json", jsonOf(205 * 1024), "Authorization: Bearer forged"));
@@ -50,7 +51,8 @@ class HttpEdgeTest {
       assertThat(first.status()).isEqualTo(413);
       assertThat(first.header("connection")).isEqualToIgnoringCase("close");
       assertThat(first.header("content-type")).startsWith("application/json");
-      assertThat(JSON.readTree(first.body()).at("/error/code").asText()).isEqualTo("payload_too_large");
+      assertThat(JSON.readTree(first.body()).at("/error/code").asText())
+          .isEqualTo("payload_too_large");
       assertThat(c.atEnd()).as("the server closed the connection it said it would close").isTrue();
     }
   }
@@ -58,12 +60,17 @@ class HttpEdgeTest {
   @Test
   void aChunkedBodyOverTheLimitIs413Too() throws Exception {
     byte[] body = jsonOf(100 * 1024).getBytes(StandardCharsets.UTF_8);
-    StringBuilder chunked = new StringBuilder("POST /api/outbound/messages HTTP/1.1\r\nHost: localhost\r\n"
-        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+    StringBuilder chunked =
+        new StringBuilder(
+            "POST /api/outbound/messages HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
     for (int at = 0; at < body.length; at += 8192) {
       int n = Math.min(8192, body.length - at);
-      chunked.append(Integer.toHexString(n)).append("\r\n")
-          .append(new String(body, at, n, StandardCharsets.UTF_8)).append("\r\n");
+      chunked
+          .append(Integer.toHexString(n))
+          .append("\r\n")
+          .append(new String(body, at, n, StandardCharsets.UTF_8))
+          .append("\r\n");
     }
     chunked.append("0\r\n\r\n");
     try (RawConnection c = new RawConnection(kit.url("/"))) {
@@ -79,7 +86,12 @@ class HttpEdgeTest {
   void aLargeWebhookWithABadSignatureIsRefusedAndTheConnectionStaysUsable() throws Exception {
     String form = "EventType=task.created&TaskAttributes=" + "a".repeat(205 * 1024);
     try (RawConnection c = new RawConnection(kit.url("/"))) {
-      c.send(post("/webhooks/taskrouter", "application/x-www-form-urlencoded", form, "X-Twilio-Signature: forged"));
+      c.send(
+          post(
+              "/webhooks/taskrouter",
+              "application/x-www-form-urlencoded",
+              form,
+              "X-Twilio-Signature: forged"));
       c.send(NEXT);
       Answer first = c.read();
       assertThat(first.status()).isEqualTo(403);
@@ -92,7 +104,12 @@ class HttpEdgeTest {
   void aWebhookOverItsOwnLimitIs413() throws Exception {
     String form = "EventType=task.created&TaskAttributes=" + "a".repeat(1100 * 1024);
     try (RawConnection c = new RawConnection(kit.url("/"))) {
-      c.send(post("/webhooks/taskrouter", "application/x-www-form-urlencoded", form, "X-Twilio-Signature: forged"));
+      c.send(
+          post(
+              "/webhooks/taskrouter",
+              "application/x-www-form-urlencoded",
+              form,
+              "X-Twilio-Signature: forged"));
       Answer first = c.read();
       assertThat(first.status()).isEqualTo(413);
       assertThat(first.header("connection")).isEqualToIgnoringCase("close");
@@ -100,8 +117,8 @@ class HttpEdgeTest {
   }
 
   /**
-   * The refusal is decided from the headers alone (no token), before the body has arrived: the
-   * body is read anyway, so the connection stays in step and the next request is answered.
+   * The refusal is decided from the headers alone (no token), before the body has arrived: the body
+   * is read anyway, so the connection stays in step and the next request is answered.
    */
   @ParameterizedTest
   @ValueSource(strings = {"/api/outbound/messages", "/webhooks/conversations"})
@@ -127,7 +144,8 @@ class HttpEdgeTest {
     // Unparsable JSON of 60 KiB: the resource's JSON reader, not the edge, answers it.
     String body = "{\"to\":\"" + "9".repeat(60 * 1024) + "\"";
     try (RawConnection c = new RawConnection(kit.url("/"))) {
-      c.send(post("/api/outbound/messages", "application/json", body, "Authorization: Bearer forged"));
+      c.send(
+          post("/api/outbound/messages", "application/json", body, "Authorization: Bearer forged"));
       c.send(NEXT);
       assertThat(c.read().status()).isEqualTo(401);
       assertThat(c.read().status()).isEqualTo(200);
@@ -139,8 +157,15 @@ class HttpEdgeTest {
   }
 
   private static String post(String path, String type, String body, String... headers) {
-    StringBuilder b = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type
-        + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n");
+    StringBuilder b =
+        new StringBuilder(
+            "POST "
+                + path
+                + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                + type
+                + "\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length
+                + "\r\n");
     for (String h : headers) {
       b.append(h).append("\r\n");
     }
@@ -178,13 +203,16 @@ class HttpEdgeTest {
       Map<String, String> headers = new LinkedHashMap<>();
       for (String h = line(); !h.isEmpty(); h = line()) {
         int colon = h.indexOf(':');
-        headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+        headers.put(
+            h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
       }
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       if (headers.containsKey("content-length")) {
         body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
       } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-        for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+        for (int size = Integer.parseInt(line().trim(), 16);
+            size > 0;
+            size = Integer.parseInt(line().trim(), 16)) {
           body.write(in.readNBytes(size));
           line();
         }

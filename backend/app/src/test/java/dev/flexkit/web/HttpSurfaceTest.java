@@ -35,7 +35,10 @@ class HttpSurfaceTest {
   }
 
   private static JsonNode json(HttpResponse<String> r) throws IOException {
-    assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
+    assertThat(r.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/json");
     return JSON.readTree(r.body());
   }
 
@@ -60,8 +63,10 @@ class HttpSurfaceTest {
     assertThat(r.statusCode()).isEqualTo(200);
     SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(r.body());
     assertThat(parsed.getMessages()).isEmpty();
-    assertThat(parsed.getOpenAPI().getPaths()).containsKeys("/health", "/health/ready", "/plugin/{file}", "/sandbox");
-    assertThat(parsed.getOpenAPI().getServers().get(0).getUrl()).isEqualTo(kit.kit().publicBaseUrl().toString());
+    assertThat(parsed.getOpenAPI().getPaths())
+        .containsKeys("/health", "/health/ready", "/plugin/{file}", "/sandbox");
+    assertThat(parsed.getOpenAPI().getServers().get(0).getUrl())
+        .isEqualTo(kit.kit().publicBaseUrl().toString());
     assertThat(r.body()).doesNotContain("/openapi.json");
   }
 
@@ -74,8 +79,11 @@ class HttpSurfaceTest {
 
   @Test
   void aWrongMethodAnswers405JsonWithAllow() throws Exception {
-    HttpResponse<String> r = kit.send(HttpRequest.newBuilder(kit.url("/health"))
-        .method("DELETE", HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> r =
+        kit.send(
+            HttpRequest.newBuilder(kit.url("/health"))
+                .method("DELETE", HttpRequest.BodyPublishers.noBody())
+                .build());
     assertThat(r.statusCode()).isEqualTo(405);
     assertThat(json(r).at("/error/code").asText()).isEqualTo("method_not_allowed");
     assertThat(r.headers().firstValue("Allow")).get().asString().contains("GET");
@@ -91,25 +99,40 @@ class HttpSurfaceTest {
 
   @Test
   void corsPreflightIsAnsweredOnlyForConfiguredOrigins() {
-    HttpResponse<String> allowed = kit.send(HttpRequest.newBuilder(kit.url("/health"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", "https://flex.twilio.com")
-        .header("Access-Control-Request-Method", "POST")
-        .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key").build());
-    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://flex.twilio.com");
-    assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers")).get().asString()
-        .containsIgnoringCase("authorization").containsIgnoringCase("idempotency-key");
+    HttpResponse<String> allowed =
+        kit.send(
+            HttpRequest.newBuilder(kit.url("/health"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://flex.twilio.com")
+                .header("Access-Control-Request-Method", "POST")
+                .header(
+                    "Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
+                .build());
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("https://flex.twilio.com");
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers"))
+        .get()
+        .asString()
+        .containsIgnoringCase("authorization")
+        .containsIgnoringCase("idempotency-key");
 
-    HttpResponse<String> foreign = kit.send(HttpRequest.newBuilder(kit.url("/health"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", "https://evil.example.com")
-        .header("Access-Control-Request-Method", "POST").build());
+    HttpResponse<String> foreign =
+        kit.send(
+            HttpRequest.newBuilder(kit.url("/health"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .build());
     assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 
     HttpResponse<String> simple = kit.get("/health", "Origin", "https://flex.twilio.com");
-    assertThat(simple.headers().firstValue("Access-Control-Allow-Origin")).contains("https://flex.twilio.com");
-    assertThat(kit.get("/health", "Origin", "https://flex.twilio.com.evil.com").headers()
-        .firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(simple.headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("https://flex.twilio.com");
+    assertThat(
+            kit.get("/health", "Origin", "https://flex.twilio.com.evil.com")
+                .headers()
+                .firstValue("Access-Control-Allow-Origin"))
+        .isEmpty();
   }
 
   @Test
@@ -123,10 +146,14 @@ class HttpSurfaceTest {
   void thePluginBundleIsServedWithRevalidation() {
     HttpResponse<String> r = kit.get("/plugin/plugin-flex-messaging-kit.js");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("text/javascript");
+    assertThat(r.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("text/javascript");
     assertThat(r.body()).contains("plugin-flex-messaging-kit");
     String etag = r.headers().firstValue("ETag").orElseThrow();
-    assertThat(kit.get("/plugin/plugin-flex-messaging-kit.js", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    assertThat(kit.get("/plugin/plugin-flex-messaging-kit.js", "If-None-Match", etag).statusCode())
+        .isEqualTo(304);
     HttpResponse<String> traversal = kit.get("/plugin/..%2Fsandbox%2Findex.html");
     assertThat(traversal.statusCode()).isIn(400, 404);
     assertThat(traversal.body()).startsWith("{\"error\":");
@@ -136,7 +163,10 @@ class HttpSurfaceTest {
   void thePhoneNumberingPlansAreServedNextToTheBundle() {
     HttpResponse<String> r = kit.get("/plugin/phone-metadata.min.json");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
+    assertThat(r.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/json");
     assertThat(r.body()).contains("\"countries\"").contains("\"GB\"");
     assertThat(r.headers().firstValue("ETag")).isPresent();
   }
@@ -149,7 +179,10 @@ class HttpSurfaceTest {
     assertThat(page.body()).contains("/sandbox/harness.js");
     HttpResponse<String> script = kit.get("/sandbox/harness.js");
     assertThat(script.statusCode()).isEqualTo(200);
-    assertThat(script.headers().firstValue("Content-Type")).get().asString().startsWith("text/javascript");
+    assertThat(script.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("text/javascript");
     HttpResponse<String> bare = kit.get("/sandbox");
     assertThat(bare.statusCode()).isEqualTo(308);
     assertThat(bare.headers().firstValue("Location")).get().asString().endsWith("/sandbox/");

@@ -23,12 +23,13 @@ class TwilioWebhooksTest {
   void aFailedRegistrationKeepsTheServiceUnreadyAndSaysWhy() {
     WebhookRegistrationCheck check = new WebhookRegistrationCheck();
     assertThat(check.check().healthy()).isFalse();
-    check.register(() -> {
-      throw new IllegalStateException("Twilio said 503");
-    });
+    check.register(
+        () -> {
+          throw new IllegalStateException("Twilio said 503");
+        });
     assertThat(check.check().healthy()).isFalse();
     assertThat(check.check().detail()).contains("Twilio said 503");
-    check.register(() -> { });
+    check.register(() -> {});
     assertThat(check.check().healthy()).isTrue();
   }
 
@@ -36,26 +37,41 @@ class TwilioWebhooksTest {
   void sandboxEventsReachOurSignedWebhooksAndForgedOnesAreRefused() throws Exception {
     try (RunningKit kit = RunningKit.start()) {
       // A customer texts in: Conversations and TaskRouter both call us back, signed.
-      var r = kit.send(HttpRequest.newBuilder(kit.url("/sandbox/api/customers/messages"))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(
-              "{\"from\":\"+15557770000\",\"to\":\"" + kit.sandbox().numbers().sms().get(0) + "\",\"body\":\"hello\"}"))
-          .build());
+      var r =
+          kit.send(
+              HttpRequest.newBuilder(kit.url("/sandbox/api/customers/messages"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"from\":\"+15557770000\",\"to\":\""
+                              + kit.sandbox().numbers().sms().get(0)
+                              + "\",\"body\":\"hello\"}"))
+                  .build());
       assertThat(r.statusCode()).isEqualTo(201);
       kit.sandbox().webhooks().awaitIdle(Duration.ofSeconds(10));
 
       List<WebhookDispatcher.Delivery> deliveries = kit.sandbox().webhooks().deliveries();
-      assertThat(deliveries).filteredOn(d -> d.url().endsWith("/webhooks/conversations"))
-          .extracting(WebhookDispatcher.Delivery::eventType).contains("onMessageAdded");
-      assertThat(deliveries).filteredOn(d -> d.url().endsWith("/webhooks/taskrouter"))
-          .extracting(WebhookDispatcher.Delivery::eventType).contains("task.created");
-      assertThat(deliveries).filteredOn(d -> d.url().contains("/webhooks/"))
+      assertThat(deliveries)
+          .filteredOn(d -> d.url().endsWith("/webhooks/conversations"))
+          .extracting(WebhookDispatcher.Delivery::eventType)
+          .contains("onMessageAdded");
+      assertThat(deliveries)
+          .filteredOn(d -> d.url().endsWith("/webhooks/taskrouter"))
+          .extracting(WebhookDispatcher.Delivery::eventType)
+          .contains("task.created");
+      assertThat(deliveries)
+          .filteredOn(d -> d.url().contains("/webhooks/"))
           .allSatisfy(d -> assertThat(d.status()).as(d.eventType()).isBetween(200, 204));
 
-      var forged = kit.send(HttpRequest.newBuilder(kit.url("/webhooks/conversations"))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .header("X-Twilio-Signature", "bm90LWEtc2lnbmF0dXJl")
-          .POST(HttpRequest.BodyPublishers.ofString("EventType=onMessageAdded&ConversationSid=CH1")).build());
+      var forged =
+          kit.send(
+              HttpRequest.newBuilder(kit.url("/webhooks/conversations"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("X-Twilio-Signature", "bm90LWEtc2lnbmF0dXJl")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "EventType=onMessageAdded&ConversationSid=CH1"))
+                  .build());
       assertThat(forged.statusCode()).isEqualTo(403);
       assertThat(forged.body()).startsWith("{\"error\":");
     }

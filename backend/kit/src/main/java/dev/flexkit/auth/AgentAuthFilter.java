@@ -2,8 +2,8 @@ package dev.flexkit.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flexkit.web.ApiError;
 import dev.flexkit.http.FormUrlEncoded;
+import dev.flexkit.web.ApiError;
 import dev.flexkit.web.ApiException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -25,8 +25,8 @@ import java.util.List;
 
 /**
  * Guards {@link AgentAuthenticated} endpoints. The token comes from {@code Authorization: Bearer},
- * else (as the Twilio Functions samples send it) a {@code Token} query parameter or body field;
- * the agent it names becomes the request's principal.
+ * else (as the Twilio Functions samples send it) a {@code Token} query parameter or body field; the
+ * agent it names becomes the request's principal.
  */
 @AgentAuthenticated
 @Priority(Priorities.AUTHENTICATION)
@@ -36,8 +36,7 @@ public final class AgentAuthFilter implements ContainerRequestFilter {
 
   private final FlexTokenValidator validator;
 
-  @Context
-  private ResourceInfo resource;
+  @Context private ResourceInfo resource;
 
   @Inject
   public AgentAuthFilter(FlexTokenValidator validator) {
@@ -50,48 +49,63 @@ public final class AgentAuthFilter implements ContainerRequestFilter {
     try {
       agent = validator.validate(token(request));
     } catch (ApiException e) {
-      request.abortWith(Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"flex\"").entity(e.toError()).build());
+      request.abortWith(
+          Response.status(e.status())
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"flex\"")
+              .entity(e.toError())
+              .build());
       return;
     }
     String[] roles = required();
     if (roles.length > 0 && Arrays.stream(roles).noneMatch(agent::hasRole)) {
-      request.abortWith(Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(ApiError.of("forbidden_role", "this needs one of the roles " + String.join(", ", roles))).build());
+      request.abortWith(
+          Response.status(403)
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(
+                  ApiError.of(
+                      "forbidden_role", "this needs one of the roles " + String.join(", ", roles)))
+              .build());
       return;
     }
-    boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-    request.setSecurityContext(new SecurityContext() {
-      @Override
-      public Principal getUserPrincipal() {
-        return agent;
-      }
+    boolean secure =
+        request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+    request.setSecurityContext(
+        new SecurityContext() {
+          @Override
+          public Principal getUserPrincipal() {
+            return agent;
+          }
 
-      @Override
-      public boolean isUserInRole(String role) {
-        return agent.hasRole(role);
-      }
+          @Override
+          public boolean isUserInRole(String role) {
+            return agent.hasRole(role);
+          }
 
-      @Override
-      public boolean isSecure() {
-        return secure;
-      }
+          @Override
+          public boolean isSecure() {
+            return secure;
+          }
 
-      @Override
-      public String getAuthenticationScheme() {
-        return "Bearer";
-      }
-    });
+          @Override
+          public String getAuthenticationScheme() {
+            return "Bearer";
+          }
+        });
   }
 
   private String[] required() {
     if (resource == null) {
       return new String[0];
     }
-    AgentAuthenticated onMethod = resource.getResourceMethod() == null ? null
-        : resource.getResourceMethod().getAnnotation(AgentAuthenticated.class);
-    AgentAuthenticated onClass = resource.getResourceClass() == null ? null
-        : resource.getResourceClass().getAnnotation(AgentAuthenticated.class);
+    AgentAuthenticated onMethod =
+        resource.getResourceMethod() == null
+            ? null
+            : resource.getResourceMethod().getAnnotation(AgentAuthenticated.class);
+    AgentAuthenticated onClass =
+        resource.getResourceClass() == null
+            ? null
+            : resource.getResourceClass().getAnnotation(AgentAuthenticated.class);
     AgentAuthenticated a = onMethod != null ? onMethod : onClass;
     return a == null ? new String[0] : a.roles();
   }

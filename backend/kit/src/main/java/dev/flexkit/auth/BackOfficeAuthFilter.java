@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Guards {@link BackOfficeAuthenticated} endpoints. Without a configured key they answer 503
- * {@code not_configured}: the service, not the caller, lacks something, and a key guessed by
- * nobody would otherwise look like a wrong one.
+ * Guards {@link BackOfficeAuthenticated} endpoints. Without a configured key they answer 503 {@code
+ * not_configured}: the service, not the caller, lacks something, and a key guessed by nobody would
+ * otherwise look like a wrong one.
  */
 @BackOfficeAuthenticated
 @Priority(Priorities.AUTHENTICATION)
@@ -30,16 +30,25 @@ public final class BackOfficeAuthFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (!key.configured()) {
-      request.abortWith(json(Response.status(503), ApiError.of("not_configured",
-          "The back-office endpoints are off: set BACKOFFICE_API_KEY to enable them")));
+      request.abortWith(
+          json(
+              Response.status(503),
+              ApiError.of(
+                  "not_configured",
+                  "The back-office endpoints are off: set BACKOFFICE_API_KEY to enable them")));
       return;
     }
     String presented = presented(request);
     if (presented == null) {
-      request.abortWith(json(unauthorized(), ApiError.of("missing_api_key",
-          "an API key is required: " + HEADER + ": <key> or Authorization: Bearer <key>")));
+      request.abortWith(
+          json(
+              unauthorized(),
+              ApiError.of(
+                  "missing_api_key",
+                  "an API key is required: " + HEADER + ": <key> or Authorization: Bearer <key>")));
     } else if (!key.matches(presented)) {
-      request.abortWith(json(unauthorized(), ApiError.of("invalid_api_key", "the API key is not valid")));
+      request.abortWith(
+          json(unauthorized(), ApiError.of("invalid_api_key", "the API key is not valid")));
     }
   }
 
@@ -49,7 +58,9 @@ public final class BackOfficeAuthFilter implements ContainerRequestFilter {
       return header.trim();
     }
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) && !authorization.substring(7).isBlank()) {
+    if (authorization != null
+        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        && !authorization.substring(7).isBlank()) {
       return authorization.substring(7).trim();
     }
     return null;

@@ -10,7 +10,12 @@ import java.util.List;
  * The agent behind a request, exactly as Twilio IAM vouched for them. Resources get it from the
  * request's {@link SecurityContext}, never from anything the client sent.
  */
-public record FlexAgent(String identity, String workerSid, List<String> roles, String realmUserId, Instant tokenExpiresAt)
+public record FlexAgent(
+    String identity,
+    String workerSid,
+    List<String> roles,
+    String realmUserId,
+    Instant tokenExpiresAt)
     implements Principal {
   @Override
   @JsonIgnore
@@ -27,6 +32,7 @@ public record FlexAgent(String identity, String workerSid, List<String> roles, S
     if (security != null && security.getUserPrincipal() instanceof FlexAgent agent) {
       return agent;
     }
-    throw new IllegalStateException("no authenticated agent: is the resource method annotated @AgentAuthenticated?");
+    throw new IllegalStateException(
+        "no authenticated agent: is the resource method annotated @AgentAuthenticated?");
   }
 }

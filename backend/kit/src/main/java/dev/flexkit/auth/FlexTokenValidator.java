@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Flex tokens checked with Twilio IAM, remembered so an agent's every click costs no round trip:
- * a valid token until it expires (at most {@link #MAX_POSITIVE}), an invalid one for
- * {@link #NEGATIVE} (a client retrying a bad token must not hammer IAM). Time is the service's
- * clock, which in sandbox mode is the sandbox's, so advancing it expires tokens here too.
- * IAM being unreachable is never cached.
+ * Flex tokens checked with Twilio IAM, remembered so an agent's every click costs no round trip: a
+ * valid token until it expires (at most {@link #MAX_POSITIVE}), an invalid one for {@link
+ * #NEGATIVE} (a client retrying a bad token must not hammer IAM). Time is the service's clock,
+ * which in sandbox mode is the sandbox's, so advancing it expires tokens here too. IAM being
+ * unreachable is never cached.
  */
 public final class FlexTokenValidator {
   static final Duration MAX_POSITIVE = Duration.ofHours(1);
@@ -39,7 +39,8 @@ public final class FlexTokenValidator {
   /** The agent the token belongs to, or a 401 {@link ApiException} saying why not. */
   public FlexAgent validate(String token) {
     if (token == null || token.isBlank()) {
-      throw new ApiException(401, "missing_token", "a Flex token is required: Authorization: Bearer <token>");
+      throw new ApiException(
+          401, "missing_token", "a Flex token is required: Authorization: Bearer <token>");
     }
     String key = sha256(token.trim());
     Instant now = clock.instant();
@@ -50,11 +51,23 @@ public final class FlexTokenValidator {
     IamVerdict verdict = iam.apply(token.trim());
     Entry entry;
     if (verdict.valid()) {
-      FlexAgent agent = new FlexAgent(verdict.identity(), verdict.workerSid(), verdict.roles(), verdict.realmUserId(),
-          verdict.expiration());
-      Instant until = verdict.expiration() == null ? now.plus(NEGATIVE) : min(verdict.expiration(), now.plus(MAX_POSITIVE));
+      FlexAgent agent =
+          new FlexAgent(
+              verdict.identity(),
+              verdict.workerSid(),
+              verdict.roles(),
+              verdict.realmUserId(),
+              verdict.expiration());
+      Instant until =
+          verdict.expiration() == null
+              ? now.plus(NEGATIVE)
+              : min(verdict.expiration(), now.plus(MAX_POSITIVE));
       if (!now.isBefore(until)) {
-        entry = new Entry(null, refusal(20104, "Access Token expired or expiration date invalid"), now.plus(NEGATIVE));
+        entry =
+            new Entry(
+                null,
+                refusal(20104, "Access Token expired or expiration date invalid"),
+                now.plus(NEGATIVE));
       } else {
         entry = new Entry(agent, null, until);
       }
@@ -74,8 +87,12 @@ public final class FlexTokenValidator {
 
   private static ApiException refusal(int iamCode, String message) {
     boolean expired = iamCode == 20104;
-    return new ApiException(401, expired ? "expired_token" : "invalid_token",
-        "the Flex token was refused by Twilio IAM: " + (message == null ? "invalid token" : message), null,
+    return new ApiException(
+        401,
+        expired ? "expired_token" : "invalid_token",
+        "the Flex token was refused by Twilio IAM: "
+            + (message == null ? "invalid token" : message),
+        null,
         iamCode == 0 ? null : iamCode);
   }
 
@@ -95,7 +112,9 @@ public final class FlexTokenValidator {
 
   private static String sha256(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.SecurityContext;
 public final class MeResource {
   @GET
   @AgentAuthenticated
-  @Operation(summary = "The agent behind the Flex token: identity, worker SID and roles",
+  @Operation(
+      summary = "The agent behind the Flex token: identity, worker SID and roles",
       security = @SecurityRequirement(name = "flexToken"))
   public FlexAgent me(@Context SecurityContext security) {
     return FlexAgent.of(security);

@@ -19,19 +19,20 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks {@code X-Twilio-Signature} as Twilio's own helpers do: base64 HMAC-SHA1, keyed with the
- * account's auth token, of the full URL followed by each form parameter sorted by name as
- * {@code name + value}. JSON bodies are signed differently: Twilio appends
- * {@code bodySHA256=<hex sha256 of the body>} to the URL, signs the URL alone, and the body is
- * checked against that hash. The URL is accepted with or without its default port, since proxies
- * disagree about it.
+ * account's auth token, of the full URL followed by each form parameter sorted by name as {@code
+ * name + value}. JSON bodies are signed differently: Twilio appends {@code bodySHA256=<hex sha256
+ * of the body>} to the URL, signs the URL alone, and the body is checked against that hash. The URL
+ * is accepted with or without its default port, since proxies disagree about it.
  */
 public final class WebhookSignatures {
-  private static final Pattern BODY_SHA = Pattern.compile("(?:^|&)bodySHA256=([0-9a-fA-F]{64})(?:&|$)");
+  private static final Pattern BODY_SHA =
+      Pattern.compile("(?:^|&)bodySHA256=([0-9a-fA-F]{64})(?:&|$)");
 
   private WebhookSignatures() {}
 
   /** A form POST (or a GET, with no params). */
-  public static boolean validForm(String authToken, String url, Map<String, List<String>> params, String signature) {
+  public static boolean validForm(
+      String authToken, String url, Map<String, List<String>> params, String signature) {
     if (authToken == null || signature == null) {
       return false;
     }
@@ -55,7 +56,8 @@ public final class WebhookSignatures {
       return false;
     }
     String actual = HexFormat.of().formatHex(sha256(body));
-    if (!MessageDigest.isEqual(actual.getBytes(StandardCharsets.US_ASCII),
+    if (!MessageDigest.isEqual(
+        actual.getBytes(StandardCharsets.US_ASCII),
         m.group(1).toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
       return false;
     }
@@ -72,10 +74,15 @@ public final class WebhookSignatures {
         values.stream().distinct().sorted().forEach(v -> data.append(p.getKey()).append(v));
       }
     }
-    return Base64.getEncoder().encodeToString(hmacSha1(authToken).doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    return Base64.getEncoder()
+        .encodeToString(
+            hmacSha1(authToken).doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** Keyed once per thread and token: looking up the JCA provider and keying HMAC on every request costs more than the MAC. */
+  /**
+   * Keyed once per thread and token: looking up the JCA provider and keying HMAC on every request
+   * costs more than the MAC.
+   */
   private static Mac hmacSha1(String authToken) {
     KeyedMac keyed = MACS.get();
     if (keyed == null || !keyed.token().equals(authToken)) {
@@ -100,8 +107,11 @@ public final class WebhookSignatures {
     Set<String> variants = new LinkedHashSet<>();
     variants.add(url);
     URI uri = URI.create(url);
-    int defaultPort = "https".equals(uri.getScheme()) ? 443 : "http".equals(uri.getScheme()) ? 80 : -1;
-    String tail = (uri.getRawPath() == null ? "" : uri.getRawPath()) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    int defaultPort =
+        "https".equals(uri.getScheme()) ? 443 : "http".equals(uri.getScheme()) ? 80 : -1;
+    String tail =
+        (uri.getRawPath() == null ? "" : uri.getRawPath())
+            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     String userInfo = uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@";
     if (defaultPort > 0 && uri.getPort() == -1) {
       variants.add(uri.getScheme() + "://" + userInfo + uri.getHost() + ":" + defaultPort + tail);
@@ -112,7 +122,8 @@ public final class WebhookSignatures {
   }
 
   private static boolean matches(String expected, String given) {
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 
   private static byte[] sha256(byte[] body) {

@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The JDBC target. {@code DATABASE_URL} accepts the Heroku/12-factor form
- * ({@code postgres://user:pass@host:5432/db}) as well as plain {@code jdbc:postgresql:} and
- * {@code jdbc:h2:} URLs; without it the store is an H2 file under the data directory.
+ * The JDBC target. {@code DATABASE_URL} accepts the Heroku/12-factor form ({@code
+ * postgres://user:pass@host:5432/db}) as well as plain {@code jdbc:postgresql:} and {@code
+ * jdbc:h2:} URLs; without it the store is an H2 file under the data directory.
  */
 public record DatabaseSettings(String jdbcUrl, String username, String password, Vendor vendor) {
-  public enum Vendor { H2, POSTGRESQL }
+  public enum Vendor {
+    H2,
+    POSTGRESQL
+  }
 
   static DatabaseSettings from(ConfigSource source, Path dataDir) {
     Optional<String> url = source.get("DATABASE_URL");
@@ -21,9 +24,11 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
     String password = source.getOrDefault("DATABASE_PASSWORD", null);
     if (url.isEmpty()) {
       String file = dataDir.toAbsolutePath().normalize().resolve("flexkit").toString();
-      // H2 would close itself as soon as the JVM starts shutting down, under requests still draining;
+      // H2 would close itself as soon as the JVM starts shutting down, under requests still
+      // draining;
       // the pool closes it after the server has stopped instead.
-      return new DatabaseSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", Vendor.H2);
+      return new DatabaseSettings(
+          "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", Vendor.H2);
     }
     return parse(url.get(), user, password);
   }
@@ -33,7 +38,8 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
       if (url.length() == "jdbc:h2:".length()) {
         throw invalid("jdbc:h2: needs a database name");
       }
-      return new DatabaseSettings(url, user == null ? "sa" : user, password == null ? "" : password, Vendor.H2);
+      return new DatabaseSettings(
+          url, user == null ? "sa" : user, password == null ? "" : password, Vendor.H2);
     }
     if (url.startsWith("jdbc:postgresql:")) {
       URI uri = parseUri(url.substring("jdbc:".length()));
@@ -43,8 +49,12 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
     if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
       URI uri = parseUri(url);
       requireHostAndDatabase(uri);
-      String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
-          + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+      String jdbc =
+          "jdbc:postgresql://"
+              + uri.getHost()
+              + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+              + uri.getRawPath()
+              + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
       String userInfo = uri.getRawUserInfo();
       if (userInfo != null) {
         int colon = userInfo.indexOf(':');
@@ -55,7 +65,8 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
       }
       return new DatabaseSettings(jdbc, user, password, Vendor.POSTGRESQL);
     }
-    throw invalid("unsupported scheme; use postgres://user:pass@host:5432/db, jdbc:postgresql://… or jdbc:h2:…");
+    throw invalid(
+        "unsupported scheme; use postgres://user:pass@host:5432/db, jdbc:postgresql://… or jdbc:h2:…");
   }
 
   private static URI parseUri(String value) {

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Where the kit meets the account's Flex set-up: the TaskRouter workspace and default workflow,
- * and the numbers agents may send from: from settings, or from the emulator the app points at.
+ * Where the kit meets the account's Flex set-up: the TaskRouter workspace and default workflow, and
+ * the numbers agents may send from: from settings, or from the emulator the app points at.
  */
 public record FlexSettings(
     Optional<String> workspaceSid,
@@ -22,13 +22,21 @@ public record FlexSettings(
 
   static FlexSettings from(ConfigSource source) {
     Optional<String> workspace = source.get("TWILIO_WORKSPACE_SID");
-    workspace.filter(w -> !WORKSPACE.matcher(w).matches()).ifPresent(w -> {
-      throw new InvalidConfigException("TWILIO_WORKSPACE_SID", "must be WS followed by 32 hex characters");
-    });
+    workspace
+        .filter(w -> !WORKSPACE.matcher(w).matches())
+        .ifPresent(
+            w -> {
+              throw new InvalidConfigException(
+                  "TWILIO_WORKSPACE_SID", "must be WS followed by 32 hex characters");
+            });
     Optional<String> workflow = source.get("TWILIO_WORKFLOW_SID");
-    workflow.filter(w -> !WORKFLOW.matcher(w).matches()).ifPresent(w -> {
-      throw new InvalidConfigException("TWILIO_WORKFLOW_SID", "must be WW followed by 32 hex characters");
-    });
+    workflow
+        .filter(w -> !WORKFLOW.matcher(w).matches())
+        .ifPresent(
+            w -> {
+              throw new InvalidConfigException(
+                  "TWILIO_WORKFLOW_SID", "must be WW followed by 32 hex characters");
+            });
     List<String> sms = numbers(source, "TWILIO_SMS_SENDERS", "");
     List<String> whatsapp = numbers(source, "TWILIO_WHATSAPP_SENDERS", "whatsapp:");
     String register = source.getOrDefault("TWILIO_REGISTER_WEBHOOKS", "false").toLowerCase();
@@ -39,18 +47,28 @@ public record FlexSettings(
   }
 
   private static List<String> numbers(ConfigSource source, String key, String prefix) {
-    List<String> values = Arrays.stream(source.getOrDefault(key, "").split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    List<String> values =
+        Arrays.stream(source.getOrDefault(key, "").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
     for (String v : values) {
       if (!v.startsWith(prefix) || !E164.matcher(v.substring(prefix.length())).matches()) {
-        throw new InvalidConfigException(key, "'" + v + "' is not " + (prefix.isEmpty() ? "" : prefix) + "+E.164");
+        throw new InvalidConfigException(
+            key, "'" + v + "' is not " + (prefix.isEmpty() ? "" : prefix) + "+E.164");
       }
     }
     return values;
   }
 
   /** An account's set-up known up front (an emulator's seeds), with webhook registration on. */
-  public static FlexSettings known(String workspaceSid, String workflowSid, List<String> sms, List<String> whatsapp) {
-    return new FlexSettings(Optional.of(workspaceSid), Optional.of(workflowSid), List.copyOf(sms), List.copyOf(whatsapp), true);
+  public static FlexSettings known(
+      String workspaceSid, String workflowSid, List<String> sms, List<String> whatsapp) {
+    return new FlexSettings(
+        Optional.of(workspaceSid),
+        Optional.of(workflowSid),
+        List.copyOf(sms),
+        List.copyOf(whatsapp),
+        true);
   }
 }

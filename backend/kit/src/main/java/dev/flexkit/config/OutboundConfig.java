@@ -13,47 +13,79 @@ import java.util.regex.Pattern;
  * timer every conversation we create gets, the canned-message file, and the API key back-office
  * systems present to the system-initiated SMS endpoints.
  */
-public record OutboundConfig(Optional<String> queueSid, Optional<String> knownAgentWorkflowSid, Duration closedTimer,
-                             Optional<Path> cannedMessagesFile, Optional<String> backofficeApiKey) {
+public record OutboundConfig(
+    Optional<String> queueSid,
+    Optional<String> knownAgentWorkflowSid,
+    Duration closedTimer,
+    Optional<Path> cannedMessagesFile,
+    Optional<String> backofficeApiKey) {
   /** Short keys can be guessed; 16 characters is the floor, a random 32+ the advice. */
   static final int MIN_API_KEY_LENGTH = 16;
+
   private static final Pattern QUEUE = Pattern.compile("WQ[0-9a-f]{32}");
   private static final Pattern WORKFLOW = Pattern.compile("WW[0-9a-f]{32}");
 
   static OutboundConfig from(ConfigSource source) {
     Optional<String> queue = source.get("TWILIO_OUTBOUND_QUEUE_SID");
-    queue.filter(q -> !QUEUE.matcher(q).matches()).ifPresent(q -> {
-      throw new InvalidConfigException("TWILIO_OUTBOUND_QUEUE_SID", "must be WQ followed by 32 hex characters");
-    });
+    queue
+        .filter(q -> !QUEUE.matcher(q).matches())
+        .ifPresent(
+            q -> {
+              throw new InvalidConfigException(
+                  "TWILIO_OUTBOUND_QUEUE_SID", "must be WQ followed by 32 hex characters");
+            });
     Optional<String> workflow = source.get("TWILIO_KNOWN_AGENT_WORKFLOW_SID");
-    workflow.filter(w -> !WORKFLOW.matcher(w).matches()).ifPresent(w -> {
-      throw new InvalidConfigException("TWILIO_KNOWN_AGENT_WORKFLOW_SID", "must be WW followed by 32 hex characters");
-    });
+    workflow
+        .filter(w -> !WORKFLOW.matcher(w).matches())
+        .ifPresent(
+            w -> {
+              throw new InvalidConfigException(
+                  "TWILIO_KNOWN_AGENT_WORKFLOW_SID", "must be WW followed by 32 hex characters");
+            });
     Duration closed;
     try {
       closed = Duration.parse(source.getOrDefault("OUTBOUND_CLOSED_TIMER", "P1D"));
     } catch (DateTimeParseException e) {
-      throw new InvalidConfigException("OUTBOUND_CLOSED_TIMER", "must be an ISO-8601 duration such as P1D or PT12H");
+      throw new InvalidConfigException(
+          "OUTBOUND_CLOSED_TIMER", "must be an ISO-8601 duration such as P1D or PT12H");
     }
     if (closed.compareTo(Duration.ofMinutes(10)) < 0) {
-      throw new InvalidConfigException("OUTBOUND_CLOSED_TIMER", "must be at least PT10M (Twilio's minimum)");
+      throw new InvalidConfigException(
+          "OUTBOUND_CLOSED_TIMER", "must be at least PT10M (Twilio's minimum)");
     }
     Optional<Path> canned = source.get("CANNED_MESSAGES_FILE").map(Path::of);
-    canned.filter(p -> !Files.isRegularFile(p)).ifPresent(p -> {
-      throw new InvalidConfigException("CANNED_MESSAGES_FILE", "no such file: " + p);
-    });
+    canned
+        .filter(p -> !Files.isRegularFile(p))
+        .ifPresent(
+            p -> {
+              throw new InvalidConfigException("CANNED_MESSAGES_FILE", "no such file: " + p);
+            });
     Optional<String> apiKey = source.get("BACKOFFICE_API_KEY");
-    apiKey.filter(k -> k.length() < MIN_API_KEY_LENGTH || k.chars().anyMatch(Character::isWhitespace)).ifPresent(k -> {
-      throw new InvalidConfigException("BACKOFFICE_API_KEY",
-          "must be at least " + MIN_API_KEY_LENGTH + " characters without spaces (e.g. openssl rand -hex 32)");
-    });
+    apiKey
+        .filter(k -> k.length() < MIN_API_KEY_LENGTH || k.chars().anyMatch(Character::isWhitespace))
+        .ifPresent(
+            k -> {
+              throw new InvalidConfigException(
+                  "BACKOFFICE_API_KEY",
+                  "must be at least "
+                      + MIN_API_KEY_LENGTH
+                      + " characters without spaces (e.g. openssl rand -hex 32)");
+            });
     return new OutboundConfig(queue, workflow, closed, canned, apiKey);
   }
 
   @Override
   public String toString() {
-    return "OutboundConfig[queueSid=" + queueSid + ", knownAgentWorkflowSid=" + knownAgentWorkflowSid + ", closedTimer="
-        + closedTimer + ", cannedMessagesFile=" + cannedMessagesFile + ", backofficeApiKey="
-        + backofficeApiKey.map(k -> "(set)").orElse("(unset)") + "]";
+    return "OutboundConfig[queueSid="
+        + queueSid
+        + ", knownAgentWorkflowSid="
+        + knownAgentWorkflowSid
+        + ", closedTimer="
+        + closedTimer
+        + ", cannedMessagesFile="
+        + cannedMessagesFile
+        + ", backofficeApiKey="
+        + backofficeApiKey.map(k -> "(set)").orElse("(unset)")
+        + "]";
   }
 }

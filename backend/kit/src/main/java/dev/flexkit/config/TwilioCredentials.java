@@ -4,12 +4,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Live Twilio credentials: the account SID plus either the auth token or an API key and secret.
- * The API key form is preferred in production because it can be revoked without rotating the
- * account's master token.
+ * Live Twilio credentials: the account SID plus either the auth token or an API key and secret. The
+ * API key form is preferred in production because it can be revoked without rotating the account's
+ * master token.
  */
-public record TwilioCredentials(String accountSid, String username, String password, Kind kind, Optional<String> authToken) {
-  public enum Kind { AUTH_TOKEN, API_KEY }
+public record TwilioCredentials(
+    String accountSid, String username, String password, Kind kind, Optional<String> authToken) {
+  public enum Kind {
+    AUTH_TOKEN,
+    API_KEY
+  }
 
   private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
   private static final Pattern API_KEY_SID = Pattern.compile("SK[0-9a-fA-F]{32}");
@@ -23,31 +27,38 @@ public record TwilioCredentials(String accountSid, String username, String passw
 
     if (accountSid.isEmpty()) {
       if (authToken.isPresent() || apiKey.isPresent() || apiSecret.isPresent()) {
-        throw new InvalidConfigException("TWILIO_ACCOUNT_SID",
+        throw new InvalidConfigException(
+            "TWILIO_ACCOUNT_SID",
             "is missing while other TWILIO_* credentials are set (set it too, or unset them all for sandbox mode)");
       }
       return Optional.empty();
     }
     String sid = accountSid.get();
     if (!ACCOUNT_SID.matcher(sid).matches()) {
-      throw new InvalidConfigException("TWILIO_ACCOUNT_SID", "must be AC followed by 32 hex characters");
+      throw new InvalidConfigException(
+          "TWILIO_ACCOUNT_SID", "must be AC followed by 32 hex characters");
     }
     if (apiKey.isPresent() != apiSecret.isPresent()) {
-      throw new InvalidConfigException(apiKey.isPresent() ? "TWILIO_API_SECRET" : "TWILIO_API_KEY",
+      throw new InvalidConfigException(
+          apiKey.isPresent() ? "TWILIO_API_SECRET" : "TWILIO_API_KEY",
           "TWILIO_API_KEY and TWILIO_API_SECRET must be set together");
     }
     if (apiKey.isPresent()) {
       if (!API_KEY_SID.matcher(apiKey.get()).matches()) {
-        throw new InvalidConfigException("TWILIO_API_KEY", "must be SK followed by 32 hex characters");
+        throw new InvalidConfigException(
+            "TWILIO_API_KEY", "must be SK followed by 32 hex characters");
       }
       // The auth token is still what Twilio signs webhooks with, so it may be set beside the key.
-      return Optional.of(new TwilioCredentials(sid, apiKey.get(), apiSecret.get(), Kind.API_KEY, authToken));
+      return Optional.of(
+          new TwilioCredentials(sid, apiKey.get(), apiSecret.get(), Kind.API_KEY, authToken));
     }
     if (authToken.isEmpty()) {
-      throw new InvalidConfigException("TWILIO_AUTH_TOKEN",
+      throw new InvalidConfigException(
+          "TWILIO_AUTH_TOKEN",
           "is missing: live mode needs TWILIO_AUTH_TOKEN, or TWILIO_API_KEY with TWILIO_API_SECRET");
     }
-    return Optional.of(new TwilioCredentials(sid, sid, authToken.get(), Kind.AUTH_TOKEN, authToken));
+    return Optional.of(
+        new TwilioCredentials(sid, sid, authToken.get(), Kind.AUTH_TOKEN, authToken));
   }
 
   /** The key of {@code X-Twilio-Signature}: the account's auth token, when known. */

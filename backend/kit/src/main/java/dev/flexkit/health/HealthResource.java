@@ -31,12 +31,18 @@ public final class HealthResource {
   }
 
   @GET
-  @Operation(summary = "Liveness and readiness, with every dependency's check",
+  @Operation(
+      summary = "Liveness and readiness, with every dependency's check",
       responses = {
-          @ApiResponse(responseCode = "200", description = "Ready",
-              content = @Content(schema = @Schema(implementation = HealthReport.class))),
-          @ApiResponse(responseCode = "503", description = "Alive but not ready",
-              content = @Content(schema = @Schema(implementation = HealthReport.class)))})
+        @ApiResponse(
+            responseCode = "200",
+            description = "Ready",
+            content = @Content(schema = @Schema(implementation = HealthReport.class))),
+        @ApiResponse(
+            responseCode = "503",
+            description = "Alive but not ready",
+            content = @Content(schema = @Schema(implementation = HealthReport.class)))
+      })
   public Response health() {
     HealthReport report = report();
     return Response.status(report.ready() ? 200 : 503).entity(report).build();
@@ -54,7 +60,9 @@ public final class HealthResource {
   @Operation(summary = "Readiness only: 200 when every dependency is healthy, else 503")
   public Response ready() {
     HealthReport report = report();
-    return Response.status(report.ready() ? 200 : 503).entity(Map.of("ready", report.ready())).build();
+    return Response.status(report.ready() ? 200 : 503)
+        .entity(Map.of("ready", report.ready()))
+        .build();
   }
 
   private HealthReport report() {
@@ -69,6 +77,7 @@ public final class HealthResource {
       results.put(check.name(), result);
     }
     boolean ready = results.values().stream().allMatch(HealthCheck.Result::healthy);
-    return new HealthReport(ready ? "UP" : "DOWN", true, ready, config.mode().wireName(), BuildInfo.version(), results);
+    return new HealthReport(
+        ready ? "UP" : "DOWN", true, ready, config.mode().wireName(), BuildInfo.version(), results);
   }
 }

@@ -11,7 +11,9 @@ public interface InactivityActions {
   /** Moves the agent's task to wrap-up; true once done (or nothing is left to wrap up). */
   boolean wrapUp(Timer timer);
 
-  /** Our number in a WhatsApp conversation, when the task did not say: the customer's proxy address. */
+  /**
+   * Our number in a WhatsApp conversation, when the task did not say: the customer's proxy address.
+   */
   default java.util.Optional<String> whatsappSender(Timer timer) {
     return java.util.Optional.empty();
   }

@@ -8,9 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Idle customers are warned, then their chat is wrapped up, by timers kept in the store and
- * swept every second (and right after the followed clock jumps, so a jump's effects are visible
- * when it returns).
+ * Idle customers are warned, then their chat is wrapped up, by timers kept in the store and swept
+ * every second (and right after the followed clock jumps, so a jump's effects are visible when it
+ * returns).
  */
 public final class InactivityCapability implements Capability {
   private static final long POLL_MILLIS = 1_000;
@@ -24,15 +24,25 @@ public final class InactivityCapability implements Capability {
   @Override
   public void contribute(Contributions to) {
     InactivityConfig config = new InactivityConfig(kit.twilio(), kit.clock());
-    ExecutorService reads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "inactivity-read");
-      t.setDaemon(true);
-      return t;
-    });
-    InactivityService service = new InactivityService(new InactivityTimers(kit.database()), config,
-        new TwilioInactivityActions(kit.twilio()), new WhatsappWindows(kit.database(), kit.clock()),
-        kit.flex().workspaceSid().map(ws -> new TwilioLiveTasks(kit.twilio(), ws, reads)).orElse(null), kit.clock(),
-        kit.config().twilioGateway().maxConcurrency());
+    ExecutorService reads =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "inactivity-read");
+              t.setDaemon(true);
+              return t;
+            });
+    InactivityService service =
+        new InactivityService(
+            new InactivityTimers(kit.database()),
+            config,
+            new TwilioInactivityActions(kit.twilio()),
+            new WhatsappWindows(kit.database(), kit.clock()),
+            kit.flex()
+                .workspaceSid()
+                .map(ws -> new TwilioLiveTasks(kit.twilio(), ws, reads))
+                .orElse(null),
+            kit.clock(),
+            kit.config().twilioGateway().maxConcurrency());
     InactivityScheduler scheduler = new InactivityScheduler(service);
     to.resources(InactivityResource.class)
         .bind(service, InactivityService.class)

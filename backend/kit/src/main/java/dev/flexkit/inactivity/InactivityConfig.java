@@ -3,8 +3,8 @@ package dev.flexkit.inactivity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flexkit.twilio.TwilioGateway;
 import com.twilio.rest.flexapi.v1.Configuration;
+import dev.flexkit.twilio.TwilioGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * Reads {@code ui_attributes.customerInactivity} from the Flex Configuration (the reference
- * plugin's {@code timer_sec, warning_sec, warning_message}, plus {@code author},
- * {@code agent_messages_reset}, {@code channels.<type>} and {@code queues.<WQ sid>} overrides).
- * Anything missing or invalid falls back to the layer below and is reported, never thrown.
+ * plugin's {@code timer_sec, warning_sec, warning_message}, plus {@code author}, {@code
+ * agent_messages_reset}, {@code channels.<type>} and {@code queues.<WQ sid>} overrides). Anything
+ * missing or invalid falls back to the layer below and is reported, never thrown.
  */
 public final class InactivityConfig implements SettingsSource {
   private static final Duration CACHE = Duration.ofSeconds(30);
@@ -61,7 +61,9 @@ public final class InactivityConfig implements SettingsSource {
       return cached;
     }
     try {
-      Object ui = twilio.call("fetch Flex configuration", c -> Configuration.fetcher().fetch(c).getUiAttributes());
+      Object ui =
+          twilio.call(
+              "fetch Flex configuration", c -> Configuration.fetcher().fetch(c).getUiAttributes());
       JsonNode node = ui == null ? json.createObjectNode() : json.valueToTree(ui);
       if (node.isTextual()) {
         node = json.readTree(node.asText());
@@ -84,7 +86,8 @@ public final class InactivityConfig implements SettingsSource {
     fetchedAt = null;
   }
 
-  static InactivitySettings layer(InactivitySettings base, JsonNode node, String where, List<String> problems) {
+  static InactivitySettings layer(
+      InactivitySettings base, JsonNode node, String where, List<String> problems) {
     if (node == null || node.isMissingNode() || node.isNull()) {
       return base;
     }
@@ -97,7 +100,8 @@ public final class InactivityConfig implements SettingsSource {
     if (node.has("timer_sec")) {
       JsonNode t = node.get("timer_sec");
       if (!t.canConvertToInt() || !t.isIntegralNumber() || t.asInt() < 10 || t.asInt() > 604_800) {
-        problems.add(where + ".timer_sec must be a whole number of seconds between 10 and 604800 (7 days)");
+        problems.add(
+            where + ".timer_sec must be a whole number of seconds between 10 and 604800 (7 days)");
         return base;
       }
       timer = t.asInt();
@@ -123,10 +127,14 @@ public final class InactivityConfig implements SettingsSource {
       }
       message = m.asText();
     }
-    String author = node.path("author").isTextual() && !node.get("author").asText().isBlank()
-        ? node.get("author").asText() : base.author();
-    boolean agentReset = node.path("agent_messages_reset").isBoolean()
-        ? node.get("agent_messages_reset").asBoolean() : base.agentMessagesReset();
+    String author =
+        node.path("author").isTextual() && !node.get("author").asText().isBlank()
+            ? node.get("author").asText()
+            : base.author();
+    boolean agentReset =
+        node.path("agent_messages_reset").isBoolean()
+            ? node.get("agent_messages_reset").asBoolean()
+            : base.agentMessagesReset();
     return new InactivitySettings(timer, warning, message, author, agentReset);
   }
 }

@@ -18,7 +18,8 @@ public final class InactivityHealthCheck implements HealthCheck {
   @Override
   public Result check() {
     var problems = config.problems();
-    return problems.isEmpty() ? Result.healthy("ok")
+    return problems.isEmpty()
+        ? Result.healthy("ok")
         : Result.healthy("defaults in use where invalid: " + String.join("; ", problems));
   }
 }

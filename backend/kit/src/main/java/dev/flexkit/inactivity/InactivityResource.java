@@ -40,21 +40,29 @@ public final class InactivityResource {
 
   @GET
   @AgentAuthenticated
-  @Operation(summary = "One conversation's countdown, or (without conversationSid) those of all the calling agent's tasks",
+  @Operation(
+      summary =
+          "One conversation's countdown, or (without conversationSid) those of all the calling agent's tasks",
       security = @SecurityRequirement(name = "flexToken"))
-  public Map<String, Object> get(@QueryParam("conversationSid") String conversationSid, @Context SecurityContext security) {
+  public Map<String, Object> get(
+      @QueryParam("conversationSid") String conversationSid, @Context SecurityContext security) {
     FlexAgent agent = FlexAgent.of(security);
     Instant now = clock.instant();
     if (conversationSid == null) {
-      List<Map<String, Object>> timers = service.forWorker(agent.workerSid()).stream().map(t -> view(t, now)).toList();
+      List<Map<String, Object>> timers =
+          service.forWorker(agent.workerSid()).stream().map(t -> view(t, now)).toList();
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("timers", timers);
       out.put("serverTime", now.toString());
       return out;
     }
     if (!conversationSid.matches("CH[0-9a-fA-F]{32}")) {
-      throw new ApiException(400, "invalid_conversation_sid", "conversationSid must be a Conversation SID (CH…)",
-          "conversationSid", null);
+      throw new ApiException(
+          400,
+          "invalid_conversation_sid",
+          "conversationSid must be a Conversation SID (CH…)",
+          "conversationSid",
+          null);
     }
     return view(owned(conversationSid, agent), now);
   }
@@ -63,22 +71,37 @@ public final class InactivityResource {
   @Path("{conversationSid}/snooze")
   @Consumes(MediaType.APPLICATION_JSON)
   @AgentAuthenticated
-  @Operation(summary = "Extend the countdown by {minutes} (1–60), {pause: true} until the customer writes again,"
-      + " or {resume: true} to restart a paused countdown in full", security = @SecurityRequirement(name = "flexToken"))
-  public Map<String, Object> snooze(@PathParam("conversationSid") String conversationSid, JsonNode body,
-                                    @Context SecurityContext security) {
+  @Operation(
+      summary =
+          "Extend the countdown by {minutes} (1–60), {pause: true} until the customer writes again,"
+              + " or {resume: true} to restart a paused countdown in full",
+      security = @SecurityRequirement(name = "flexToken"))
+  public Map<String, Object> snooze(
+      @PathParam("conversationSid") String conversationSid,
+      JsonNode body,
+      @Context SecurityContext security) {
     Snooze request = Snooze.of(body);
     FlexAgent agent = FlexAgent.of(security);
     for (int attempt = 0; attempt < 3; attempt++) {
       Timer t = owned(conversationSid, agent);
       if (!t.running()) {
-        throw new ApiException(409, "not_running", "this conversation's countdown is " + t.state().name().toLowerCase()
-            + " and cannot be snoozed", null, null);
+        throw new ApiException(
+            409,
+            "not_running",
+            "this conversation's countdown is "
+                + t.state().name().toLowerCase()
+                + " and cannot be snoozed",
+            null,
+            null);
       }
       if (request.resume() && t.state() != Timer.State.PAUSED) {
-        throw new ApiException(409, "not_paused", "this conversation's countdown is not paused", null, null);
+        throw new ApiException(
+            409, "not_paused", "this conversation's countdown is not paused", null, null);
       }
-      var snoozed = request.resume() ? service.resume(t) : service.snooze(t, request.minutes(), request.pause());
+      var snoozed =
+          request.resume()
+              ? service.resume(t)
+              : service.snooze(t, request.minutes(), request.pause());
       if (snoozed.isPresent()) {
         return view(snoozed.get(), clock.instant());
       }
@@ -93,10 +116,17 @@ public final class InactivityResource {
       boolean resume = flag(body, "resume");
       JsonNode minutes = body == null ? null : body.get("minutes");
       if ((minutes != null ? 1 : 0) + (pause ? 1 : 0) + (resume ? 1 : 0) != 1) {
-        throw new ApiException(400, "invalid_snooze", "give one of minutes (1–60), pause: true or resume: true", "minutes", null);
+        throw new ApiException(
+            400,
+            "invalid_snooze",
+            "give one of minutes (1–60), pause: true or resume: true",
+            "minutes",
+            null);
       }
-      if (minutes != null && (!minutes.isIntegralNumber() || minutes.asInt() < 1 || minutes.asInt() > 60)) {
-        throw new ApiException(400, "invalid_minutes", "minutes must be a whole number from 1 to 60", "minutes", null);
+      if (minutes != null
+          && (!minutes.isIntegralNumber() || minutes.asInt() < 1 || minutes.asInt() > 60)) {
+        throw new ApiException(
+            400, "invalid_minutes", "minutes must be a whole number from 1 to 60", "minutes", null);
       }
       return new Snooze(minutes == null ? null : minutes.asInt(), pause, resume);
     }
@@ -113,11 +143,18 @@ public final class InactivityResource {
   }
 
   private Timer owned(String conversationSid, FlexAgent agent) {
-    return service.find(conversationSid)
+    return service
+        .find(conversationSid)
         .filter(t -> t.state() != Timer.State.IDLE)
         .filter(t -> agent.workerSid() != null && agent.workerSid().equals(t.workerSid()))
-        .orElseThrow(() -> new ApiException(404, "not_found", "no countdown for this conversation among your tasks",
-            "conversationSid", null));
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    404,
+                    "not_found",
+                    "no countdown for this conversation among your tasks",
+                    "conversationSid",
+                    null));
   }
 
   static Map<String, Object> view(Timer t, Instant now) {
@@ -125,7 +162,9 @@ public final class InactivityResource {
     m.put("conversationSid", t.conversationSid());
     m.put("taskSid", t.taskSid());
     m.put("channelType", t.channelType());
-    m.put("state", (t.state() == Timer.State.WARNING ? Timer.State.WARNED : t.state()).name().toLowerCase());
+    m.put(
+        "state",
+        (t.state() == Timer.State.WARNING ? Timer.State.WARNED : t.state()).name().toLowerCase());
     m.put("deadline", t.deadline() == null ? null : t.deadline().toString());
     m.put("warningAt", t.warningAt() == null ? null : t.warningAt().toString());
     m.put("serverTime", now.toString());

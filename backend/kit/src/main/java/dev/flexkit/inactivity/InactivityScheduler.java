@@ -17,11 +17,13 @@ public final class InactivityScheduler implements AutoCloseable {
 
   private final InactivityService service;
   private final ReentrantLock sweeping = new ReentrantLock();
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "inactivity-scheduler");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "inactivity-scheduler");
+            t.setDaemon(true);
+            return t;
+          });
 
   public InactivityScheduler(InactivityService service) {
     this.service = service;

@@ -28,8 +28,14 @@ public final class InactivityService {
   private static final Logger LOG = LoggerFactory.getLogger(InactivityService.class);
   private static final Duration TASK_CHECK_INTERVAL = Duration.ofMinutes(1);
   private static final Duration STEP_RETRY = Duration.ofSeconds(30);
-  private static final Set<String> STOPPING_TASK_EVENTS = Set.of("task.completed", "task.canceled", "task.deleted",
-      "task.system-deleted", "task.wrapup", "task.transfer-initiated");
+  private static final Set<String> STOPPING_TASK_EVENTS =
+      Set.of(
+          "task.completed",
+          "task.canceled",
+          "task.deleted",
+          "task.system-deleted",
+          "task.wrapup",
+          "task.transfer-initiated");
 
   private final InactivityTimers timers;
   private final SettingsSource settings;
@@ -40,7 +46,8 @@ public final class InactivityService {
 
   private final ExecutorService workers;
 
-  public InactivityService(InactivityTimers timers, SettingsSource settings, InactivityActions actions, Clock clock) {
+  public InactivityService(
+      InactivityTimers timers, SettingsSource settings, InactivityActions actions, Clock clock) {
     this(timers, settings, actions, clock, 1);
   }
 
@@ -48,8 +55,12 @@ public final class InactivityService {
    * {@code parallelism}: steps performed at once. Each is a Twilio round trip, so a sweep that took
    * them one by one would fall behind; the gateway still bounds the calls in flight.
    */
-  public InactivityService(InactivityTimers timers, SettingsSource settings, InactivityActions actions, Clock clock,
-                           int parallelism) {
+  public InactivityService(
+      InactivityTimers timers,
+      SettingsSource settings,
+      InactivityActions actions,
+      Clock clock,
+      int parallelism) {
     this(timers, settings, actions, null, null, clock, parallelism);
   }
 
@@ -57,19 +68,30 @@ public final class InactivityService {
    * {@code windows}: the shared WhatsApp windows (null: never checked). {@code liveTasks}: where a
    * customer's message on an untracked conversation looks for an agent's task (null: never).
    */
-  public InactivityService(InactivityTimers timers, SettingsSource settings, InactivityActions actions,
-                           WhatsappWindows windows, LiveTasks liveTasks, Clock clock, int parallelism) {
+  public InactivityService(
+      InactivityTimers timers,
+      SettingsSource settings,
+      InactivityActions actions,
+      WhatsappWindows windows,
+      LiveTasks liveTasks,
+      Clock clock,
+      int parallelism) {
     this.timers = timers;
     this.settings = settings;
     this.actions = actions;
     this.windows = windows;
     this.liveTasks = liveTasks;
     this.clock = clock;
-    this.workers = parallelism <= 1 ? null : Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, "inactivity-step");
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        parallelism <= 1
+            ? null
+            : Executors.newFixedThreadPool(
+                parallelism,
+                r -> {
+                  Thread t = new Thread(r, "inactivity-step");
+                  t.setDaemon(true);
+                  return t;
+                });
   }
 
   public void onConversationEvent(ConversationEvent e) {
@@ -85,7 +107,7 @@ public final class InactivityService {
         }
       }
       case "onConversationRemoved" -> timers.stopConversation(conversationSid, clock.instant());
-      default -> { }
+      default -> {}
     }
   }
 
@@ -98,8 +120,10 @@ public final class InactivityService {
     }
     Optional<Timer> row = timers.find(conversationSid);
     String customer = row.map(Timer::customerAddress).orElse(null);
-    boolean fromCustomer = customer != null ? customer.equals(author)
-        : e.source().map(s -> s.equals("SMS") || s.equals("WHATSAPP")).orElse(false);
+    boolean fromCustomer =
+        customer != null
+            ? customer.equals(author)
+            : e.source().map(s -> s.equals("SMS") || s.equals("WHATSAPP")).orElse(false);
     if (row.isEmpty() || !row.get().running()) {
       if (fromCustomer && !author.isEmpty()) {
         startFromLiveTask(conversationSid, author, row.orElse(null), now);
@@ -109,9 +133,17 @@ public final class InactivityService {
     Timer t = row.get();
     InactivitySettings s = settings.forChannel(t.channelType(), t.queueSid());
     if (fromCustomer || (s.agentMessagesReset() && !author.equals(s.author()))) {
-      // The countdown keeps the settings it started with; rows from before they were kept take today's.
-      InactivitySettings armedWith = t.timerSec() == null || t.warningSec() == null ? s
-          : new InactivitySettings(t.timerSec(), t.warningSec(), s.warningMessage(), s.author(), s.agentMessagesReset());
+      // The countdown keeps the settings it started with; rows from before they were kept take
+      // today's.
+      InactivitySettings armedWith =
+          t.timerSec() == null || t.warningSec() == null
+              ? s
+              : new InactivitySettings(
+                  t.timerSec(),
+                  t.warningSec(),
+                  s.warningMessage(),
+                  s.author(),
+                  s.agentMessagesReset());
       Instant deadline = now.plusSeconds(armedWith.timerSec());
       timers.reset(conversationSid, armedWith, deadline, warningAt(deadline, armedWith), now);
     }
@@ -119,11 +151,12 @@ public final class InactivityService {
 
   /**
    * A customer wrote and no countdown runs. If an agent already holds a live task for this
-   * conversation (its acceptance was missed, or the countdown was stopped for an earlier task),
-   * the countdown starts now. TaskRouter is asked at most once a minute per conversation.
+   * conversation (its acceptance was missed, or the countdown was stopped for an earlier task), the
+   * countdown starts now. TaskRouter is asked at most once a minute per conversation.
    */
   private void startFromLiveTask(String conversationSid, String customer, Timer row, Instant now) {
-    if (liveTasks == null || !timers.claimTaskCheck(conversationSid, customer, now, now.minus(TASK_CHECK_INTERVAL))) {
+    if (liveTasks == null
+        || !timers.claimTaskCheck(conversationSid, customer, now, now.minus(TASK_CHECK_INTERVAL))) {
       return;
     }
     Optional<Timer.Assignment> live;
@@ -134,11 +167,15 @@ public final class InactivityService {
       return;
     }
     // The task a countdown stopped for (transferred, wrapped up) is not restarted; a new one is.
-    live.filter(a -> row == null || row.state() == State.IDLE || !a.taskSid().equals(row.taskSid())).ifPresent(a -> {
-      LOG.info("countdown on {} starts from live task {}, found on a customer's message (its acceptance is late or was lost)",
-          conversationSid, a.taskSid());
-      arm(a, now);
-    });
+    live.filter(a -> row == null || row.state() == State.IDLE || !a.taskSid().equals(row.taskSid()))
+        .ifPresent(
+            a -> {
+              LOG.info(
+                  "countdown on {} starts from live task {}, found on a customer's message (its acceptance is late or was lost)",
+                  conversationSid,
+                  a.taskSid());
+              arm(a, now);
+            });
   }
 
   public void onTaskRouterEvent(TaskRouterEvent e) {
@@ -153,8 +190,12 @@ public final class InactivityService {
     if (e.taskSid().isEmpty()) {
       return;
     }
-    TaskAssignments.from(e.taskAttributes().orElse("{}"), e.taskSid().get(), e.workerSid().orElse(null),
-        e.get("TaskQueueSid").orElse(null), e.get("TaskChannelUniqueName").orElse(null))
+    TaskAssignments.from(
+            e.taskAttributes().orElse("{}"),
+            e.taskSid().get(),
+            e.workerSid().orElse(null),
+            e.get("TaskQueueSid").orElse(null),
+            e.get("TaskChannelUniqueName").orElse(null))
         .ifPresent(a -> arm(a, clock.instant()));
   }
 
@@ -162,8 +203,12 @@ public final class InactivityService {
     InactivitySettings s = settings.forChannel(a.channelType(), a.queueSid());
     Instant deadline = now.plusSeconds(s.timerSec());
     if (timers.arm(a, s, deadline, warningAt(deadline, s), now)) {
-      LOG.info("countdown on {} started for task {}: {} s, warning {} s before", a.conversationSid(), a.taskSid(),
-          s.timerSec(), s.warningSec());
+      LOG.info(
+          "countdown on {} started for task {}: {} s, warning {} s before",
+          a.conversationSid(),
+          a.taskSid(),
+          s.timerSec(),
+          s.warningSec());
     }
   }
 
@@ -183,7 +228,10 @@ public final class InactivityService {
       if (due.isEmpty()) {
         break;
       }
-      int done = workers == null ? (int) due.stream().filter(this::fireSafely).count() : fireInParallel(due);
+      int done =
+          workers == null
+              ? (int) due.stream().filter(this::fireSafely).count()
+              : fireInParallel(due);
       fired += done;
       if (done == 0) {
         break;
@@ -193,7 +241,8 @@ public final class InactivityService {
   }
 
   private int fireInParallel(List<Timer> due) {
-    List<Callable<Boolean>> steps = due.stream().<Callable<Boolean>>map(t -> () -> fireSafely(t)).toList();
+    List<Callable<Boolean>> steps =
+        due.stream().<Callable<Boolean>>map(t -> () -> fireSafely(t)).toList();
     int done = 0;
     try {
       for (Future<Boolean> f : workers.invokeAll(steps)) {
@@ -241,17 +290,27 @@ public final class InactivityService {
         }
         Timer claimed = t.withState(State.WARNING, now.plus(STEP_RETRY));
         if (whatsappWindowClosed(t)) {
-          LOG.info("no inactivity warning on {}: the WhatsApp window is closed", t.conversationSid());
+          LOG.info(
+              "no inactivity warning on {}: the WhatsApp window is closed", t.conversationSid());
         } else {
           try {
-            actions.warn(claimed, settings.forChannel(t.channelType(), t.queueSid()), t.state() == State.WARNING);
+            actions.warn(
+                claimed,
+                settings.forChannel(t.channelType(), t.queueSid()),
+                t.state() == State.WARNING);
             LOG.info("inactivity warning on {} (task {})", t.conversationSid(), t.taskSid());
           } catch (TwilioCallException e) {
             if (!isClientError(e)) {
-              LOG.warn("inactivity warning on {} failed, will retry: {}", t.conversationSid(), e.getMessage());
+              LOG.warn(
+                  "inactivity warning on {} failed, will retry: {}",
+                  t.conversationSid(),
+                  e.getMessage());
               return true;
             }
-            LOG.warn("inactivity warning on {} refused by Twilio, not retried: {}", t.conversationSid(), e.getMessage());
+            LOG.warn(
+                "inactivity warning on {} refused by Twilio, not retried: {}",
+                t.conversationSid(),
+                e.getMessage());
           }
         }
         timers.transition(claimed, State.WARNED, t.deadline(), clock.instant());
@@ -274,7 +333,10 @@ public final class InactivityService {
     Timer claimed = t.withState(State.EXPIRED, now.plus(STEP_RETRY));
     if (actions.wrapUp(claimed)) {
       timers.transition(claimed, State.EXPIRED, null, clock.instant());
-      LOG.info("task {} on {} moved to wrap-up: the customer was inactive", t.taskSid(), t.conversationSid());
+      LOG.info(
+          "task {} on {} moved to wrap-up: the customer was inactive",
+          t.taskSid(),
+          t.conversationSid());
     }
     return true;
   }
@@ -283,7 +345,10 @@ public final class InactivityService {
     return e.twilioStatus() >= 400 && e.twilioStatus() < 500 && e.twilioStatus() != 429;
   }
 
-  /** No free-form warning outside WhatsApp's 24 h window, which outbound records per customer and sender. */
+  /**
+   * No free-form warning outside WhatsApp's 24 h window, which outbound records per customer and
+   * sender.
+   */
   private boolean whatsappWindowClosed(Timer t) {
     if (!"whatsapp".equals(t.channelType()) || windows == null) {
       return false;
@@ -296,7 +361,9 @@ public final class InactivityService {
       }
     }
     if (sender == null || t.customerAddress() == null) {
-      LOG.warn("cannot tell whether the WhatsApp window of {} is open; warning anyway", t.conversationSid());
+      LOG.warn(
+          "cannot tell whether the WhatsApp window of {} is open; warning anyway",
+          t.conversationSid());
       return false;
     }
     return !windows.window(t.customerAddress(), sender).open();
@@ -322,7 +389,14 @@ public final class InactivityService {
       Instant warningAt = warningAt(deadline, warningSec(t));
       boolean warned = t.state() == State.WARNED || t.state() == State.WARNING;
       State state = warned ? State.WARNED : State.ACTIVE;
-      ok = timers.reschedule(t, state, deadline, warningAt, warned || warningAt == null ? deadline : warningAt, now);
+      ok =
+          timers.reschedule(
+              t,
+              state,
+              deadline,
+              warningAt,
+              warned || warningAt == null ? deadline : warningAt,
+              now);
     }
     return ok ? timers.find(t.conversationSid()) : Optional.empty();
   }
@@ -330,14 +404,21 @@ public final class InactivityService {
   /** Restarts a paused countdown from now, in full, as a customer's message would. */
   public Optional<Timer> resume(Timer t) {
     Instant now = clock.instant();
-    int timerSec = t.timerSec() != null ? t.timerSec() : settings.forChannel(t.channelType(), t.queueSid()).timerSec();
+    int timerSec =
+        t.timerSec() != null
+            ? t.timerSec()
+            : settings.forChannel(t.channelType(), t.queueSid()).timerSec();
     Instant deadline = now.plusSeconds(timerSec);
     Instant warningAt = warningAt(deadline, warningSec(t));
-    boolean ok = timers.reschedule(t, State.ACTIVE, deadline, warningAt, warningAt == null ? deadline : warningAt, now);
+    boolean ok =
+        timers.reschedule(
+            t, State.ACTIVE, deadline, warningAt, warningAt == null ? deadline : warningAt, now);
     return ok ? timers.find(t.conversationSid()) : Optional.empty();
   }
 
   private int warningSec(Timer t) {
-    return t.warningSec() != null ? t.warningSec() : settings.forChannel(t.channelType(), t.queueSid()).warningSec();
+    return t.warningSec() != null
+        ? t.warningSec()
+        : settings.forChannel(t.channelType(), t.queueSid()).warningSec();
   }
 }

@@ -33,16 +33,29 @@ public final class TwilioInactivityActions implements InactivityActions {
       return;
     }
     String attributes = JSON.createObjectNode().put(MARKER, t.warningId()).toString();
-    twilio.call("send inactivity warning", c -> Message.creator(t.conversationSid())
-        .setAuthor(s.author()).setBody(s.warningMessage()).setAttributes(attributes).create(c));
+    twilio.call(
+        "send inactivity warning",
+        c ->
+            Message.creator(t.conversationSid())
+                .setAuthor(s.author())
+                .setBody(s.warningMessage())
+                .setAttributes(attributes)
+                .create(c));
   }
 
   private boolean alreadySent(Timer t) {
-    var recent = twilio.call("read recent messages", c -> Message.reader(t.conversationSid())
-        .setOrder(Message.OrderType.DESC).setPageSize(20L).firstPage(c));
+    var recent =
+        twilio.call(
+            "read recent messages",
+            c ->
+                Message.reader(t.conversationSid())
+                    .setOrder(Message.OrderType.DESC)
+                    .setPageSize(20L)
+                    .firstPage(c));
     for (Message m : recent.getRecords()) {
       try {
-        if (m.getAttributes() != null && t.warningId().equals(JSON.readTree(m.getAttributes()).path(MARKER).asText())) {
+        if (m.getAttributes() != null
+            && t.warningId().equals(JSON.readTree(m.getAttributes()).path(MARKER).asText())) {
           return true;
         }
       } catch (Exception notJson) {
@@ -54,11 +67,14 @@ public final class TwilioInactivityActions implements InactivityActions {
 
   @Override
   public Optional<String> whatsappSender(Timer t) {
-    var participants = twilio.call("read conversation participants",
-        c -> Participant.reader(t.conversationSid()).setPageSize(50L).firstPage(c));
+    var participants =
+        twilio.call(
+            "read conversation participants",
+            c -> Participant.reader(t.conversationSid()).setPageSize(50L).firstPage(c));
     for (Participant p : participants.getRecords()) {
       JsonNode binding = JSON.valueToTree(p.getMessagingBinding());
-      if (binding != null && t.customerAddress().equals(binding.path("address").asText())
+      if (binding != null
+          && t.customerAddress().equals(binding.path("address").asText())
           && binding.hasNonNull("proxy_address")) {
         return Optional.of(binding.get("proxy_address").asText());
       }
@@ -69,25 +85,38 @@ public final class TwilioInactivityActions implements InactivityActions {
   @Override
   public boolean wrapUp(Timer t) {
     if (t.interactionSid() == null || t.channelSid() == null) {
-      LOG.warn("conversation {} has no interaction channel; nothing to wrap up", t.conversationSid());
+      LOG.warn(
+          "conversation {} has no interaction channel; nothing to wrap up", t.conversationSid());
       return true;
     }
     try {
-      var participants = twilio.call("list interaction participants",
-          c -> InteractionChannelParticipant.reader(t.interactionSid(), t.channelSid()).read(c));
+      var participants =
+          twilio.call(
+              "list interaction participants",
+              c ->
+                  InteractionChannelParticipant.reader(t.interactionSid(), t.channelSid()).read(c));
       for (InteractionChannelParticipant p : participants) {
         JsonNode routing = JSON.valueToTree(p.getRoutingProperties());
         if (routing != null && t.taskSid().equals(routing.path("task_sid").asText())) {
-          twilio.call("wrap up inactive interaction", c -> InteractionChannelParticipant.updater(t.interactionSid(),
-              t.channelSid(), p.getSid(), InteractionChannelParticipant.Status.WRAPUP).update(c));
+          twilio.call(
+              "wrap up inactive interaction",
+              c ->
+                  InteractionChannelParticipant.updater(
+                          t.interactionSid(),
+                          t.channelSid(),
+                          p.getSid(),
+                          InteractionChannelParticipant.Status.WRAPUP)
+                      .update(c));
           return true;
         }
       }
-      LOG.info("agent of task {} already left {}; nothing to wrap up", t.taskSid(), t.conversationSid());
+      LOG.info(
+          "agent of task {} already left {}; nothing to wrap up", t.taskSid(), t.conversationSid());
       return true;
     } catch (TwilioCallException e) {
       if (InactivityService.isClientError(e)) {
-        LOG.warn("wrap-up of {} refused by Twilio, giving up: {}", t.conversationSid(), e.getMessage());
+        LOG.warn(
+            "wrap-up of {} refused by Twilio, giving up: {}", t.conversationSid(), e.getMessage());
         return true;
       }
       LOG.warn("wrap-up of {} failed, will retry: {}", t.conversationSid(), e.getMessage());

@@ -29,18 +29,32 @@ import java.util.List;
 @Tag(name = "outbound")
 @BackOfficeAuthenticated
 public final class BackOfficeSmsResource {
-  /** Back-office messages are the system's, as in the seed; the store keeps them under this sender. */
+  /**
+   * Back-office messages are the system's, as in the seed; the store keeps them under this sender.
+   */
   static final FlexAgent SYSTEM = new FlexAgent(BackOfficeTasks.AUTHOR, "", List.of(), null, null);
 
   @Schema(name = "InitiateOutboundSmsTaskRequest")
   public record TaskFields(
-      @Schema(description = "Our number, one of the configured senders (whatsapp:+E.164 for WhatsApp)",
-          requiredMode = Schema.RequiredMode.REQUIRED) String fromNumber,
-      @Schema(description = "The customer's name, shown on the task", requiredMode = Schema.RequiredMode.REQUIRED) String toName,
-      @Schema(description = "The customer's number, +E.164", requiredMode = Schema.RequiredMode.REQUIRED) String toNumber,
-      @Schema(description = "A conversation this one continues (CH…), copied to the task") String sourceChatChannelSid,
-      @Schema(description = "Reserve this worker (WK…); without it the workflow routes the task") String targetWorkerSid,
-      @Schema(description = "A first message to the customer, authored by system") String initialNotificationMessage) {}
+      @Schema(
+              description =
+                  "Our number, one of the configured senders (whatsapp:+E.164 for WhatsApp)",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          String fromNumber,
+      @Schema(
+              description = "The customer's name, shown on the task",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          String toName,
+      @Schema(
+              description = "The customer's number, +E.164",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          String toNumber,
+      @Schema(description = "A conversation this one continues (CH…), copied to the task")
+          String sourceChatChannelSid,
+      @Schema(description = "Reserve this worker (WK…); without it the workflow routes the task")
+          String targetWorkerSid,
+      @Schema(description = "A first message to the customer, authored by system")
+          String initialNotificationMessage) {}
 
   @Schema(name = "InitiateOutboundSmsRequest")
   public record NotificationFields(
@@ -57,7 +71,8 @@ public final class BackOfficeSmsResource {
   private final OutboundSender sender;
 
   @Inject
-  public BackOfficeSmsResource(OutboundValidation validation, BackOfficeTasks tasks, OutboundSender sender) {
+  public BackOfficeSmsResource(
+      OutboundValidation validation, BackOfficeTasks tasks, OutboundSender sender) {
     this.validation = new BackOfficeValidation(validation);
     this.tasks = tasks;
     this.sender = sender;
@@ -65,18 +80,33 @@ public final class BackOfficeSmsResource {
 
   @POST
   @Path("flex-initiate-outbound-sms-task")
-  @Operation(operationId = "flexInitiateOutboundSmsTask", summary = "Seed 001's flex-initiate-outbound-sms-task: a conversation and its task (autoAnswer), "
-      + "for targetWorkerSid or the workflow; form or JSON",
+  @Operation(
+      operationId = "flexInitiateOutboundSmsTask",
+      summary =
+          "Seed 001's flex-initiate-outbound-sms-task: a conversation and its task (autoAnswer), "
+              + "for targetWorkerSid or the workflow; form or JSON",
       security = @SecurityRequirement(name = "backofficeApiKey"),
-      responses = @ApiResponse(responseCode = "200", description = "Created",
-          content = @Content(schema = @Schema(implementation = BackOfficeTasks.Result.class))))
-  public Response task(@Context HttpHeaders headers,
-                       @RequestBody(content = {
-                           @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskFields.class)),
-                           @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-                               schema = @Schema(implementation = TaskFields.class))}) String body) {
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "Created",
+              content = @Content(schema = @Schema(implementation = BackOfficeTasks.Result.class))))
+  public Response task(
+      @Context HttpHeaders headers,
+      @RequestBody(
+              content = {
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TaskFields.class)),
+                @Content(
+                    mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                    schema = @Schema(implementation = TaskFields.class))
+              })
+          String body) {
     try {
-      return Response.ok(tasks.create(validation.task(DropInFields.parse(headers.getMediaType(), body)))).build();
+      return Response.ok(
+              tasks.create(validation.task(DropInFields.parse(headers.getMediaType(), body))))
+          .build();
     } catch (Refusal r) {
       return r.response();
     }
@@ -84,23 +114,38 @@ public final class BackOfficeSmsResource {
 
   @POST
   @Path("flex-initiate-outbound-sms")
-  @Operation(operationId = "flexInitiateOutboundSms", summary = "Seed 002's flex-initiate-outbound-sms: fire and forget; the customer's reply becomes a task "
-      + "for any agent, as a new message to the number would; form or JSON",
+  @Operation(
+      operationId = "flexInitiateOutboundSms",
+      summary =
+          "Seed 002's flex-initiate-outbound-sms: fire and forget; the customer's reply becomes a task "
+              + "for any agent, as a new message to the number would; form or JSON",
       security = @SecurityRequirement(name = "backofficeApiKey"),
-      responses = @ApiResponse(responseCode = "200", description = "Sent",
-          content = @Content(schema = @Schema(implementation = NotificationResult.class))))
-  public Response notification(@Context HttpHeaders headers,
-                               @RequestBody(content = {
-                                   @Content(mediaType = MediaType.APPLICATION_JSON,
-                                       schema = @Schema(implementation = NotificationFields.class)),
-                                   @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-                                       schema = @Schema(implementation = NotificationFields.class))}) String body) {
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "Sent",
+              content = @Content(schema = @Schema(implementation = NotificationResult.class))))
+  public Response notification(
+      @Context HttpHeaders headers,
+      @RequestBody(
+              content = {
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NotificationFields.class)),
+                @Content(
+                    mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                    schema = @Schema(implementation = NotificationFields.class))
+              })
+          String body) {
     try {
-      OutboundSender.Result sent = sender.send(SYSTEM, validation.notification(DropInFields.parse(headers.getMediaType(), body)));
-      return Response.ok(new NotificationResult(sent.conversationSid(), sent.messageSid(), sent.reused())).build();
+      OutboundSender.Result sent =
+          sender.send(
+              SYSTEM, validation.notification(DropInFields.parse(headers.getMediaType(), body)));
+      return Response.ok(
+              new NotificationResult(sent.conversationSid(), sent.messageSid(), sent.reused()))
+          .build();
     } catch (Refusal r) {
       return r.response();
     }
   }
-
 }

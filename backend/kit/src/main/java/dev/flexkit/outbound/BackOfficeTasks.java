@@ -22,12 +22,14 @@ import org.slf4j.LoggerFactory;
 /**
  * A back-office system's SMS task (seed 001's {@code flex-initiate-outbound-sms-task}), as its
  * Twilio steps and their compensation:
+ *
  * <ol>
- * <li>an interaction that creates the conversation with the customer and its task. With
- *     {@code targetWorkerSid} it is agent-initiated, so Flex reserves that worker; without, it is
- *     API-initiated and the workflow routes it (e.g. on {@code targetWorkerPhone}).</li>
- * <li>the conversation's closed timer and, when given, the initial message, side by side.</li>
+ *   <li>an interaction that creates the conversation with the customer and its task. With {@code
+ *       targetWorkerSid} it is agent-initiated, so Flex reserves that worker; without, it is
+ *       API-initiated and the workflow routes it (e.g. on {@code targetWorkerPhone}).
+ *   <li>the conversation's closed timer and, when given, the initial message, side by side.
  * </ol>
+ *
  * If the message fails, the interaction channel is closed with routing closed, which completes the
  * task and closes the conversation. A failed step 1 created nothing. The timer is a back-stop: its
  * failure is logged, the task's end closes the conversation anyway.
@@ -35,11 +37,17 @@ import org.slf4j.LoggerFactory;
 public final class BackOfficeTasks {
   private static final Logger LOG = LoggerFactory.getLogger(BackOfficeTasks.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** What the seed's messages were authored as; never an agent's identity. */
   static final String AUTHOR = "system";
 
   @io.swagger.v3.oas.annotations.media.Schema(name = "InitiateOutboundSmsTaskResponse")
-  public record Result(String conversationSid, String taskSid, String interactionSid, String messageSid, boolean reused) {}
+  public record Result(
+      String conversationSid,
+      String taskSid,
+      String interactionSid,
+      String messageSid,
+      boolean reused) {}
 
   private final TwilioGateway twilio;
   private final FlexSettings flex;
@@ -49,8 +57,14 @@ public final class BackOfficeTasks {
   private final WhatsappWindows windows;
   private final ExecutorService sideCalls;
 
-  public BackOfficeTasks(TwilioGateway twilio, FlexSettings flex, OutboundSettings settings, OutboundConversations conversations,
-                         SentMessages sent, WhatsappWindows windows, ExecutorService sideCalls) {
+  public BackOfficeTasks(
+      TwilioGateway twilio,
+      FlexSettings flex,
+      OutboundSettings settings,
+      OutboundConversations conversations,
+      SentMessages sent,
+      WhatsappWindows windows,
+      ExecutorService sideCalls) {
     this.twilio = twilio;
     this.flex = flex;
     this.settings = settings;
@@ -61,10 +75,14 @@ public final class BackOfficeTasks {
   }
 
   public Result create(BackOfficeTask t) {
-    if (t.channel() == OutboundSend.Channel.WHATSAPP && t.initialMessage() != null
+    if (t.channel() == OutboundSend.Channel.WHATSAPP
+        && t.initialMessage() != null
         && !windows.window(t.customerAddress(), t.senderAddress()).open()) {
-      throw new Refusal(422, "whatsapp_window_closed",
-          "The customer has not written in the last 24 hours: WhatsApp allows no free-text initialNotificationMessage", Map.of());
+      throw new Refusal(
+          422,
+          "whatsapp_window_closed",
+          "The customer has not written in the last 24 hours: WhatsApp allows no free-text initialNotificationMessage",
+          Map.of());
     }
     try {
       return open(t, null);
@@ -75,10 +93,12 @@ public final class BackOfficeTasks {
       }
       ExistingConversation existing = conversations.describe(held.get());
       if (existing.hasLiveTask()) {
-        throw Refusal.conflict("conversation_busy", "A live task already holds this customer and number", existing);
+        throw Refusal.conflict(
+            "conversation_busy", "A live task already holds this customer and number", existing);
       }
       Result result = open(t, held.get());
-      // The new task answers the customer now; an earlier send's wait for a reply must not route it a second time.
+      // The new task answers the customer now; an earlier send's wait for a reply must not route it
+      // a second time.
       sent.transition(held.get(), SentMessages.Status.WAITING, SentMessages.Status.CANCELLED, null);
       return result;
     }
@@ -90,7 +110,9 @@ public final class BackOfficeTasks {
     channel.put("type", t.channel().wire());
     channel.put("initiated_by", toWorker ? "agent" : "api");
     if (existingConversationSid == null) {
-      channel.put("participants", List.of(Map.of("address", t.customerAddress(), "proxy_address", t.senderAddress())));
+      channel.put(
+          "participants",
+          List.of(Map.of("address", t.customerAddress(), "proxy_address", t.senderAddress())));
     } else {
       channel.put("properties", Map.of("media_channel_sid", existingConversationSid));
     }
@@ -103,40 +125,81 @@ public final class BackOfficeTasks {
     }
     properties.put("task_channel_unique_name", t.channel().wire());
     properties.put("attributes", taskAttributes(t));
-    Interaction interaction = twilio.call("create back-office task",
-        c -> Interaction.creator(channel).setRouting(Map.of("properties", properties)).create(c));
+    Interaction interaction =
+        twilio.call(
+            "create back-office task",
+            c ->
+                Interaction.creator(channel)
+                    .setRouting(Map.of("properties", properties))
+                    .create(c));
     JsonNode routing = JSON.valueToTree(interaction.getRouting()).path("properties");
     String taskSid = routing.path("sid").asText(null);
-    String conversationSid = existingConversationSid != null ? existingConversationSid
-        : TaskAttributes.parse(routing.path("attributes")).path("conversationSid").asText(null);
+    String conversationSid =
+        existingConversationSid != null
+            ? existingConversationSid
+            : TaskAttributes.parse(routing.path("attributes")).path("conversationSid").asText(null);
     String channelSid = JSON.valueToTree(interaction.getChannel()).path("sid").asText(null);
 
-    CompletableFuture<Void> timer = existingConversationSid != null ? CompletableFuture.completedFuture(null)
-        : CompletableFuture.runAsync(() -> conversations.setClosedTimer(conversationSid), sideCalls);
+    CompletableFuture<Void> timer =
+        existingConversationSid != null
+            ? CompletableFuture.completedFuture(null)
+            : CompletableFuture.runAsync(
+                () -> conversations.setClosedTimer(conversationSid), sideCalls);
     String messageSid = null;
     if (t.initialMessage() != null) {
       try {
-        messageSid = twilio.call("send initial notification", c -> Message.creator(conversationSid)
-            .setAuthor(AUTHOR).setBody(t.initialMessage()).create(c)).getSid();
+        messageSid =
+            twilio
+                .call(
+                    "send initial notification",
+                    c ->
+                        Message.creator(conversationSid)
+                            .setAuthor(AUTHOR)
+                            .setBody(t.initialMessage())
+                            .create(c))
+                .getSid();
       } catch (RuntimeException e) {
         timer.join();
-        // Compensation: the channel closed with routing closed completes the task and closes the conversation.
+        // Compensation: the channel closed with routing closed completes the task and closes the
+        // conversation.
         try {
-          twilio.call("close interaction channel (compensation)", c -> InteractionChannel.updater(interaction.getSid(),
-              channelSid, InteractionChannel.UpdateChannelStatus.CLOSED).setRouting(Map.of("status", "closed")).update(c));
+          twilio.call(
+              "close interaction channel (compensation)",
+              c ->
+                  InteractionChannel.updater(
+                          interaction.getSid(),
+                          channelSid,
+                          InteractionChannel.UpdateChannelStatus.CLOSED)
+                      .setRouting(Map.of("status", "closed"))
+                      .update(c));
         } catch (RuntimeException undo) {
-          LOG.error("orphan: back-office interaction {} on conversation {} could not be closed: {}", interaction.getSid(),
-              conversationSid, undo.getMessage());
+          LOG.error(
+              "orphan: back-office interaction {} on conversation {} could not be closed: {}",
+              interaction.getSid(),
+              conversationSid,
+              undo.getMessage());
         }
         throw e;
       }
     }
     timer.join();
-    LOG.info("back-office task {} on {} for {}", taskSid, conversationSid, toWorker ? t.targetWorkerSid() : "the workflow");
-    return new Result(conversationSid, taskSid, interaction.getSid(), messageSid, existingConversationSid != null);
+    LOG.info(
+        "back-office task {} on {} for {}",
+        taskSid,
+        conversationSid,
+        toWorker ? t.targetWorkerSid() : "the workflow");
+    return new Result(
+        conversationSid,
+        taskSid,
+        interaction.getSid(),
+        messageSid,
+        existingConversationSid != null);
   }
 
-  /** The seed's attributes (its {@code from} is our number, its {@code to} the customer), plus Flex's customer keys. */
+  /**
+   * The seed's attributes (its {@code from} is our number, its {@code to} the customer), plus
+   * Flex's customer keys.
+   */
   private static Map<String, Object> taskAttributes(BackOfficeTask t) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("name", t.customerName());

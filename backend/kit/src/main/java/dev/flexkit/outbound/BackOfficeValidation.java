@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Seeds 001/002's fields checked like an agent's send, every fault reported at once under the seed's names. */
+/**
+ * Seeds 001/002's fields checked like an agent's send, every fault reported at once under the
+ * seed's names.
+ */
 final class BackOfficeValidation {
   private static final Pattern CHANNEL_SID = Pattern.compile("CH[0-9a-fA-F]{32}");
   private static final Pattern WORKER_SID = Pattern.compile("WK[0-9a-fA-F]{32}");
   private static final int MAX_NAME = 255;
 
-  private record Parties(OutboundSend.Channel channel, String customer, String sender, String name) {}
+  private record Parties(
+      OutboundSend.Channel channel, String customer, String sender, String name) {}
 
   private final OutboundValidation outbound;
 
@@ -28,16 +32,22 @@ final class BackOfficeValidation {
     body(message, "initialNotificationMessage", false, errors);
     String source = f.get("sourceChatChannelSid");
     if (source != null && !CHANNEL_SID.matcher(source).matches()) {
-      errors.add(new FieldError("sourceChatChannelSid", "sourceChatChannelSid must be CH followed by 32 hex characters"));
+      errors.add(
+          new FieldError(
+              "sourceChatChannelSid",
+              "sourceChatChannelSid must be CH followed by 32 hex characters"));
     }
     String worker = f.get("targetWorkerSid");
     if (worker != null && !WORKER_SID.matcher(worker).matches()) {
-      errors.add(new FieldError("targetWorkerSid", "targetWorkerSid must be WK followed by 32 hex characters"));
+      errors.add(
+          new FieldError(
+              "targetWorkerSid", "targetWorkerSid must be WK followed by 32 hex characters"));
     }
     if (!errors.isEmpty()) {
       throw Refusal.invalid(errors);
     }
-    return new BackOfficeTask(p.channel(), p.customer(), p.sender(), p.name(), message, source, worker);
+    return new BackOfficeTask(
+        p.channel(), p.customer(), p.sender(), p.name(), message, source, worker);
   }
 
   /**
@@ -52,15 +62,27 @@ final class BackOfficeValidation {
     if (!errors.isEmpty()) {
       throw Refusal.invalid(errors);
     }
-    return new OutboundSend(p.channel(), p.customer(), p.sender(), body, null, Map.of(), OutboundSend.Mode.WAIT_FOR_REPLY,
-        OutboundSend.RouteTo.ANY, p.name(), OutboundSend.OnExisting.REUSE);
+    return new OutboundSend(
+        p.channel(),
+        p.customer(),
+        p.sender(),
+        body,
+        null,
+        Map.of(),
+        OutboundSend.Mode.WAIT_FOR_REPLY,
+        OutboundSend.RouteTo.ANY,
+        p.name(),
+        OutboundSend.OnExisting.REUSE);
   }
 
   private Parties parties(DropInFields f, List<FieldError> errors) {
     String to = f.get("toNumber");
     String from = f.get("fromNumber");
-    boolean whatsapp = (to != null && to.startsWith("whatsapp:")) || (from != null && from.startsWith("whatsapp:"));
-    OutboundSend.Channel channel = whatsapp ? OutboundSend.Channel.WHATSAPP : OutboundSend.Channel.SMS;
+    boolean whatsapp =
+        (to != null && to.startsWith("whatsapp:"))
+            || (from != null && from.startsWith("whatsapp:"));
+    OutboundSend.Channel channel =
+        whatsapp ? OutboundSend.Channel.WHATSAPP : OutboundSend.Channel.SMS;
     String number = OutboundValidation.e164(to, "toNumber", errors);
     String sender = outbound.configuredSender(from, channel, "fromNumber", errors);
     String name = f.get("toName");
@@ -79,7 +101,9 @@ final class BackOfficeValidation {
         errors.add(new FieldError(field, field + " is required"));
       }
     } else if (text.length() > OutboundValidation.MAX_BODY) {
-      errors.add(new FieldError(field, field + " is longer than " + OutboundValidation.MAX_BODY + " characters"));
+      errors.add(
+          new FieldError(
+              field, field + " is longer than " + OutboundValidation.MAX_BODY + " characters"));
     }
   }
 }

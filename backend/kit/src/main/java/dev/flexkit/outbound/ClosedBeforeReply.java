@@ -14,9 +14,14 @@ final class ClosedBeforeReply {
   }
 
   void onEvent(ConversationEvent event) {
-    if ("onConversationStateUpdated".equals(event.eventType()) && event.get("StateTo").filter("closed"::equals).isPresent()) {
-      event.conversationSid().ifPresent(sid ->
-          sent.transition(sid, SentMessages.Status.WAITING, SentMessages.Status.CLOSED, null));
+    if ("onConversationStateUpdated".equals(event.eventType())
+        && event.get("StateTo").filter("closed"::equals).isPresent()) {
+      event
+          .conversationSid()
+          .ifPresent(
+              sid ->
+                  sent.transition(
+                      sid, SentMessages.Status.WAITING, SentMessages.Status.CLOSED, null));
     }
   }
 }

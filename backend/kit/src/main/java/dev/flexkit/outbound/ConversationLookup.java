@@ -37,31 +37,52 @@ final class ConversationLookup {
 
   ExistingConversation describe(String conversationSid) {
     List<String> identities = new ArrayList<>();
-    twilio.run("list participants", c -> Participant.reader(conversationSid).read(c).forEach(p -> {
-      if (p.getIdentity() != null) {
-        identities.add(p.getIdentity());
-      }
-    }));
-    Optional<String> status = workspaceSid.isEmpty() ? Optional.empty() : twilio.call("find the conversation's task", c -> {
-      List<String> statuses = new ArrayList<>();
-      Task.reader(workspaceSid.get()).setEvaluateTaskAttributes("conversationSid == \"" + conversationSid + "\"")
-          .setPageSize(20L).read(c).forEach(t -> statuses.add(t.getAssignmentStatus().toString()));
-      return statuses.stream().filter(s -> List.of("assigned", "reserved", "pending", "wrapping").contains(s))
-          .findFirst().or(() -> statuses.stream().findFirst());
-    });
+    twilio.run(
+        "list participants",
+        c ->
+            Participant.reader(conversationSid)
+                .read(c)
+                .forEach(
+                    p -> {
+                      if (p.getIdentity() != null) {
+                        identities.add(p.getIdentity());
+                      }
+                    }));
+    Optional<String> status =
+        workspaceSid.isEmpty()
+            ? Optional.empty()
+            : twilio.call(
+                "find the conversation's task",
+                c -> {
+                  List<String> statuses = new ArrayList<>();
+                  Task.reader(workspaceSid.get())
+                      .setEvaluateTaskAttributes("conversationSid == \"" + conversationSid + "\"")
+                      .setPageSize(20L)
+                      .read(c)
+                      .forEach(t -> statuses.add(t.getAssignmentStatus().toString()));
+                  return statuses.stream()
+                      .filter(
+                          s -> List.of("assigned", "reserved", "pending", "wrapping").contains(s))
+                      .findFirst()
+                      .or(() -> statuses.stream().findFirst());
+                });
     return new ExistingConversation(conversationSid, identities.stream().findFirst(), status);
   }
 
-  /** The {@code proxy_address} our number has in the conversation, for a customer's inbound message. */
+  /**
+   * The {@code proxy_address} our number has in the conversation, for a customer's inbound message.
+   */
   Optional<String> proxyAddressOf(String conversationSid, String customerAddress) {
-    return twilio.call("list participants", c -> {
-      for (Participant p : Participant.reader(conversationSid).read(c)) {
-        JsonNode binding = JSON.valueToTree(p.getMessagingBinding());
-        if (binding != null && customerAddress.equals(binding.path("address").asText())) {
-          return Optional.ofNullable(binding.path("proxy_address").asText(null));
-        }
-      }
-      return Optional.empty();
-    });
+    return twilio.call(
+        "list participants",
+        c -> {
+          for (Participant p : Participant.reader(conversationSid).read(c)) {
+            JsonNode binding = JSON.valueToTree(p.getMessagingBinding());
+            if (binding != null && customerAddress.equals(binding.path("address").asText())) {
+              return Optional.ofNullable(binding.path("proxy_address").asText(null));
+            }
+          }
+          return Optional.empty();
+        });
   }
 }

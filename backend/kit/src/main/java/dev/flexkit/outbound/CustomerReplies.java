@@ -31,8 +31,14 @@ public final class CustomerReplies {
   private final ConversationLookup lookup;
   private final Clock clock;
 
-  public CustomerReplies(TwilioGateway twilio, FlexSettings flex, OutboundSettings settings, SentMessages sent,
-                         WhatsappWindows windows, OutboundConversations conversations, Clock clock) {
+  public CustomerReplies(
+      TwilioGateway twilio,
+      FlexSettings flex,
+      OutboundSettings settings,
+      SentMessages sent,
+      WhatsappWindows windows,
+      OutboundConversations conversations,
+      Clock clock) {
     this.twilio = twilio;
     this.flex = flex;
     this.settings = settings;
@@ -43,7 +49,9 @@ public final class CustomerReplies {
   }
 
   public void onEvent(ConversationEvent event) {
-    if (!"onMessageAdded".equals(event.eventType()) || event.conversationSid().isEmpty() || event.author().isEmpty()) {
+    if (!"onMessageAdded".equals(event.eventType())
+        || event.conversationSid().isEmpty()
+        || event.author().isEmpty()) {
       return;
     }
     String conversationSid = event.conversationSid().get();
@@ -53,11 +61,14 @@ public final class CustomerReplies {
     }
     Optional<SentMessages.Sent> send = sent.find(conversationSid);
     if (author.startsWith("whatsapp:")) {
-      Optional<String> sender = send.map(SentMessages.Sent::senderAddress).filter(x -> author.equals(send.get().customerAddress()))
-          .or(() -> lookup.proxyAddressOf(conversationSid, author));
+      Optional<String> sender =
+          send.map(SentMessages.Sent::senderAddress)
+              .filter(x -> author.equals(send.get().customerAddress()))
+              .or(() -> lookup.proxyAddressOf(conversationSid, author));
       sender.ifPresent(s -> windows.inbound(author, s, at(event)));
     }
-    send.filter(s -> s.status() == SentMessages.Status.WAITING && s.customerAddress().equals(author))
+    send.filter(
+            s -> s.status() == SentMessages.Status.WAITING && s.customerAddress().equals(author))
         .filter(s -> sent.claimReply(conversationSid))
         .ifPresent(this::route);
   }
@@ -95,16 +106,36 @@ public final class CustomerReplies {
       flex.workflowSid().ifPresent(w -> properties.put("workflow_sid", w));
     }
     properties.put("attributes", attributes);
-    Map<String, Object> channel = Map.of("type", s.channel(), "initiated_by", "customer",
-        "properties", Map.of("media_channel_sid", s.conversationSid()));
+    Map<String, Object> channel =
+        Map.of(
+            "type",
+            s.channel(),
+            "initiated_by",
+            "customer",
+            "properties",
+            Map.of("media_channel_sid", s.conversationSid()));
     try {
-      Interaction i = twilio.call("route customer reply", c -> Interaction.creator(channel)
-          .setRouting(Map.of("properties", properties)).create(c));
-      sent.transition(s.conversationSid(), SentMessages.Status.ROUTING, SentMessages.Status.REPLIED, i.getSid());
-      LOG.info("reply on {} routed to {} as interaction {}", s.conversationSid(), toSender ? s.agentIdentity() : "anyone", i.getSid());
+      Interaction i =
+          twilio.call(
+              "route customer reply",
+              c ->
+                  Interaction.creator(channel)
+                      .setRouting(Map.of("properties", properties))
+                      .create(c));
+      sent.transition(
+          s.conversationSid(),
+          SentMessages.Status.ROUTING,
+          SentMessages.Status.REPLIED,
+          i.getSid());
+      LOG.info(
+          "reply on {} routed to {} as interaction {}",
+          s.conversationSid(),
+          toSender ? s.agentIdentity() : "anyone",
+          i.getSid());
     } catch (RuntimeException e) {
       // Give the claim back: the customer's next message (or Twilio's webhook retry) routes it.
-      sent.transition(s.conversationSid(), SentMessages.Status.ROUTING, SentMessages.Status.WAITING, null);
+      sent.transition(
+          s.conversationSid(), SentMessages.Status.ROUTING, SentMessages.Status.WAITING, null);
       throw e;
     }
   }

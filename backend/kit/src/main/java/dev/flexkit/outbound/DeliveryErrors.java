@@ -8,14 +8,15 @@ import java.util.Optional;
  * only (and its status callbacks often an empty message), so the list names the usual ones.
  */
 final class DeliveryErrors {
-  private static final Map<Integer, String> MESSAGES = Map.of(
-      30003, "Unreachable destination handset: the phone is off or out of coverage",
-      30004, "Message blocked by the recipient or their carrier",
-      30005, "Unknown destination handset: the number does not exist",
-      30006, "Landline or unreachable carrier",
-      30007, "Filtered by the carrier as spam or a policy violation",
-      30008, "Unknown delivery error",
-      63016, "Outside the WhatsApp 24-hour window: send an approved template instead");
+  private static final Map<Integer, String> MESSAGES =
+      Map.of(
+          30003, "Unreachable destination handset: the phone is off or out of coverage",
+          30004, "Message blocked by the recipient or their carrier",
+          30005, "Unknown destination handset: the number does not exist",
+          30006, "Landline or unreachable carrier",
+          30007, "Filtered by the carrier as spam or a policy violation",
+          30008, "Unknown delivery error",
+          63016, "Outside the WhatsApp 24-hour window: send an approved template instead");
 
   private DeliveryErrors() {}
 

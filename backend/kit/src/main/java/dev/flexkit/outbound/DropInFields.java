@@ -2,8 +2,8 @@ package dev.flexkit.outbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flexkit.outbound.Refusal.FieldError;
 import dev.flexkit.http.FormUrlEncoded;
+import dev.flexkit.outbound.Refusal.FieldError;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The flat fields of a drop-in request, sent as a form (as the reference plugin and Twilio Functions
- * callers do) or as a JSON object. Values are text; JSON booleans and numbers become their text.
+ * The flat fields of a drop-in request, sent as a form (as the reference plugin and Twilio
+ * Functions callers do) or as a JSON object. Values are text; JSON booleans and numbers become
+ * their text.
  */
 final class DropInFields {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /**
    * The reference plugin builds its form with URLSearchParams, which turns a missing value into the
    * text "undefined"; taken literally, that would be sent as a body or a template sid.
@@ -41,8 +43,11 @@ final class DropInFields {
       return new DropInFields(fields);
     }
     if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-      throw new Refusal(415, "unsupported_media_type",
-          "send application/x-www-form-urlencoded or application/json", Map.of());
+      throw new Refusal(
+          415,
+          "unsupported_media_type",
+          "send application/x-www-form-urlencoded or application/json",
+          Map.of());
     }
     JsonNode root;
     try {
@@ -53,8 +58,17 @@ final class DropInFields {
     if (root == null || !root.isObject()) {
       throw Refusal.invalid(List.of(new FieldError("body", "the body must be a JSON object")));
     }
-    root.fields().forEachRemaining(e -> put(fields, e.getKey(),
-        e.getValue().isNull() ? null : e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+    root.fields()
+        .forEachRemaining(
+            e ->
+                put(
+                    fields,
+                    e.getKey(),
+                    e.getValue().isNull()
+                        ? null
+                        : e.getValue().isValueNode()
+                            ? e.getValue().asText()
+                            : e.getValue().toString()));
     return new DropInFields(fields);
   }
 
@@ -72,7 +86,10 @@ final class DropInFields {
     return Optional.ofNullable(fields.get(name));
   }
 
-  /** {@code true}/{@code false} (any case), absent as false; anything else is a fault on {@code name}. */
+  /**
+   * {@code true}/{@code false} (any case), absent as false; anything else is a fault on {@code
+   * name}.
+   */
   boolean flag(String name, List<FieldError> errors) {
     String v = fields.get(name);
     if (v == null || v.equalsIgnoreCase("false")) {

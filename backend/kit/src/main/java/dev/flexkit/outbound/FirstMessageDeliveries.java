@@ -29,7 +29,9 @@ public final class FirstMessageDeliveries {
   }
 
   public void onEvent(ConversationEvent event) {
-    if (!"onDeliveryUpdated".equals(event.eventType()) || event.conversationSid().isEmpty() || event.messageSid().isEmpty()) {
+    if (!"onDeliveryUpdated".equals(event.eventType())
+        || event.conversationSid().isEmpty()
+        || event.messageSid().isEmpty()) {
       return;
     }
     String status = event.get("Status").map(String::toLowerCase).orElse("");
@@ -38,23 +40,37 @@ public final class FirstMessageDeliveries {
     }
     String conversationSid = event.conversationSid().get();
     String messageSid = event.messageSid().get();
-    boolean firstMessage = sent.find(conversationSid)
-        .map(s -> s.messageSid() == null || s.messageSid().equals(messageSid)).orElse(false);
+    boolean firstMessage =
+        sent.find(conversationSid)
+            .map(s -> s.messageSid() == null || s.messageSid().equals(messageSid))
+            .orElse(false);
     if (firstMessage) {
       record(conversationSid, messageSid, status, errorCode(event), updatedAt(event));
     }
   }
 
   /** Upsert on the message sid; a receipt older than the stored one changes nothing. */
-  void record(String conversationSid, String messageSid, String status, Integer errorCode, Instant at) {
+  void record(
+      String conversationSid, String messageSid, String status, Integer errorCode, Instant at) {
     sql.upsert(
-        new Sql.Statement("UPDATE outbound_deliveries SET status = ?, error_code = ?, updated_at = ?"
-            + " WHERE message_sid = ? AND updated_at <= ?", status, Sql.integer(errorCode), at, messageSid, at),
+        new Sql.Statement(
+            "UPDATE outbound_deliveries SET status = ?, error_code = ?, updated_at = ?"
+                + " WHERE message_sid = ? AND updated_at <= ?",
+            status,
+            Sql.integer(errorCode),
+            at,
+            messageSid,
+            at),
         new Sql.Statement("SELECT 1 FROM outbound_deliveries WHERE message_sid = ?", messageSid),
-        new Sql.Statement("INSERT INTO outbound_deliveries (message_sid, conversation_sid, status, error_code, updated_at)"
-            + " VALUES (?,?,?,?,?)", messageSid, conversationSid, status, Sql.integer(errorCode), at));
+        new Sql.Statement(
+            "INSERT INTO outbound_deliveries (message_sid, conversation_sid, status, error_code, updated_at)"
+                + " VALUES (?,?,?,?,?)",
+            messageSid,
+            conversationSid,
+            status,
+            Sql.integer(errorCode),
+            at));
   }
-
 
   private static Integer errorCode(ConversationEvent event) {
     Optional<String> raw = event.get("ErrorCode").filter(s -> !s.isBlank());
@@ -67,7 +83,11 @@ public final class FirstMessageDeliveries {
 
   private Instant updatedAt(ConversationEvent event) {
     try {
-      return event.get("DateUpdated").or(() -> event.get("DateCreated")).map(Instant::parse).orElseGet(clock::instant);
+      return event
+          .get("DateUpdated")
+          .or(() -> event.get("DateCreated"))
+          .map(Instant::parse)
+          .orElseGet(clock::instant);
     } catch (DateTimeParseException e) {
       return clock.instant();
     }

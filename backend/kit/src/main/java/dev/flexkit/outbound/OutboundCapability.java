@@ -12,15 +12,16 @@ import java.util.concurrent.Executors;
 
 /**
  * Agents and back-office systems start SMS and WhatsApp conversations: the endpoints, and the
- * Conversations events that follow a first message (replies, delivery failures, early closes).
- * The reference endpoints take content templates from {@code TemplatesCapability}.
+ * Conversations events that follow a first message (replies, delivery failures, early closes). The
+ * reference endpoints take content templates from {@code TemplatesCapability}.
  */
 public final class OutboundCapability implements Capability {
   private final KitServices kit;
   private final OutboundSettings settings;
   private final BackOfficeKey backOfficeKey;
 
-  public OutboundCapability(KitServices kit, OutboundSettings settings, BackOfficeKey backOfficeKey) {
+  public OutboundCapability(
+      KitServices kit, OutboundSettings settings, BackOfficeKey backOfficeKey) {
     this.kit = kit;
     this.settings = settings;
     this.backOfficeKey = backOfficeKey;
@@ -30,18 +31,26 @@ public final class OutboundCapability implements Capability {
   public void contribute(Contributions to) {
     SentMessages sent = new SentMessages(kit.database(), kit.clock());
     WhatsappWindows windows = new WhatsappWindows(kit.database(), kit.clock());
-    ExecutorService sideCalls = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "outbound-side-call");
-      t.setDaemon(true);
-      return t;
-    });
-    OutboundConversations conversations = new OutboundConversations(kit.twilio(), kit.flex().workspaceSid(), settings, sent);
-    OutboundSender sender = new OutboundSender(kit.twilio(), kit.flex(), settings, sent, windows, conversations, sideCalls);
-    CustomerReplies replies = new CustomerReplies(kit.twilio(), kit.flex(), settings, sent, windows, conversations,
-        kit.clock());
-    BackOfficeTasks backOffice = new BackOfficeTasks(kit.twilio(), kit.flex(), settings, conversations, sent, windows,
-        sideCalls);
-    to.resources(OutboundResource.class, ReferenceOutboundResource.class, BackOfficeSmsResource.class)
+    ExecutorService sideCalls =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "outbound-side-call");
+              t.setDaemon(true);
+              return t;
+            });
+    OutboundConversations conversations =
+        new OutboundConversations(kit.twilio(), kit.flex().workspaceSid(), settings, sent);
+    OutboundSender sender =
+        new OutboundSender(
+            kit.twilio(), kit.flex(), settings, sent, windows, conversations, sideCalls);
+    CustomerReplies replies =
+        new CustomerReplies(
+            kit.twilio(), kit.flex(), settings, sent, windows, conversations, kit.clock());
+    BackOfficeTasks backOffice =
+        new BackOfficeTasks(
+            kit.twilio(), kit.flex(), settings, conversations, sent, windows, sideCalls);
+    to.resources(
+            OutboundResource.class, ReferenceOutboundResource.class, BackOfficeSmsResource.class)
         .provider(BackOfficeAuthFilter.class)
         .bind(sender, OutboundSender.class)
         .bind(conversations, OutboundConversations.class)

@@ -18,7 +18,11 @@ public final class OutboundConversations {
   private final SentMessages sent;
   private final ConversationLookup lookup;
 
-  OutboundConversations(TwilioGateway twilio, Optional<String> workspaceSid, OutboundSettings settings, SentMessages sent) {
+  OutboundConversations(
+      TwilioGateway twilio,
+      Optional<String> workspaceSid,
+      OutboundSettings settings,
+      SentMessages sent) {
     this.twilio = twilio;
     this.settings = settings;
     this.sent = sent;
@@ -30,27 +34,39 @@ public final class OutboundConversations {
     return lookup;
   }
 
-  /** Twilio's view, and ours for a send still waiting: its sender owns it though no task exists yet. */
+  /**
+   * Twilio's view, and ours for a send still waiting: its sender owns it though no task exists yet.
+   */
   ExistingConversation describe(String conversationSid) {
     ExistingConversation twilioView = lookup.describe(conversationSid);
     if (twilioView.ownerIdentity().isPresent()) {
       return twilioView;
     }
-    return new ExistingConversation(conversationSid, sent.find(conversationSid).map(SentMessages.Sent::agentIdentity),
+    return new ExistingConversation(
+        conversationSid,
+        sent.find(conversationSid).map(SentMessages.Sent::agentIdentity),
         twilioView.taskStatus());
   }
 
   void setClosedTimer(String conversationSid) {
     try {
-      twilio.call("set closed timer", c -> Conversation.updater(conversationSid).setTimersClosed(settings.closedTimerIso()).update(c));
+      twilio.call(
+          "set closed timer",
+          c ->
+              Conversation.updater(conversationSid)
+                  .setTimersClosed(settings.closedTimerIso())
+                  .update(c));
     } catch (RuntimeException e) {
-      // The agent's task closes this conversation when it ends; the timer is the back-stop, not the send.
+      // The agent's task closes this conversation when it ends; the timer is the back-stop, not the
+      // send.
       LOG.warn("conversation {} has no closed timer: {}", conversationSid, e.getMessage());
     }
   }
 
   /** Closes a conversation; the interaction channel on it closes with it. */
   void close(String conversationSid) {
-    twilio.call("close conversation", c -> Conversation.updater(conversationSid).setState(Conversation.State.CLOSED).update(c));
+    twilio.call(
+        "close conversation",
+        c -> Conversation.updater(conversationSid).setState(Conversation.State.CLOSED).update(c));
   }
 }

@@ -3,7 +3,9 @@ package dev.flexkit.outbound;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
 
-/** {@code POST /api/outbound/messages} as the client sends it; {@link OutboundValidation} checks it. */
+/**
+ * {@code POST /api/outbound/messages} as the client sends it; {@link OutboundValidation} checks it.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OutboundRequest(
     String to,

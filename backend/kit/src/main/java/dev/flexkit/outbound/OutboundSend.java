@@ -15,24 +15,46 @@ public record OutboundSend(
     String customerName,
     OnExisting onExisting) {
 
-  public enum Channel { SMS, WHATSAPP;
+  public enum Channel {
+    SMS,
+    WHATSAPP;
+
     public String wire() {
       return name().toLowerCase();
     }
   }
 
-  public enum Mode { OPEN_CHAT, WAIT_FOR_REPLY }
+  public enum Mode {
+    OPEN_CHAT,
+    WAIT_FOR_REPLY
+  }
 
-  public enum RouteTo { ME, ANY }
+  public enum RouteTo {
+    ME,
+    ANY
+  }
 
-  public enum OnExisting { FAIL, REUSE, CLOSE }
+  public enum OnExisting {
+    FAIL,
+    REUSE,
+    CLOSE
+  }
 
   public boolean freeText() {
     return contentSid == null;
   }
 
   public OutboundSend withOnExisting(OnExisting value) {
-    return new OutboundSend(channel, customerAddress, senderAddress, body, contentSid, contentVariables, mode, routeTo,
-        customerName, value);
+    return new OutboundSend(
+        channel,
+        customerAddress,
+        senderAddress,
+        body,
+        contentSid,
+        contentVariables,
+        mode,
+        routeTo,
+        customerName,
+        value);
   }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * beside the worker), the workflow that honours {@code KnownAgentWorkerSid} for "reply to me", and
  * the closed timer every conversation we create gets so none lives forever.
  */
-public record OutboundSettings(String queueSid, Optional<String> knownAgentWorkflowSid, Duration closedTimer) {
+public record OutboundSettings(
+    String queueSid, Optional<String> knownAgentWorkflowSid, Duration closedTimer) {
   public String closedTimerIso() {
     return closedTimer.toString();
   }

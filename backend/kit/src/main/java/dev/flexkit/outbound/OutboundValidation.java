@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class OutboundValidation {
   /** Conversations' limit for one message body. */
   static final int MAX_BODY = 1600;
+
   private static final Pattern CONTENT_SID = Pattern.compile("HX[0-9a-fA-F]{32}");
   private static final Pattern VARIABLE_KEY = Pattern.compile("[^\\s]{1,16}");
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
@@ -31,8 +32,10 @@ public final class OutboundValidation {
     List<FieldError> errors = new ArrayList<>();
     OutboundSend.Channel channel = channel(r, errors);
     String number = e164(r.to(), errors);
-    String customer = number == null || channel == null ? null
-        : channel == OutboundSend.Channel.WHATSAPP ? "whatsapp:" + number : number;
+    String customer =
+        number == null || channel == null
+            ? null
+            : channel == OutboundSend.Channel.WHATSAPP ? "whatsapp:" + number : number;
     String sender = sender(r.from(), channel, errors);
     boolean hasBody = r.body() != null && !r.body().isBlank();
     boolean hasContent = r.contentSid() != null && !r.contentSid().isBlank();
@@ -45,37 +48,66 @@ public final class OutboundValidation {
       errors.add(new FieldError("body", "body is longer than " + MAX_BODY + " characters"));
     }
     if (hasContent && !CONTENT_SID.matcher(r.contentSid()).matches()) {
-      errors.add(new FieldError("contentSid", "contentSid must be HX followed by 32 hex characters"));
+      errors.add(
+          new FieldError("contentSid", "contentSid must be HX followed by 32 hex characters"));
     }
     Map<String, String> variables = r.contentVariables() == null ? Map.of() : r.contentVariables();
     if (!variables.isEmpty() && !hasContent) {
       errors.add(new FieldError("contentVariables", "contentVariables need a contentSid"));
     }
-    variables.forEach((k, v) -> {
-      if (!VARIABLE_KEY.matcher(k).matches() || v == null || v.isBlank() || v.length() > 1600) {
-        errors.add(new FieldError("contentVariables." + k, "each variable needs a key of at most 16 characters and a non-empty value"));
-      }
-    });
-    OutboundSend.Mode mode = parse(OutboundSend.Mode.class, r.mode(), "mode", "open-chat or wait-for-reply", null, errors);
-    OutboundSend.RouteTo routeTo = parse(OutboundSend.RouteTo.class, r.routeTo(), "routeTo", "me or any",
-        OutboundSend.RouteTo.ME, errors);
-    OutboundSend.OnExisting onExisting = parse(OutboundSend.OnExisting.class, r.onExisting(), "onExisting",
-        "fail, reuse or close", OutboundSend.OnExisting.FAIL, errors);
+    variables.forEach(
+        (k, v) -> {
+          if (!VARIABLE_KEY.matcher(k).matches() || v == null || v.isBlank() || v.length() > 1600) {
+            errors.add(
+                new FieldError(
+                    "contentVariables." + k,
+                    "each variable needs a key of at most 16 characters and a non-empty value"));
+          }
+        });
+    OutboundSend.Mode mode =
+        parse(
+            OutboundSend.Mode.class, r.mode(), "mode", "open-chat or wait-for-reply", null, errors);
+    OutboundSend.RouteTo routeTo =
+        parse(
+            OutboundSend.RouteTo.class,
+            r.routeTo(),
+            "routeTo",
+            "me or any",
+            OutboundSend.RouteTo.ME,
+            errors);
+    OutboundSend.OnExisting onExisting =
+        parse(
+            OutboundSend.OnExisting.class,
+            r.onExisting(),
+            "onExisting",
+            "fail, reuse or close",
+            OutboundSend.OnExisting.FAIL,
+            errors);
     if (r.customerName() != null && r.customerName().length() > 255) {
       errors.add(new FieldError("customerName", "customerName is longer than 255 characters"));
     }
     if (!errors.isEmpty()) {
       throw Refusal.invalid(errors);
     }
-    return new OutboundSend(channel, customer, sender, hasBody ? r.body() : null, hasContent ? r.contentSid() : null,
-        Map.copyOf(variables), mode, routeTo,
-        r.customerName() == null || r.customerName().isBlank() ? number : r.customerName().trim(), onExisting);
+    return new OutboundSend(
+        channel,
+        customer,
+        sender,
+        hasBody ? r.body() : null,
+        hasContent ? r.contentSid() : null,
+        Map.copyOf(variables),
+        mode,
+        routeTo,
+        r.customerName() == null || r.customerName().isBlank() ? number : r.customerName().trim(),
+        onExisting);
   }
 
   private static OutboundSend.Channel channel(OutboundRequest r, List<FieldError> errors) {
     String c = r.channel();
     if (c == null || c.isBlank()) {
-      return r.to() != null && r.to().startsWith("whatsapp:") ? OutboundSend.Channel.WHATSAPP : OutboundSend.Channel.SMS;
+      return r.to() != null && r.to().startsWith("whatsapp:")
+          ? OutboundSend.Channel.WHATSAPP
+          : OutboundSend.Channel.SMS;
     }
     return switch (c) {
       case "sms" -> OutboundSend.Channel.SMS;
@@ -92,7 +124,10 @@ public final class OutboundValidation {
     return e164(raw, "to", errors);
   }
 
-  /** A number in E.164 (a {@code whatsapp:} prefix is dropped), or null with an error on {@code field}. */
+  /**
+   * A number in E.164 (a {@code whatsapp:} prefix is dropped), or null with an error on {@code
+   * field}.
+   */
   static String e164(String raw, String field, List<FieldError> errors) {
     if (raw == null || raw.isBlank()) {
       errors.add(new FieldError(field, field + " is required"));
@@ -107,7 +142,10 @@ public final class OutboundValidation {
       }
       return PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
     } catch (NumberParseException e) {
-      errors.add(new FieldError(field, field + " must be an international number starting with +, e.g. +14155550100"));
+      errors.add(
+          new FieldError(
+              field,
+              field + " must be an international number starting with +, e.g. +14155550100"));
       return null;
     }
   }
@@ -122,8 +160,12 @@ public final class OutboundValidation {
     return configuredSender(from, channel, "from", errors);
   }
 
-  /** {@code from} as one of the configured senders of the channel, or null with an error on {@code field}. */
-  String configuredSender(String from, OutboundSend.Channel channel, String field, List<FieldError> errors) {
+  /**
+   * {@code from} as one of the configured senders of the channel, or null with an error on {@code
+   * field}.
+   */
+  String configuredSender(
+      String from, OutboundSend.Channel channel, String field, List<FieldError> errors) {
     List<String> senders = senders(channel);
     if (senders.isEmpty()) {
       errors.add(new FieldError(field, "no " + channel.wire() + " sender is configured"));
@@ -133,9 +175,15 @@ public final class OutboundValidation {
       errors.add(new FieldError(field, field + " is required"));
       return null;
     }
-    String normalised = channel == OutboundSend.Channel.WHATSAPP && !from.startsWith("whatsapp:") ? "whatsapp:" + from : from;
+    String normalised =
+        channel == OutboundSend.Channel.WHATSAPP && !from.startsWith("whatsapp:")
+            ? "whatsapp:" + from
+            : from;
     if (!senders.contains(normalised)) {
-      errors.add(new FieldError(field, field + " must be one of the configured " + channel.wire() + " senders " + senders));
+      errors.add(
+          new FieldError(
+              field,
+              field + " must be one of the configured " + channel.wire() + " senders " + senders));
       return null;
     }
     return normalised;
@@ -145,8 +193,13 @@ public final class OutboundValidation {
     return channel == OutboundSend.Channel.WHATSAPP ? flex.whatsappSenders() : flex.smsSenders();
   }
 
-  private static <E extends Enum<E>> E parse(Class<E> type, String raw, String field, String allowed, E fallback,
-                                             List<FieldError> errors) {
+  private static <E extends Enum<E>> E parse(
+      Class<E> type,
+      String raw,
+      String field,
+      String allowed,
+      E fallback,
+      List<FieldError> errors) {
     if (raw == null || raw.isBlank()) {
       if (fallback == null) {
         errors.add(new FieldError(field, field + " is required: " + allowed));

@@ -48,25 +48,52 @@ import org.slf4j.LoggerFactory;
 public final class ReferenceOutboundResource {
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceOutboundResource.class);
   private static final Map<String, String> SEED_NAMES =
-      Map.of("to", "To", "channel", "To", "from", "From", "body", "Body", "contentSid", "ContentTemplateSid");
+      Map.of(
+          "to",
+          "To",
+          "channel",
+          "To",
+          "from",
+          "From",
+          "body",
+          "Body",
+          "contentSid",
+          "ContentTemplateSid");
   private static final Pattern OUR_NAMES = Pattern.compile("\\b(to|from|body|contentSid)\\b");
 
-  @Schema(name = "SendOutboundMessageRequest", description = "Seed 000's fields; WorkerSid, WorkerFriendlyName, "
-      + "WorkspaceSid, WorkflowSid, QueueSid and InboundStudioFlow may be sent and are ignored")
+  @Schema(
+      name = "SendOutboundMessageRequest",
+      description =
+          "Seed 000's fields; WorkerSid, WorkerFriendlyName, "
+              + "WorkspaceSid, WorkflowSid, QueueSid and InboundStudioFlow may be sent and are ignored")
   public record SendOutboundMessageFields(
-      @Schema(description = "The customer: +E.164, or whatsapp:+E.164 for WhatsApp", requiredMode = Schema.RequiredMode.REQUIRED)
-      String To,
-      @Schema(description = "One of the configured senders; default the first for the channel") String From,
+      @Schema(
+              description = "The customer: +E.164, or whatsapp:+E.164 for WhatsApp",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          String To,
+      @Schema(description = "One of the configured senders; default the first for the channel")
+          String From,
       @Schema(description = "Free text; exclusive with ContentTemplateSid") String Body,
-      @Schema(description = "An approved Content template (HX…); exclusive with Body") String ContentTemplateSid,
-      @Schema(description = "true: open a chat task for the agent now; otherwise wait for the customer's reply")
-      String OpenChatFlag,
-      @Schema(description = "true: the reply goes to this agent; otherwise to anyone") String KnownAgentRoutingFlag,
-      @Schema(description = "The agent's Flex token (or send Authorization: Bearer)") String Token) {}
+      @Schema(description = "An approved Content template (HX…); exclusive with Body")
+          String ContentTemplateSid,
+      @Schema(
+              description =
+                  "true: open a chat task for the agent now; otherwise wait for the customer's reply")
+          String OpenChatFlag,
+      @Schema(description = "true: the reply goes to this agent; otherwise to anyone")
+          String KnownAgentRoutingFlag,
+      @Schema(description = "The agent's Flex token (or send Authorization: Bearer)")
+          String Token) {}
 
   @Schema(name = "SendOutboundMessageResponse")
-  public record SendOutboundMessageReply(boolean success, String conversationSid, String interactionSid, String messageSid,
-                                         String errorMessage, String code, List<FieldError> errors) {}
+  public record SendOutboundMessageReply(
+      boolean success,
+      String conversationSid,
+      String interactionSid,
+      String messageSid,
+      String errorMessage,
+      String code,
+      List<FieldError> errors) {}
 
   private final OutboundSender sender;
   private final OutboundValidation validation;
@@ -74,8 +101,11 @@ public final class ReferenceOutboundResource {
   private final ContentTemplates content;
 
   @Inject
-  public ReferenceOutboundResource(OutboundSender sender, OutboundValidation validation, FlexTokenValidator tokens,
-                                   ContentTemplates content) {
+  public ReferenceOutboundResource(
+      OutboundSender sender,
+      OutboundValidation validation,
+      FlexTokenValidator tokens,
+      ContentTemplates content) {
     this.sender = sender;
     this.validation = validation;
     this.tokens = tokens;
@@ -84,26 +114,45 @@ public final class ReferenceOutboundResource {
 
   @POST
   @Path("sendOutboundMessage")
-  @Operation(summary = "Seed 000's sendOutboundMessage: open a chat, or send and wait for the reply (form or JSON)",
+  @Operation(
+      summary =
+          "Seed 000's sendOutboundMessage: open a chat, or send and wait for the reply (form or JSON)",
       security = @SecurityRequirement(name = "flexToken"),
       responses = {
-          @ApiResponse(responseCode = "200", description = "Sent",
-              content = @Content(schema = @Schema(implementation = SendOutboundMessageReply.class))),
-          @ApiResponse(responseCode = "400", description = "Every faulty field, in errors",
-              content = @Content(schema = @Schema(implementation = SendOutboundMessageReply.class))),
-          @ApiResponse(responseCode = "401", description = "Missing or refused Token",
-              content = @Content(schema = @Schema(implementation = SendOutboundMessageReply.class))),
-          @ApiResponse(responseCode = "409", description = "A live task holds this customer and sender",
-              content = @Content(schema = @Schema(implementation = SendOutboundMessageReply.class))),
-          @ApiResponse(responseCode = "422", description = "WhatsApp free text outside the 24-hour window",
-              content = @Content(schema = @Schema(implementation = SendOutboundMessageReply.class)))})
-  public Response sendOutboundMessage(@Context HttpHeaders headers, @QueryParam("Token") String queryToken,
-                                      @RequestBody(content = {
-                                          @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-                                              schema = @Schema(implementation = SendOutboundMessageFields.class)),
-                                          @Content(mediaType = MediaType.APPLICATION_JSON,
-                                              schema = @Schema(implementation = SendOutboundMessageFields.class))})
-                                      String body) {
+        @ApiResponse(
+            responseCode = "200",
+            description = "Sent",
+            content = @Content(schema = @Schema(implementation = SendOutboundMessageReply.class))),
+        @ApiResponse(
+            responseCode = "400",
+            description = "Every faulty field, in errors",
+            content = @Content(schema = @Schema(implementation = SendOutboundMessageReply.class))),
+        @ApiResponse(
+            responseCode = "401",
+            description = "Missing or refused Token",
+            content = @Content(schema = @Schema(implementation = SendOutboundMessageReply.class))),
+        @ApiResponse(
+            responseCode = "409",
+            description = "A live task holds this customer and sender",
+            content = @Content(schema = @Schema(implementation = SendOutboundMessageReply.class))),
+        @ApiResponse(
+            responseCode = "422",
+            description = "WhatsApp free text outside the 24-hour window",
+            content = @Content(schema = @Schema(implementation = SendOutboundMessageReply.class)))
+      })
+  public Response sendOutboundMessage(
+      @Context HttpHeaders headers,
+      @QueryParam("Token") String queryToken,
+      @RequestBody(
+              content = {
+                @Content(
+                    mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                    schema = @Schema(implementation = SendOutboundMessageFields.class)),
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SendOutboundMessageFields.class))
+              })
+          String body) {
     try {
       DropInFields fields = DropInFields.parse(headers.getMediaType(), body);
       FlexAgent agent = tokens.validate(token(headers, fields, queryToken));
@@ -129,15 +178,26 @@ public final class ReferenceOutboundResource {
       String reference = UUID.randomUUID().toString().substring(0, 8);
       LOG.error("sendOutboundMessage failed [ref {}]", reference, e);
       boolean store = e instanceof StoreException;
-      return failure(store ? 503 : 500, Map.of("code", store ? "store_unavailable" : "internal_error",
-          "message", (store ? "The database is unavailable; retry shortly" : "Internal error") + " (ref " + reference + ")"));
+      return failure(
+          store ? 503 : 500,
+          Map.of(
+              "code",
+              store ? "store_unavailable" : "internal_error",
+              "message",
+              (store ? "The database is unavailable; retry shortly" : "Internal error")
+                  + " (ref "
+                  + reference
+                  + ")"));
     }
   }
 
   @POST
   @Path("getContentTemplates")
   @AgentAuthenticated
-  @Operation(operationId = "getContentTemplates", summary = "Seed 000's getContentTemplates: the approved WhatsApp Content templates, with their variables",
+  @Operation(
+      operationId = "getContentTemplates",
+      summary =
+          "Seed 000's getContentTemplates: the approved WhatsApp Content templates, with their variables",
       security = @SecurityRequirement(name = "flexToken"))
   public Map<String, List<ContentTemplates.Template>> contentTemplates() {
     return Map.of("templates", content.approvedForWhatsapp());
@@ -151,14 +211,26 @@ public final class ReferenceOutboundResource {
     return fields.optional("Token").orElse(queryToken);
   }
 
-  /** The seed's fields as our send; faults are reported under the seed's field names, all at once. */
+  /**
+   * The seed's fields as our send; faults are reported under the seed's field names, all at once.
+   */
   private OutboundSend validate(DropInFields fields) {
     List<FieldError> flagErrors = new ArrayList<>();
     boolean openChat = fields.flag("OpenChatFlag", flagErrors);
     boolean toMe = fields.flag("KnownAgentRoutingFlag", flagErrors);
     // The seed reused a conversation that had no task and refused one that had; reuse does both.
-    OutboundRequest request = new OutboundRequest(fields.get("To"), null, fields.get("From"), fields.get("Body"),
-        fields.get("ContentTemplateSid"), null, openChat ? "open-chat" : "wait-for-reply", toMe ? "me" : "any", null, "reuse");
+    OutboundRequest request =
+        new OutboundRequest(
+            fields.get("To"),
+            null,
+            fields.get("From"),
+            fields.get("Body"),
+            fields.get("ContentTemplateSid"),
+            null,
+            openChat ? "open-chat" : "wait-for-reply",
+            toMe ? "me" : "any",
+            null,
+            "reuse");
     try {
       OutboundSend send = validation.validate(request);
       if (!flagErrors.isEmpty()) {
@@ -169,7 +241,9 @@ public final class ReferenceOutboundResource {
       if (r.status() != 400 || r.fieldErrors().isEmpty()) {
         throw r;
       }
-      List<FieldError> all = new ArrayList<>(r.fieldErrors().stream().map(ReferenceOutboundResource::inSeedNames).toList());
+      List<FieldError> all =
+          new ArrayList<>(
+              r.fieldErrors().stream().map(ReferenceOutboundResource::inSeedNames).toList());
       all.addAll(flagErrors);
       throw Refusal.invalid(all);
     }
@@ -185,14 +259,19 @@ public final class ReferenceOutboundResource {
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("success", false);
     Object errors = error.get("errors");
-    reply.put("errorMessage", errors instanceof List<?> list && !list.isEmpty()
-        ? list.stream().map(x -> ((FieldError) x).field() + ": " + ((FieldError) x).message()).collect(Collectors.joining("; "))
-        : error.get("message"));
-    error.forEach((k, v) -> {
-      if (!k.equals("message") && v != null) {
-        reply.put(k, v);
-      }
-    });
+    reply.put(
+        "errorMessage",
+        errors instanceof List<?> list && !list.isEmpty()
+            ? list.stream()
+                .map(x -> ((FieldError) x).field() + ": " + ((FieldError) x).message())
+                .collect(Collectors.joining("; "))
+            : error.get("message"));
+    error.forEach(
+        (k, v) -> {
+          if (!k.equals("message") && v != null) {
+            reply.put(k, v);
+          }
+        });
     return Response.status(status).type(MediaType.APPLICATION_JSON).entity(reply).build();
   }
 }

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A send we refuse with a body richer than {@code ApiError}: per-field errors, the conflict's owner. */
+/**
+ * A send we refuse with a body richer than {@code ApiError}: per-field errors, the conflict's
+ * owner.
+ */
 public final class Refusal extends RuntimeException {
   private final int status;
   private final Map<String, Object> error;
@@ -21,12 +24,17 @@ public final class Refusal extends RuntimeException {
   }
 
   public static Refusal invalid(List<FieldError> errors) {
-    return new Refusal(400, "invalid_request",
+    return new Refusal(
+        400,
+        "invalid_request",
         errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are invalid",
         Map.of("field", errors.get(0).field(), "errors", errors));
   }
 
-  /** A send refused because {@code existing} already holds the customer: who has it and how far its task got. */
+  /**
+   * A send refused because {@code existing} already holds the customer: who has it and how far its
+   * task got.
+   */
   public static Refusal conflict(String code, String message, ExistingConversation existing) {
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("conversationSid", existing.conversationSid());

@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
-/** The production Flex plugin bundle built into this jar, for self-hosting and the sandbox desktop. */
+/**
+ * The production Flex plugin bundle built into this jar, for self-hosting and the sandbox desktop.
+ */
 @Path("/plugin")
 @Tag(name = "plugin")
 public final class PluginBundleResource {
@@ -22,7 +24,8 @@ public final class PluginBundleResource {
   @Path("{file}")
   @Operation(summary = "A file of the production plugin build, e.g. " + BUNDLE)
   public Response file(@PathParam("file") String file, @Context Request request) {
-    return ASSETS.serve(file, request)
+    return ASSETS
+        .serve(file, request)
         .orElseThrow(() -> new ApiException(404, "not_found", "No such file: " + file));
   }
 

@@ -11,10 +11,12 @@ public final class PluginCapability implements Capability {
 
   @Override
   public void contribute(Contributions to) {
-    to.resources(PluginBundleResource.class).whenStarted(started -> {
-      if (!PluginBundleResource.bundlePresent()) {
-        LOG.warn("the plugin bundle is missing from this jar; build it with mvn package");
-      }
-    });
+    to.resources(PluginBundleResource.class)
+        .whenStarted(
+            started -> {
+              if (!PluginBundleResource.bundlePresent()) {
+                LOG.warn("the plugin bundle is missing from this jar; build it with mvn package");
+              }
+            });
   }
 }

@@ -38,13 +38,16 @@ public final class Database implements AutoCloseable {
   /** Connects and migrates on a background thread; failures surface from {@link #awaitReady}. */
   public static Database openInBackground(DatabaseSettings settings, int poolSize) {
     CompletableFuture<Opened> future = new CompletableFuture<>();
-    Thread opener = new Thread(() -> {
-      try {
-        future.complete(connectAndMigrate(settings, poolSize));
-      } catch (Throwable e) {
-        future.completeExceptionally(e);
-      }
-    }, "store-open");
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                future.complete(connectAndMigrate(settings, poolSize));
+              } catch (Throwable e) {
+                future.completeExceptionally(e);
+              }
+            },
+            "store-open");
     opener.setDaemon(true);
     opener.start();
     return new Database(settings, future);
@@ -52,7 +55,9 @@ public final class Database implements AutoCloseable {
 
   /** Connects and migrates before returning. */
   public static Database open(DatabaseSettings settings, int poolSize) {
-    Database database = new Database(settings, CompletableFuture.completedFuture(connectAndMigrate(settings, poolSize)));
+    Database database =
+        new Database(
+            settings, CompletableFuture.completedFuture(connectAndMigrate(settings, poolSize)));
     return database;
   }
 
@@ -70,19 +75,19 @@ public final class Database implements AutoCloseable {
     try {
       dataSource = new HikariDataSource(hikari);
     } catch (RuntimeException e) {
-      throw new StoreUnavailableException("cannot connect to " + settings.redactedUrl() + ": " + rootMessage(e), e);
+      throw new StoreUnavailableException(
+          "cannot connect to " + settings.redactedUrl() + ": " + rootMessage(e), e);
     }
     try {
-      Flyway flyway = Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .load();
+      Flyway flyway =
+          Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
       flyway.migrate();
       MigrationInfo current = flyway.info().current();
       return new Opened(dataSource, current == null ? "none" : current.getVersion().getVersion());
     } catch (RuntimeException e) {
       dataSource.close();
-      throw new StoreUnavailableException("cannot migrate " + settings.redactedUrl() + ": " + rootMessage(e), e);
+      throw new StoreUnavailableException(
+          "cannot migrate " + settings.redactedUrl() + ": " + rootMessage(e), e);
     }
   }
 
@@ -119,7 +124,8 @@ public final class Database implements AutoCloseable {
       }
       throw new StoreUnavailableException("store failed to open: " + rootMessage(e), e.getCause());
     } catch (TimeoutException e) {
-      throw new StoreUnavailableException("store not ready after " + READY_TIMEOUT.toSeconds() + " s", e);
+      throw new StoreUnavailableException(
+          "store not ready after " + READY_TIMEOUT.toSeconds() + " s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while waiting for the store", e);

@@ -26,10 +26,16 @@ public final class DatabaseHealthCheck implements HealthCheck {
       if (!c.isValid(2)) {
         return Result.unhealthy("connection did not answer in 2 s");
       }
-      String product = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+      String product =
+          c.getMetaData().getDatabaseProductName()
+              + " "
+              + c.getMetaData().getDatabaseProductVersion();
       return Result.healthy(product + ", schema v" + database.schemaVersion());
     } catch (SQLException e) {
-      return Result.unhealthy(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
+      return Result.unhealthy(
+          e.getMessage() == null
+              ? e.getClass().getSimpleName()
+              : e.getMessage().lines().findFirst().orElse(""));
     }
   }
 }

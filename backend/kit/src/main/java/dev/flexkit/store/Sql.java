@@ -52,7 +52,8 @@ public final class Sql {
 
   /** Rows changed. */
   public int update(String sql, Object... params) {
-    try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = database.connection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       return ps.executeUpdate();
     } catch (SQLException e) {
@@ -62,7 +63,8 @@ public final class Sql {
 
   /** Runs an INSERT; false, and nothing changed, when a row with the same key exists already. */
   public boolean insertUnlessPresent(String sql, Object... params) {
-    try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = database.connection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       return ps.executeUpdate() > 0;
     } catch (SQLException e) {
@@ -75,12 +77,13 @@ public final class Sql {
 
   /**
    * Inserts or updates one row, where the UPDATE carries the condition that makes a write win (e.g.
-   * "only if newer"): runs {@code update}; if it changed nothing and no row has the key
-   * ({@code keyExists} finds none), runs {@code insert}; if another writer inserted the key first,
-   * compares again with {@code update}.
+   * "only if newer"): runs {@code update}; if it changed nothing and no row has the key ({@code
+   * keyExists} finds none), runs {@code insert}; if another writer inserted the key first, compares
+   * again with {@code update}.
    */
   public void upsert(Statement update, Statement keyExists, Statement insert) {
-    if (update(update.sql(), update.params()) > 0 || !query(keyExists.sql(), rs -> true, keyExists.params()).isEmpty()) {
+    if (update(update.sql(), update.params()) > 0
+        || !query(keyExists.sql(), rs -> true, keyExists.params()).isEmpty()) {
       return;
     }
     if (!insertUnlessPresent(insert.sql(), insert.params())) {
@@ -112,7 +115,8 @@ public final class Sql {
   }
 
   public <T> List<T> query(String sql, Row<T> row, Object... params) {
-    try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = database.connection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       List<T> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {

@@ -4,8 +4,8 @@ import dev.flexkit.capability.Capability;
 import dev.flexkit.capability.Contributions;
 
 /**
- * The database, opened (and migrated) in the background while the server starts: start-up waits
- * for it before it returns, {@code /health} reports it, and it closes once requests have drained.
+ * The database, opened (and migrated) in the background while the server starts: start-up waits for
+ * it before it returns, {@code /health} reports it, and it closes once requests have drained.
  */
 public final class StoreCapability implements Capability {
   private final Database database;

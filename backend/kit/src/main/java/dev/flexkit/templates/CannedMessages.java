@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Canned messages from a JSON file ({@code CANNED_MESSAGES_FILE}), or the default shipped in the
- * jar. The file is re-read when it changes, so editing it needs no restart; a broken edit keeps
- * the last good list.
+ * jar. The file is re-read when it changes, so editing it needs no restart; a broken edit keeps the
+ * last good list.
  */
 public final class CannedMessages {
   private static final Logger LOG = LoggerFactory.getLogger(CannedMessages.class);
@@ -56,7 +56,10 @@ public final class CannedMessages {
       messages = parse(JSON.readTree(file.get().toFile()));
       loadedVersion = version;
     } catch (IOException | RuntimeException e) {
-      LOG.warn("canned messages {} unreadable, keeping the previous list: {}", file.get(), e.getMessage());
+      LOG.warn(
+          "canned messages {} unreadable, keeping the previous list: {}",
+          file.get(),
+          e.getMessage());
     }
   }
 
@@ -72,7 +75,12 @@ public final class CannedMessages {
       if (body.isBlank()) {
         throw new IllegalArgumentException("a canned message has no body");
       }
-      out.add(new Canned(m.path("id").asText(m.path("name").asText()), m.path("name").asText(), List.copyOf(channels), body));
+      out.add(
+          new Canned(
+              m.path("id").asText(m.path("name").asText()),
+              m.path("name").asText(),
+              List.copyOf(channels),
+              body));
     }
     return List.copyOf(out);
   }

@@ -6,7 +6,9 @@ import dev.flexkit.capability.KitServices;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Canned messages from a file and WhatsApp content templates from Twilio, for agents to pick from. */
+/**
+ * Canned messages from a file and WhatsApp content templates from Twilio, for agents to pick from.
+ */
 public final class TemplatesCapability implements Capability {
   private final KitServices kit;
   private final Optional<Path> cannedMessagesFile;

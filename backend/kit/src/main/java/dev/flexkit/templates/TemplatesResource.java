@@ -30,13 +30,18 @@ public final class TemplatesResource {
 
   @GET
   @AgentAuthenticated
-  @Operation(summary = "Canned messages for a channel; for whatsapp also the approved Content templates",
+  @Operation(
+      summary = "Canned messages for a channel; for whatsapp also the approved Content templates",
       security = @SecurityRequirement(name = "flexToken"))
   public Map<String, Object> templates(@QueryParam("channel") String channel) {
     if (!"sms".equals(channel) && !"whatsapp".equals(channel)) {
-      throw new ApiException(400, "invalid_request", "channel must be sms or whatsapp", "channel", null);
+      throw new ApiException(
+          400, "invalid_request", "channel must be sms or whatsapp", "channel", null);
     }
-    return Map.of("canned", canned.forChannel(channel),
-        "contentTemplates", channel.equals("whatsapp") ? content.approvedForWhatsapp() : List.of());
+    return Map.of(
+        "canned",
+        canned.forChannel(channel),
+        "contentTemplates",
+        channel.equals("whatsapp") ? content.approvedForWhatsapp() : List.of());
   }
 }

@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What the transferring agent does with a transfer of theirs: look it up, poll it, cancel it, complete it. */
+/**
+ * What the transferring agent does with a transfer of theirs: look it up, poll it, cancel it,
+ * complete it.
+ */
 public final class AgentTransferActions {
   private static final Logger LOG = LoggerFactory.getLogger(AgentTransferActions.class);
 
@@ -15,7 +18,8 @@ public final class AgentTransferActions {
   private final PendingTransfers store;
   private final TransferLifecycle lifecycle;
 
-  public AgentTransferActions(InteractionSteps twilio, PendingTransfers store, TransferLifecycle lifecycle) {
+  public AgentTransferActions(
+      InteractionSteps twilio, PendingTransfers store, TransferLifecycle lifecycle) {
     this.twilio = twilio;
     this.store = store;
     this.lifecycle = lifecycle;
@@ -23,7 +27,8 @@ public final class AgentTransferActions {
 
   /** The agent's own transfer; another agent's is as unknown as a missing one. */
   public Transfer find(FlexAgent agent, String id) {
-    Transfer t = store.find(id).orElseThrow(() -> new ApiException(404, "not_found", "No transfer " + id));
+    Transfer t =
+        store.find(id).orElseThrow(() -> new ApiException(404, "not_found", "No transfer " + id));
     if (!t.fromWorkerSid().equals(agent.workerSid())) {
       throw new ApiException(404, "not_found", "No transfer " + id);
     }
@@ -44,10 +49,14 @@ public final class AgentTransferActions {
       switch (twilio.task(t.inviteTaskSid()).status()) {
         case "assigned", "wrapping", "completed" -> lifecycle.accepted(t);
         case "canceled" -> lifecycle.rollBack(t, "invite_canceled", false);
-        default -> { }
+        default -> {}
       }
     } catch (RuntimeException e) {
-      LOG.debug("transfer {}: could not read invite task {}: {}", t.id(), t.inviteTaskSid(), e.getMessage());
+      LOG.debug(
+          "transfer {}: could not read invite task {}: {}",
+          t.id(),
+          t.inviteTaskSid(),
+          e.getMessage());
     }
     return store.find(id).orElse(t);
   }
@@ -57,15 +66,21 @@ public final class AgentTransferActions {
     return store.latestForTask(taskSid).filter(t -> t.fromWorkerSid().equals(agent.workerSid()));
   }
 
-  /** Withdraws a pending invite. A cold transfer's agent has left already, so they are invited back. */
+  /**
+   * Withdraws a pending invite. A cold transfer's agent has left already, so they are invited back.
+   */
   public Transfer cancel(FlexAgent agent, String id) {
     Transfer t = find(agent, id);
     if (t.status() != Transfer.Status.PENDING) {
-      throw new ApiException(409, "not_pending", "This transfer is " + t.status().wire() + " and can no longer be canceled");
+      throw new ApiException(
+          409,
+          "not_pending",
+          "This transfer is " + t.status().wire() + " and can no longer be canceled");
     }
     if (t.inviteTaskSid() != null) {
       try {
-        twilio.cancelTask(t.inviteTaskSid(), TransferLifecycle.OWN_CANCEL + "canceled by " + agent.identity());
+        twilio.cancelTask(
+            t.inviteTaskSid(), TransferLifecycle.OWN_CANCEL + "canceled by " + agent.identity());
       } catch (TwilioCallException e) {
         if (e.twilioStatus() == 0 || e.twilioStatus() >= 500 || e.twilioStatus() == 429) {
           throw e;
@@ -82,7 +97,10 @@ public final class AgentTransferActions {
   public Transfer complete(FlexAgent agent, String id) {
     Transfer t = find(agent, id);
     if (t.status() != Transfer.Status.ACCEPTED) {
-      throw new ApiException(409, "not_accepted", "The target has not joined yet (transfer is " + t.status().wire() + ")");
+      throw new ApiException(
+          409,
+          "not_accepted",
+          "The target has not joined yet (transfer is " + t.status().wire() + ")");
     }
     lifecycle.leave(t);
     return store.find(id).orElseThrow();

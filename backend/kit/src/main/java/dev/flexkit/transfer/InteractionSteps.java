@@ -12,15 +12,22 @@ import java.util.Map;
  */
 interface InteractionSteps {
 
-  record TaskView(String sid, String status, String taskChannel, String workflowSid, Integer priority, Integer timeout,
-                  ObjectNode attributes) {
+  record TaskView(
+      String sid,
+      String status,
+      String taskChannel,
+      String workflowSid,
+      Integer priority,
+      Integer timeout,
+      ObjectNode attributes) {
     String attr(String name) {
       JsonNode v = attributes.get(name);
       return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
     }
   }
 
-  record WorkerView(String sid, String friendlyName, String activity, boolean available, Integer freeCapacity) {}
+  record WorkerView(
+      String sid, String friendlyName, String activity, boolean available, Integer freeCapacity) {}
 
   record QueueView(String sid, String friendlyName, long availableWorkers) {}
 
@@ -52,7 +59,10 @@ interface InteractionSteps {
   /** An invite on the same channel; answers the sid of the task it created. */
   String invite(String interactionSid, String channelSid, Map<String, Object> properties);
 
-  /** The routing properties of an invite of a task on {@code taskChannel}, mutable for the caller to add its target. */
+  /**
+   * The routing properties of an invite of a task on {@code taskChannel}, mutable for the caller to
+   * add its target.
+   */
   Map<String, Object> routingProperties(String taskChannel, ObjectNode attributes);
 
   void closeParticipant(String interactionSid, String channelSid, String participantSid);

@@ -39,15 +39,24 @@ public final class ReferenceTransferResource {
   @Path("transfer-chat")
   @Consumes(MediaType.APPLICATION_JSON)
   @AgentAuthenticated
-  @Operation(summary = "Seed 004's transfer-chat: cold transfer to a worker (WK…), queue (WQ…) or workflow (WW…)")
+  @Operation(
+      summary =
+          "Seed 004's transfer-chat: cold transfer to a worker (WK…), queue (WQ…) or workflow (WW…)")
   public Map<String, String> transferChat(TransferChat body, @Context SecurityContext security) {
     if (body == null || body.targetSid() == null) {
       throw new ApiException(400, "invalid_request", "targetSid is required", "targetSid", null);
     }
-    String type = body.targetSid().startsWith("WK") ? "worker" : body.targetSid().startsWith("WW") ? "workflow" : "queue";
+    String type =
+        body.targetSid().startsWith("WK")
+            ? "worker"
+            : body.targetSid().startsWith("WW") ? "workflow" : "queue";
     FlexAgent agent = FlexAgent.of(security);
-    Transfer t = starts.start(agent, TransferValidation.validate(agent,
-        new TransferRequest(body.taskSid(), type, body.targetSid(), "cold", null, false)));
+    Transfer t =
+        starts.start(
+            agent,
+            TransferValidation.validate(
+                agent,
+                new TransferRequest(body.taskSid(), type, body.targetSid(), "cold", null, false)));
     return Map.of("taskSid", t.inviteTaskSid(), "transferId", t.id());
   }
 
@@ -56,6 +65,7 @@ public final class ReferenceTransferResource {
   @AgentAuthenticated
   @Operation(summary = "The workspace's workflows, for a transfer-to-workflow picker")
   public Map<String, List<TransferTargets.Target>> workflows(@Context SecurityContext security) {
-    return Map.of("workflows", directory.targets(FlexAgent.of(security), "workflow", null, null).targets());
+    return Map.of(
+        "workflows", directory.targets(FlexAgent.of(security), "workflow", null, null).targets());
   }
 }

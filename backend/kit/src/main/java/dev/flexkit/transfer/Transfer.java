@@ -30,7 +30,9 @@ public record Transfer(
     Instant updatedAt) {
 
   public enum TargetType {
-    WORKER, QUEUE, WORKFLOW;
+    WORKER,
+    QUEUE,
+    WORKFLOW;
 
     public String wire() {
       return name().toLowerCase();
@@ -38,7 +40,8 @@ public record Transfer(
   }
 
   public enum Mode {
-    COLD, WARM;
+    COLD,
+    WARM;
 
     public String wire() {
       return name().toLowerCase();
@@ -50,7 +53,12 @@ public record Transfer(
    * original agent has not left yet. The rest are final.
    */
   public enum Status {
-    PENDING, ACCEPTED, COMPLETED, ROLLED_BACK, CANCELED, FAILED;
+    PENDING,
+    ACCEPTED,
+    COMPLETED,
+    ROLLED_BACK,
+    CANCELED,
+    FAILED;
 
     public boolean inProgress() {
       return this == PENDING || this == ACCEPTED;
@@ -62,7 +70,26 @@ public record Transfer(
   }
 
   Transfer withInvite(String inviteTaskSid, String participantSid) {
-    return new Transfer(id, taskSid, interactionSid, channelSid, conversationSid, fromWorkerSid, fromIdentity,
-        participantSid, targetType, targetSid, mode, leaveOnAccept, note, taskChannel, taskAttributes, inviteTaskSid, status, reason, createdAt, updatedAt);
+    return new Transfer(
+        id,
+        taskSid,
+        interactionSid,
+        channelSid,
+        conversationSid,
+        fromWorkerSid,
+        fromIdentity,
+        participantSid,
+        targetType,
+        targetSid,
+        mode,
+        leaveOnAccept,
+        note,
+        taskChannel,
+        taskAttributes,
+        inviteTaskSid,
+        status,
+        reason,
+        createdAt,
+        updatedAt);
   }
 }

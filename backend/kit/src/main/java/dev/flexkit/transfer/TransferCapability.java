@@ -6,21 +6,31 @@ import dev.flexkit.capability.KitServices;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Transfers to an agent, a queue or a workflow: the endpoints, and TaskRouter events for their outcome. */
+/**
+ * Transfers to an agent, a queue or a workflow: the endpoints, and TaskRouter events for their
+ * outcome.
+ */
 public final class TransferCapability implements Capability {
-  /** The start's independent reads run side by side; the gateway still bounds what is in flight to Twilio. */
-  private final ExecutorService reads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "transfer-read");
-    t.setDaemon(true);
-    return t;
-  });
+  /**
+   * The start's independent reads run side by side; the gateway still bounds what is in flight to
+   * Twilio.
+   */
+  private final ExecutorService reads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "transfer-read");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final TransferDirectory directory;
   private final TransferStart starts;
   private final TransferLifecycle lifecycle;
   private final AgentTransferActions actions;
 
   public TransferCapability(KitServices kit) {
-    InteractionSteps steps = new TwilioInteractionSteps(kit.twilio(), kit.flex().workspaceSid().orElse(null));
+    InteractionSteps steps =
+        new TwilioInteractionSteps(kit.twilio(), kit.flex().workspaceSid().orElse(null));
     PendingTransfers store = new PendingTransfers(kit.database(), kit.clock());
     this.lifecycle = new TransferLifecycle(steps, store);
     this.directory = new TransferDirectory(steps);

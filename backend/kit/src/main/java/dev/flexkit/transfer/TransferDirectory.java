@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Who a task can go to: agents (availability, free capacity on its channel), queues or workflows. */
+/**
+ * Who a task can go to: agents (availability, free capacity on its channel), queues or workflows.
+ */
 public final class TransferDirectory {
   private final InteractionSteps twilio;
 
@@ -24,17 +26,46 @@ public final class TransferDirectory {
     String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
     List<TransferTargets.Target> out = new ArrayList<>();
     switch (targetType) {
-      case WORKER -> twilio.workers(taskChannel).stream()
-          .filter(w -> !w.sid().equals(agent.workerSid()))
-          .forEach(w -> out.add(new TransferTargets.Target(w.sid(), w.friendlyName(), w.available(), w.activity(),
-              w.freeCapacity() == null ? 0 : w.freeCapacity(), null)));
-      case QUEUE -> twilio.queues(agent.workerSid()).forEach(x ->
-          out.add(new TransferTargets.Target(x.sid(), x.friendlyName(), x.availableWorkers() > 0, null, null,
-              x.availableWorkers())));
-      case WORKFLOW -> twilio.workflows().forEach(x ->
-          out.add(new TransferTargets.Target(x.sid(), x.friendlyName(), null, null, null, null)));
+      case WORKER ->
+          twilio.workers(taskChannel).stream()
+              .filter(w -> !w.sid().equals(agent.workerSid()))
+              .forEach(
+                  w ->
+                      out.add(
+                          new TransferTargets.Target(
+                              w.sid(),
+                              w.friendlyName(),
+                              w.available(),
+                              w.activity(),
+                              w.freeCapacity() == null ? 0 : w.freeCapacity(),
+                              null)));
+      case QUEUE ->
+          twilio
+              .queues(agent.workerSid())
+              .forEach(
+                  x ->
+                      out.add(
+                          new TransferTargets.Target(
+                              x.sid(),
+                              x.friendlyName(),
+                              x.availableWorkers() > 0,
+                              null,
+                              null,
+                              x.availableWorkers())));
+      case WORKFLOW ->
+          twilio
+              .workflows()
+              .forEach(
+                  x ->
+                      out.add(
+                          new TransferTargets.Target(
+                              x.sid(), x.friendlyName(), null, null, null, null)));
     }
-    return new TransferTargets(targetType.wire(), taskChannel,
-        out.stream().filter(t -> q.isEmpty() || t.name().toLowerCase(Locale.ROOT).contains(q)).toList());
+    return new TransferTargets(
+        targetType.wire(),
+        taskChannel,
+        out.stream()
+            .filter(t -> q.isEmpty() || t.name().toLowerCase(Locale.ROOT).contains(q))
+            .toList());
   }
 }

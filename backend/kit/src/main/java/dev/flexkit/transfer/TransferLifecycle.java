@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransferLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(TransferLifecycle.class);
+
   /** Marks the invites we withdraw ourselves, whose task.canceled event we already act on. */
   static final String OWN_CANCEL = "flexkit transfer: ";
 
@@ -30,32 +31,68 @@ public final class TransferLifecycle {
   public void onTaskRouterEvent(TaskRouterEvent event) {
     String type = event.eventType();
     switch (type) {
-      case "reservation.created" -> event.taskSid().flatMap(store::inProgressForInvite)
-          .filter(t -> t.targetType() != Transfer.TargetType.WORKER && event.workerSid().orElse("").equals(t.fromWorkerSid()))
-          .ifPresent(t -> declineForTransferringAgent(t, event));
-      case "reservation.accepted" -> event.taskSid().flatMap(store::inProgressForInvite).ifPresent(this::accepted);
-      case "reservation.rejected", "reservation.timeout" -> event.taskSid().flatMap(store::inProgressForInvite)
-          .filter(t -> t.targetType() == Transfer.TargetType.WORKER && t.status() == Transfer.Status.PENDING)
-          .ifPresent(t -> rollBack(t, type.equals("reservation.rejected") ? "target_rejected" : "target_timed_out", true));
-      case "task.canceled" -> event.taskSid()
-          .filter(x -> !event.get("TaskCanceledReason").orElse("").startsWith(OWN_CANCEL))
-          .flatMap(store::inProgressForInvite)
-          .filter(t -> t.status() == Transfer.Status.PENDING)
-          .ifPresent(t -> rollBack(t, "invite_canceled: " + event.get("TaskCanceledReason").orElse("no agent took it"), false));
-      case "task.completed" -> event.taskSid().flatMap(store::forInvite)
-          .filter(t -> t.status() == Transfer.Status.COMPLETED).ifPresent(this::closeChannelIfOnlyCustomerLeft);
+      case "reservation.created" ->
+          event
+              .taskSid()
+              .flatMap(store::inProgressForInvite)
+              .filter(
+                  t ->
+                      t.targetType() != Transfer.TargetType.WORKER
+                          && event.workerSid().orElse("").equals(t.fromWorkerSid()))
+              .ifPresent(t -> declineForTransferringAgent(t, event));
+      case "reservation.accepted" ->
+          event.taskSid().flatMap(store::inProgressForInvite).ifPresent(this::accepted);
+      case "reservation.rejected", "reservation.timeout" ->
+          event
+              .taskSid()
+              .flatMap(store::inProgressForInvite)
+              .filter(
+                  t ->
+                      t.targetType() == Transfer.TargetType.WORKER
+                          && t.status() == Transfer.Status.PENDING)
+              .ifPresent(
+                  t ->
+                      rollBack(
+                          t,
+                          type.equals("reservation.rejected")
+                              ? "target_rejected"
+                              : "target_timed_out",
+                          true));
+      case "task.canceled" ->
+          event
+              .taskSid()
+              .filter(x -> !event.get("TaskCanceledReason").orElse("").startsWith(OWN_CANCEL))
+              .flatMap(store::inProgressForInvite)
+              .filter(t -> t.status() == Transfer.Status.PENDING)
+              .ifPresent(
+                  t ->
+                      rollBack(
+                          t,
+                          "invite_canceled: "
+                              + event.get("TaskCanceledReason").orElse("no agent took it"),
+                          false));
+      case "task.completed" ->
+          event
+              .taskSid()
+              .flatMap(store::forInvite)
+              .filter(t -> t.status() == Transfer.Status.COMPLETED)
+              .ifPresent(this::closeChannelIfOnlyCustomerLeft);
       case "worker.activity.update" -> event.workerSid().ifPresent(this::targetActivityChanged);
-      default -> { }
+      default -> {}
     }
   }
 
-  /** The target took the invite: a cold transfer is done; a warm one waits for its agent to leave (unless told to). */
+  /**
+   * The target took the invite: a cold transfer is done; a warm one waits for its agent to leave
+   * (unless told to).
+   */
   void accepted(Transfer t) {
     if (t.mode() == Transfer.Mode.COLD) {
       store.transition(t.id(), Transfer.Status.PENDING, Transfer.Status.COMPLETED, null);
       return;
     }
-    if (store.transition(t.id(), Transfer.Status.PENDING, Transfer.Status.ACCEPTED, null) && t.leaveOnAccept()) {
+    if (store.transition(t.id(), Transfer.Status.PENDING, Transfer.Status.ACCEPTED, null)
+        && t.leaveOnAccept()) {
       leave(t);
     }
   }
@@ -68,15 +105,25 @@ public final class TransferLifecycle {
     }
   }
 
-  /** A queue or workflow may offer the task back to the agent who transferred it; it goes on to someone else. */
+  /**
+   * A queue or workflow may offer the task back to the agent who transferred it; it goes on to
+   * someone else.
+   */
   private void declineForTransferringAgent(Transfer t, TaskRouterEvent event) {
-    event.reservationSid().ifPresent(r -> {
-      try {
-        twilio.rejectReservation(t.inviteTaskSid(), r);
-      } catch (RuntimeException e) {
-        LOG.warn("transfer {}: could not hand reservation {} back: {}", t.id(), r, e.getMessage());
-      }
-    });
+    event
+        .reservationSid()
+        .ifPresent(
+            r -> {
+              try {
+                twilio.rejectReservation(t.inviteTaskSid(), r);
+              } catch (RuntimeException e) {
+                LOG.warn(
+                    "transfer {}: could not hand reservation {} back: {}",
+                    t.id(),
+                    r,
+                    e.getMessage());
+              }
+            });
   }
 
   private void targetActivityChanged(String workerSid) {
@@ -120,14 +167,21 @@ public final class TransferLifecycle {
       twilio.invite(t.interactionSid(), t.channelSid(), p);
       return;
     } catch (RuntimeException e) {
-      LOG.warn("transfer {}: could not invite {} back ({}); routing the conversation through its workflow",
-          t.id(), t.fromIdentity(), e.getMessage());
+      LOG.warn(
+          "transfer {}: could not invite {} back ({}); routing the conversation through its workflow",
+          t.id(),
+          t.fromIdentity(),
+          e.getMessage());
     }
     p.remove("worker_sid");
     try {
       twilio.invite(t.interactionSid(), t.channelSid(), p);
     } catch (RuntimeException e) {
-      LOG.error("transfer {}: conversation {} could not be routed to anyone: {}", t.id(), t.conversationSid(), e.getMessage());
+      LOG.error(
+          "transfer {}: conversation {} could not be routed to anyone: {}",
+          t.id(),
+          t.conversationSid(),
+          e.getMessage());
       closeChannelIfOnlyCustomerLeft(t);
     }
   }
@@ -145,15 +199,23 @@ public final class TransferLifecycle {
   /** No conversation stays open for 180 days holding only its customer. */
   private void closeChannelIfOnlyCustomerLeft(Transfer t) {
     try {
-      boolean anyAgent = twilio.participants(t.interactionSid(), t.channelSid()).stream()
-          .anyMatch(p -> !"customer".equals(p.type()));
+      boolean anyAgent =
+          twilio.participants(t.interactionSid(), t.channelSid()).stream()
+              .anyMatch(p -> !"customer".equals(p.type()));
       boolean pending = store.inProgressForTask(t.taskSid()).isPresent();
       if (!anyAgent && !pending) {
         twilio.closeChannel(t.interactionSid(), t.channelSid());
-        LOG.info("transfer {}: only the customer was left; interaction channel {} closed", t.id(), t.channelSid());
+        LOG.info(
+            "transfer {}: only the customer was left; interaction channel {} closed",
+            t.id(),
+            t.channelSid());
       }
     } catch (RuntimeException e) {
-      LOG.warn("transfer {}: could not check or close channel {}: {}", t.id(), t.channelSid(), e.getMessage());
+      LOG.warn(
+          "transfer {}: could not check or close channel {}: {}",
+          t.id(),
+          t.channelSid(),
+          e.getMessage());
     }
   }
 }

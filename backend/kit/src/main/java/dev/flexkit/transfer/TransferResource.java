@@ -30,7 +30,8 @@ public final class TransferResource {
   private final AgentTransferActions actions;
 
   @Inject
-  public TransferResource(TransferDirectory directory, TransferStart starts, AgentTransferActions actions) {
+  public TransferResource(
+      TransferDirectory directory, TransferStart starts, AgentTransferActions actions) {
     this.directory = directory;
     this.starts = starts;
     this.actions = actions;
@@ -39,10 +40,15 @@ public final class TransferResource {
   @GET
   @Path("transfer/targets")
   @AgentAuthenticated
-  @Operation(summary = "Agents (availability, free capacity on the task's channel), queues (available agents) or workflows",
+  @Operation(
+      summary =
+          "Agents (availability, free capacity on the task's channel), queues (available agents) or workflows",
       security = @SecurityRequirement(name = "flexToken"))
-  public TransferTargets targets(@QueryParam("type") String type, @QueryParam("q") String q,
-                                 @QueryParam("taskSid") String taskSid, @Context SecurityContext security) {
+  public TransferTargets targets(
+      @QueryParam("type") String type,
+      @QueryParam("q") String q,
+      @QueryParam("taskSid") String taskSid,
+      @Context SecurityContext security) {
     return directory.targets(FlexAgent.of(security), type, q, taskSid);
   }
 
@@ -50,7 +56,8 @@ public final class TransferResource {
   @Path("transfers")
   @Consumes(MediaType.APPLICATION_JSON)
   @AgentAuthenticated
-  @Operation(summary = "Transfer a task the caller owns to an agent, a queue or a workflow, cold or warm",
+  @Operation(
+      summary = "Transfer a task the caller owns to an agent, a queue or a workflow, cold or warm",
       security = @SecurityRequirement(name = "flexToken"))
   public Response start(TransferRequest request, @Context SecurityContext security) {
     FlexAgent agent = FlexAgent.of(security);
@@ -61,16 +68,23 @@ public final class TransferResource {
   @GET
   @Path("transfers")
   @AgentAuthenticated
-  @Operation(summary = "The caller's latest transfer of a task, if any", security = @SecurityRequirement(name = "flexToken"))
-  public TransferView latest(@QueryParam("taskSid") String taskSid, @Context SecurityContext security) {
-    return actions.latestForTask(FlexAgent.of(security), taskSid).map(TransferView::of)
+  @Operation(
+      summary = "The caller's latest transfer of a task, if any",
+      security = @SecurityRequirement(name = "flexToken"))
+  public TransferView latest(
+      @QueryParam("taskSid") String taskSid, @Context SecurityContext security) {
+    return actions
+        .latestForTask(FlexAgent.of(security), taskSid)
+        .map(TransferView::of)
         .orElseThrow(() -> new ApiException(404, "not_found", "No transfer of " + taskSid));
   }
 
   @GET
   @Path("transfers/{id}")
   @AgentAuthenticated
-  @Operation(summary = "A transfer's status and, after a rollback, why", security = @SecurityRequirement(name = "flexToken"))
+  @Operation(
+      summary = "A transfer's status and, after a rollback, why",
+      security = @SecurityRequirement(name = "flexToken"))
   public TransferView get(@PathParam("id") String id, @Context SecurityContext security) {
     return TransferView.of(actions.status(FlexAgent.of(security), id));
   }
@@ -78,7 +92,9 @@ public final class TransferResource {
   @DELETE
   @Path("transfers/{id}")
   @AgentAuthenticated
-  @Operation(summary = "Cancel a pending transfer", security = @SecurityRequirement(name = "flexToken"))
+  @Operation(
+      summary = "Cancel a pending transfer",
+      security = @SecurityRequirement(name = "flexToken"))
   public TransferView cancel(@PathParam("id") String id, @Context SecurityContext security) {
     return TransferView.of(actions.cancel(FlexAgent.of(security), id));
   }
@@ -86,7 +102,8 @@ public final class TransferResource {
   @POST
   @Path("transfers/{id}/complete")
   @AgentAuthenticated
-  @Operation(summary = "Warm transfer: the target has joined, the original agent leaves",
+  @Operation(
+      summary = "Warm transfer: the target has joined, the original agent leaves",
       security = @SecurityRequirement(name = "flexToken"))
   public TransferView complete(@PathParam("id") String id, @Context SecurityContext security) {
     return TransferView.of(actions.complete(FlexAgent.of(security), id));

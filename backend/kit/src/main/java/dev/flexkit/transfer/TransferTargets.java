@@ -7,6 +7,11 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TransferTargets(String type, String taskChannel, List<Target> targets) {
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Target(String sid, String name, Boolean available, String activity, Integer freeCapacity,
-                       Long availableWorkers) {}
+  public record Target(
+      String sid,
+      String name,
+      Boolean available,
+      String activity,
+      Integer freeCapacity,
+      Long availableWorkers) {}
 }

@@ -35,7 +35,8 @@ final class TwilioInteractionSteps implements InteractionSteps {
   /** Live mode without TWILIO_WORKSPACE_SID cannot route anything. */
   private String ws() {
     if (workspaceSid == null) {
-      throw new dev.flexkit.web.ApiException(503, "not_configured", "Transfers need TWILIO_WORKSPACE_SID");
+      throw new dev.flexkit.web.ApiException(
+          503, "not_configured", "Transfers need TWILIO_WORKSPACE_SID");
     }
     return workspaceSid;
   }
@@ -44,21 +45,38 @@ final class TwilioInteractionSteps implements InteractionSteps {
   public TaskView task(String taskSid) {
     Task t = twilio.call("fetch task", c -> Task.fetcher(ws(), taskSid).fetch(c));
     ObjectNode attributes = TaskAttributes.parse(t.getAttributes());
-    return new TaskView(t.getSid(), t.getAssignmentStatus() == null ? "" : t.getAssignmentStatus().toString(),
-        t.getTaskChannelUniqueName(), t.getWorkflowSid(), t.getPriority(), t.getTimeout(), attributes);
+    return new TaskView(
+        t.getSid(),
+        t.getAssignmentStatus() == null ? "" : t.getAssignmentStatus().toString(),
+        t.getTaskChannelUniqueName(),
+        t.getWorkflowSid(),
+        t.getPriority(),
+        t.getTimeout(),
+        attributes);
   }
 
   @Override
   public boolean acceptedBy(String taskSid, String workerSid) {
-    var reservations = twilio.call("list task reservations", c -> Reservation.reader(ws(), taskSid)
-        .setWorkerSid(workerSid).setReservationStatus(Reservation.Status.ACCEPTED).read(c));
+    var reservations =
+        twilio.call(
+            "list task reservations",
+            c ->
+                Reservation.reader(ws(), taskSid)
+                    .setWorkerSid(workerSid)
+                    .setReservationStatus(Reservation.Status.ACCEPTED)
+                    .read(c));
     return StreamSupport.stream(reservations.spliterator(), false)
-        .anyMatch(r -> workerSid.equals(r.getWorkerSid()) && r.getReservationStatus() == Reservation.Status.ACCEPTED);
+        .anyMatch(
+            r ->
+                workerSid.equals(r.getWorkerSid())
+                    && r.getReservationStatus() == Reservation.Status.ACCEPTED);
   }
 
   @Override
   public WorkerView worker(String workerSid, String taskChannel) {
-    var capacity = java.util.concurrent.CompletableFuture.supplyAsync(() -> freeCapacity(workerSid, taskChannel));
+    var capacity =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> freeCapacity(workerSid, taskChannel));
     Worker w = twilio.call("fetch worker", c -> Worker.fetcher(ws(), workerSid).fetch(c));
     Integer free;
     try {
@@ -66,23 +84,41 @@ final class TwilioInteractionSteps implements InteractionSteps {
     } catch (java.util.concurrent.CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
-    return new WorkerView(w.getSid(), displayName(w), w.getActivityName(), Boolean.TRUE.equals(w.getAvailable()), free);
+    return new WorkerView(
+        w.getSid(),
+        displayName(w),
+        w.getActivityName(),
+        Boolean.TRUE.equals(w.getAvailable()),
+        free);
   }
 
   @Override
   public List<WorkerView> workers(String taskChannel) {
     List<WorkerView> out = new ArrayList<>();
     for (Worker w : twilio.call("list workers", c -> Worker.reader(ws()).read(c))) {
-      out.add(new WorkerView(w.getSid(), displayName(w), w.getActivityName(), Boolean.TRUE.equals(w.getAvailable()),
-          Boolean.TRUE.equals(w.getAvailable()) ? freeCapacity(w.getSid(), taskChannel) : null));
+      out.add(
+          new WorkerView(
+              w.getSid(),
+              displayName(w),
+              w.getActivityName(),
+              Boolean.TRUE.equals(w.getAvailable()),
+              Boolean.TRUE.equals(w.getAvailable())
+                  ? freeCapacity(w.getSid(), taskChannel)
+                  : null));
     }
     return out;
   }
 
-  /** What Flex's own directory shows: the agent's full name, else the worker's friendly name (their login). */
+  /**
+   * What Flex's own directory shows: the agent's full name, else the worker's friendly name (their
+   * login).
+   */
   private static String displayName(Worker w) {
     try {
-      String fullName = JSON.readTree(w.getAttributes() == null ? "{}" : w.getAttributes()).path("full_name").asText("");
+      String fullName =
+          JSON.readTree(w.getAttributes() == null ? "{}" : w.getAttributes())
+              .path("full_name")
+              .asText("");
       return fullName.isBlank() ? w.getFriendlyName() : fullName;
     } catch (Exception e) {
       return w.getFriendlyName();
@@ -91,7 +127,8 @@ final class TwilioInteractionSteps implements InteractionSteps {
 
   /** Tasks the worker can still take on this channel; null when the channel is unknown to them. */
   private Integer freeCapacity(String workerSid, String taskChannel) {
-    for (WorkerChannel ch : twilio.call("list worker channels", c -> WorkerChannel.reader(ws(), workerSid).read(c))) {
+    for (WorkerChannel ch :
+        twilio.call("list worker channels", c -> WorkerChannel.reader(ws(), workerSid).read(c))) {
       if (ch.getTaskChannelUniqueName().equals(taskChannel)) {
         if (!Boolean.TRUE.equals(ch.getAvailable())) {
           return 0;
@@ -107,22 +144,29 @@ final class TwilioInteractionSteps implements InteractionSteps {
   @Override
   public QueueView queue(String queueSid, String excludingWorkerSid) {
     TaskQueue q = twilio.call("fetch queue", c -> TaskQueue.fetcher(ws(), queueSid).fetch(c));
-    return new QueueView(q.getSid(), q.getFriendlyName(), availableIn(q.getSid(), excludingWorkerSid));
+    return new QueueView(
+        q.getSid(), q.getFriendlyName(), availableIn(q.getSid(), excludingWorkerSid));
   }
 
   @Override
   public List<QueueView> queues(String excludingWorkerSid) {
     List<QueueView> out = new ArrayList<>();
     for (TaskQueue q : twilio.call("list queues", c -> TaskQueue.reader(ws()).read(c))) {
-      out.add(new QueueView(q.getSid(), q.getFriendlyName(), availableIn(q.getSid(), excludingWorkerSid)));
+      out.add(
+          new QueueView(
+              q.getSid(), q.getFriendlyName(), availableIn(q.getSid(), excludingWorkerSid)));
     }
     return out;
   }
 
   private long availableIn(String queueSid, String excludingWorkerSid) {
-    var workers = twilio.call("list available workers in queue",
-        c -> Worker.reader(ws()).setTaskQueueSid(queueSid).setAvailable("true").read(c));
-    return StreamSupport.stream(workers.spliterator(), false).filter(w -> !w.getSid().equals(excludingWorkerSid)).count();
+    var workers =
+        twilio.call(
+            "list available workers in queue",
+            c -> Worker.reader(ws()).setTaskQueueSid(queueSid).setAvailable("true").read(c));
+    return StreamSupport.stream(workers.spliterator(), false)
+        .filter(w -> !w.getSid().equals(excludingWorkerSid))
+        .count();
   }
 
   @Override
@@ -143,11 +187,17 @@ final class TwilioInteractionSteps implements InteractionSteps {
   @Override
   public List<ChannelParticipant> participants(String interactionSid, String channelSid) {
     List<ChannelParticipant> out = new ArrayList<>();
-    for (InteractionChannelParticipant p : twilio.call("list channel participants",
-        c -> InteractionChannelParticipant.reader(interactionSid, channelSid).read(c))) {
+    for (InteractionChannelParticipant p :
+        twilio.call(
+            "list channel participants",
+            c -> InteractionChannelParticipant.reader(interactionSid, channelSid).read(c))) {
       JsonNode routing = JSON.valueToTree(p.getRoutingProperties());
-      out.add(new ChannelParticipant(p.getSid(), p.getType() == null ? "" : p.getType().toString(),
-          text(routing, "task_sid"), text(routing, "worker_sid")));
+      out.add(
+          new ChannelParticipant(
+              p.getSid(),
+              p.getType() == null ? "" : p.getType().toString(),
+              text(routing, "task_sid"),
+              text(routing, "worker_sid")));
     }
     return out;
   }
@@ -155,8 +205,10 @@ final class TwilioInteractionSteps implements InteractionSteps {
   @Override
   public String invite(String interactionSid, String channelSid, Map<String, Object> properties) {
     Map<String, Object> routing = Map.of("properties", properties);
-    InteractionChannelInvite invite = twilio.call("invite to channel",
-        c -> InteractionChannelInvite.creator(interactionSid, channelSid, routing).create(c));
+    InteractionChannelInvite invite =
+        twilio.call(
+            "invite to channel",
+            c -> InteractionChannelInvite.creator(interactionSid, channelSid, routing).create(c));
     JsonNode r = JSON.valueToTree(invite.getRouting());
     String taskSid = text(r.path("properties"), "sid");
     if (taskSid == null) {
@@ -176,26 +228,47 @@ final class TwilioInteractionSteps implements InteractionSteps {
 
   @Override
   public void closeParticipant(String interactionSid, String channelSid, String participantSid) {
-    twilio.run("close channel participant", c -> InteractionChannelParticipant.updater(interactionSid, channelSid,
-        participantSid, InteractionChannelParticipant.Status.CLOSED).update(c));
+    twilio.run(
+        "close channel participant",
+        c ->
+            InteractionChannelParticipant.updater(
+                    interactionSid,
+                    channelSid,
+                    participantSid,
+                    InteractionChannelParticipant.Status.CLOSED)
+                .update(c));
   }
 
   @Override
   public void cancelTask(String taskSid, String reason) {
-    twilio.run("cancel invite task", c -> Task.updater(ws(), taskSid)
-        .setAssignmentStatus(Task.Status.CANCELED).setReason(reason).update(c));
+    twilio.run(
+        "cancel invite task",
+        c ->
+            Task.updater(ws(), taskSid)
+                .setAssignmentStatus(Task.Status.CANCELED)
+                .setReason(reason)
+                .update(c));
   }
 
   @Override
   public void rejectReservation(String taskSid, String reservationSid) {
-    twilio.run("reject reservation", c -> Reservation.updater(ws(), taskSid, reservationSid)
-        .setReservationStatus(Reservation.Status.REJECTED).update(c));
+    twilio.run(
+        "reject reservation",
+        c ->
+            Reservation.updater(ws(), taskSid, reservationSid)
+                .setReservationStatus(Reservation.Status.REJECTED)
+                .update(c));
   }
 
   @Override
   public void closeChannel(String interactionSid, String channelSid) {
-    twilio.run("close interaction channel", c -> InteractionChannel.updater(interactionSid, channelSid,
-        InteractionChannel.UpdateChannelStatus.CLOSED).setRouting(Map.of("status", "closed")).update(c));
+    twilio.run(
+        "close interaction channel",
+        c ->
+            InteractionChannel.updater(
+                    interactionSid, channelSid, InteractionChannel.UpdateChannelStatus.CLOSED)
+                .setRouting(Map.of("status", "closed"))
+                .update(c));
   }
 
   private static String text(JsonNode node, String field) {

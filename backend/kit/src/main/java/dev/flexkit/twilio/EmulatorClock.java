@@ -21,41 +21,53 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The time of a Twilio emulator whose clock is moved by its tests (the sandbox's
- * {@code GET /sandbox/api/clock}, answering {@code {"now": "<ISO-8601>"}}): this machine's time plus
- * the emulator's offset, polled a few times a second. Only for {@code TWILIO_EMULATOR_CLOCK_URL};
+ * The time of a Twilio emulator whose clock is moved by its tests (the sandbox's {@code GET
+ * /sandbox/api/clock}, answering {@code {"now": "<ISO-8601>"}}): this machine's time plus the
+ * emulator's offset, polled a few times a second. Only for {@code TWILIO_EMULATOR_CLOCK_URL};
  * against real Twilio the service runs on the system clock.
  */
 public final class EmulatorClock extends Clock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmulatorClock.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Smaller differences are the poll's own latency, not a jump. */
   private static final long JUMP_MILLIS = 500;
 
   private final URI url;
   private final Clock base;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final AtomicLong offsetMillis = new AtomicLong();
   private final List<Runnable> onJump = new CopyOnWriteArrayList<>();
-  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "emulator-clock");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService poller =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "emulator-clock");
+            t.setDaemon(true);
+            return t;
+          });
 
   private EmulatorClock(URI url, Clock base) {
     this.url = url;
     this.base = base;
   }
 
-  /** Reads the emulator's time once before returning (so nothing runs on the wrong time), then every {@code every}. */
+  /**
+   * Reads the emulator's time once before returning (so nothing runs on the wrong time), then every
+   * {@code every}.
+   */
   public static EmulatorClock following(URI url, Duration every) {
     EmulatorClock clock = new EmulatorClock(url, Clock.systemUTC());
     if (!clock.refresh()) {
-      LOG.warn("the emulator clock at {} did not answer; running on this machine's time until it does", url);
+      LOG.warn(
+          "the emulator clock at {} did not answer; running on this machine's time until it does",
+          url);
     }
-    clock.poller.scheduleWithFixedDelay(clock::refresh, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    LOG.warn("the service's clock follows the emulator at {} (TWILIO_EMULATOR_CLOCK_URL): for emulators only", url);
+    clock.poller.scheduleWithFixedDelay(
+        clock::refresh, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    LOG.warn(
+        "the service's clock follows the emulator at {} (TWILIO_EMULATOR_CLOCK_URL): for emulators only",
+        url);
     return clock;
   }
 
@@ -66,8 +78,10 @@ public final class EmulatorClock extends Clock implements AutoCloseable {
 
   boolean refresh() {
     try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       JsonNode now = r.statusCode() == 200 ? JSON.readTree(r.body()).path("now") : null;
       if (now == null || !now.isTextual()) {
         LOG.debug("emulator clock answered {}", r.statusCode());

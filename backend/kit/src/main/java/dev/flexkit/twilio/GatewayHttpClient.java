@@ -16,10 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every Twilio round trip passes here. twilio-java's own {@code reliableRequest} repeats any 5xx
- * three times, POSTs included, 100 ms apart; this replaces it with {@link RetryPolicy}, bounds
- * the requests in flight, and counts round trips. Callers over the bound wait for a slot (up to
- * {@code queueTimeout}); a slot is held only while a request is on the wire, not while waiting
- * to retry.
+ * three times, POSTs included, 100 ms apart; this replaces it with {@link RetryPolicy}, bounds the
+ * requests in flight, and counts round trips. Callers over the bound wait for a slot (up to {@code
+ * queueTimeout}); a slot is held only while a request is on the wire, not while waiting to retry.
  */
 final class GatewayHttpClient extends HttpClient {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayHttpClient.class);
@@ -40,7 +39,12 @@ final class GatewayHttpClient extends HttpClient {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger peak = new AtomicInteger();
 
-  GatewayHttpClient(HttpClient transport, RetryPolicy policy, int maxConcurrency, Duration queueTimeout, Sleeper sleeper) {
+  GatewayHttpClient(
+      HttpClient transport,
+      RetryPolicy policy,
+      int maxConcurrency,
+      Duration queueTimeout,
+      Sleeper sleeper) {
     this.transport = transport;
     this.policy = policy;
     this.sleeper = sleeper;
@@ -59,7 +63,8 @@ final class GatewayHttpClient extends HttpClient {
   }
 
   @Override
-  public Response reliableRequest(Request request, int[] retryCodes, int retries, long delayMillis) {
+  public Response reliableRequest(
+      Request request, int[] retryCodes, int retries, long delayMillis) {
     return send(request);
   }
 
@@ -70,18 +75,30 @@ final class GatewayHttpClient extends HttpClient {
       Optional<Duration> wait;
       try {
         Response response = once(request);
-        wait = policy.afterStatus(method, response.getStatusCode(), header(response, "Retry-After"), attempt);
+        wait =
+            policy.afterStatus(
+                method, response.getStatusCode(), header(response, "Retry-After"), attempt);
         if (wait.isEmpty()) {
           return response;
         }
-        LOG.info("Twilio answered {} to {} {}; attempt {} of {}, retrying in {} ms", response.getStatusCode(), method,
-            request.getUrl(), attempt, policy.maxAttempts(), wait.get().toMillis());
+        LOG.info(
+            "Twilio answered {} to {} {}; attempt {} of {}, retrying in {} ms",
+            response.getStatusCode(),
+            method,
+            request.getUrl(),
+            attempt,
+            policy.maxAttempts(),
+            wait.get().toMillis());
       } catch (ApiConnectionException e) {
         wait = policy.afterConnectionFailure(method, attempt);
         if (wait.isEmpty()) {
           throw e;
         }
-        LOG.info("Twilio unreachable for {} {} ({}); retrying in {} ms", method, request.getUrl(), e.getMessage(),
+        LOG.info(
+            "Twilio unreachable for {} {} ({}); retrying in {} ms",
+            method,
+            request.getUrl(),
+            e.getMessage(),
             wait.get().toMillis());
       }
       retries.incrementAndGet();
@@ -89,7 +106,8 @@ final class GatewayHttpClient extends HttpClient {
         sleeper.sleep(wait.get());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ApiConnectionException("interrupted while waiting to retry " + method + " " + request.getUrl(), e);
+        throw new ApiConnectionException(
+            "interrupted while waiting to retry " + method + " " + request.getUrl(), e);
       }
     }
   }
@@ -128,6 +146,7 @@ final class GatewayHttpClient extends HttpClient {
   }
 
   GatewayStats stats() {
-    return new GatewayStats(requests.get(), roundTrips.get(), retries.get(), inFlight.get(), peak.get());
+    return new GatewayStats(
+        requests.get(), roundTrips.get(), retries.get(), inFlight.get(), peak.get());
   }
 }

@@ -11,17 +11,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * When to try a Twilio request again, and after how long.
  *
  * <ul>
- *   <li>429 (rate limited) and 412: Twilio did nothing, so any request may be retried.</li>
- *   <li>5xx and broken connections: Twilio may have done it, so only reads are retried; a
- *       repeated POST could send a message twice.</li>
+ *   <li>429 (rate limited) and 412: Twilio did nothing, so any request may be retried.
+ *   <li>5xx and broken connections: Twilio may have done it, so only reads are retried; a repeated
+ *       POST could send a message twice.
  *   <li>The wait doubles from {@code base} up to {@code cap}, with jitter so that callers that
- *       failed together do not come back together, and never shorter than {@code Retry-After}.
- *       A Retry-After longer than {@code maxRetryAfter} ends the retries: the caller learns now.</li>
+ *       failed together do not come back together, and never shorter than {@code Retry-After}. A
+ *       Retry-After longer than {@code maxRetryAfter} ends the retries: the caller learns now.
  * </ul>
  */
 public record RetryPolicy(int maxAttempts, Duration base, Duration cap, Duration maxRetryAfter) {
   public static RetryPolicy standard(int maxAttempts) {
-    return new RetryPolicy(maxAttempts, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
+    return new RetryPolicy(
+        maxAttempts, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
   }
 
   public static boolean isRead(String method) {
@@ -44,7 +45,9 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration cap, Duration
 
   /** After a connection failure (no answer at all). */
   public Optional<Duration> afterConnectionFailure(String method, int attempt) {
-    return isRead(method) && attempt < maxAttempts ? Optional.of(backoff(attempt)) : Optional.empty();
+    return isRead(method) && attempt < maxAttempts
+        ? Optional.of(backoff(attempt))
+        : Optional.empty();
   }
 
   /** "Equal jitter": half the exponential step for sure, the other half at random. */

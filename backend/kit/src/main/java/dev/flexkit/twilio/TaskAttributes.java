@@ -12,15 +12,20 @@ import java.util.List;
  */
 public final class TaskAttributes {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Written by Flex on every task it creates for an interaction; a copy on a new invite must not override them. */
-  private static final List<String> FLEX_OWNED = List.of("flexChannelInviteSid", "flexInteractionChannelSid",
-      "flexInteractionSid");
+
+  /**
+   * Written by Flex on every task it creates for an interaction; a copy on a new invite must not
+   * override them.
+   */
+  private static final List<String> FLEX_OWNED =
+      List.of("flexChannelInviteSid", "flexInteractionChannelSid", "flexInteractionSid");
 
   private TaskAttributes() {}
 
   /**
    * The attributes as an object: JSON text is parsed (a text node holding JSON too), an object node
-   * is returned as it is, and anything else (null, blank, malformed, an array, a number) is an empty object.
+   * is returned as it is, and anything else (null, blank, malformed, an array, a number) is an
+   * empty object.
    */
   public static ObjectNode parse(Object raw) {
     if (raw instanceof JsonNode node && node.isTextual()) {

@@ -11,7 +11,8 @@ public class TwilioCallException extends ApiException {
   private final Integer twilioCode;
   private final int twilioStatus;
 
-  TwilioCallException(int status, String code, String message, Integer twilioCode, int twilioStatus) {
+  TwilioCallException(
+      int status, String code, String message, Integer twilioCode, int twilioStatus) {
     super(status, code, message, null, twilioCode);
     this.twilioCode = twilioCode;
     this.twilioStatus = twilioStatus;
@@ -28,8 +29,14 @@ public class TwilioCallException extends ApiException {
   }
 
   /** Twilio answered with an error; it is mapped by what the caller can do about it. */
-  static TwilioCallException answered(int twilioStatus, Integer twilioCode, String twilioMessage, String operation) {
-    String message = operation + ": " + (twilioMessage == null || twilioMessage.isBlank() ? "Twilio answered " + twilioStatus : twilioMessage);
+  static TwilioCallException answered(
+      int twilioStatus, Integer twilioCode, String twilioMessage, String operation) {
+    String message =
+        operation
+            + ": "
+            + (twilioMessage == null || twilioMessage.isBlank()
+                ? "Twilio answered " + twilioStatus
+                : twilioMessage);
     if (twilioStatus == 404) {
       return new TwilioCallException(404, "twilio_not_found", message, twilioCode, twilioStatus);
     }
@@ -50,13 +57,23 @@ public class TwilioCallException extends ApiException {
   }
 
   static TwilioCallException unreachable(String operation, String why) {
-    return new TwilioCallException(503, "twilio_unreachable", operation + ": Twilio could not be reached (" + why + ")", null, 0);
+    return new TwilioCallException(
+        503,
+        "twilio_unreachable",
+        operation + ": Twilio could not be reached (" + why + ")",
+        null,
+        0);
   }
 
   /** Every slot for Twilio calls stayed taken for the whole queue timeout. */
   static final class Busy extends TwilioCallException {
     Busy(int slots) {
-      super(503, "twilio_busy", "all " + slots + " Twilio call slots are busy; try again shortly", null, 0);
+      super(
+          503,
+          "twilio_busy",
+          "all " + slots + " Twilio call slots are busy; try again shortly",
+          null,
+          0);
     }
   }
 }

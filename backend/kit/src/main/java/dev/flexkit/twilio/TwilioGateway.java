@@ -18,8 +18,8 @@ import java.util.function.Function;
 
 /**
  * The one way product code talks to Twilio. Every call goes through {@link GatewayHttpClient}
- * (retries, concurrency bound, round-trip counting) and every failure comes out as a
- * {@link TwilioCallException} that resources answer as our JSON error.
+ * (retries, concurrency bound, round-trip counting) and every failure comes out as a {@link
+ * TwilioCallException} that resources answer as our JSON error.
  */
 public final class TwilioGateway {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +32,10 @@ public final class TwilioGateway {
     this.http = http;
   }
 
-  /** Runs one twilio-java call, e.g. {@code gateway.call("fetch conversation", c -> Conversation.fetcher(sid).fetch(c))}. */
+  /**
+   * Runs one twilio-java call, e.g. {@code gateway.call("fetch conversation", c ->
+   * Conversation.fetcher(sid).fetch(c))}.
+   */
   public <T> T call(String operation, Function<TwilioRestClient, T> call) {
     try {
       return call.apply(client);
@@ -47,10 +50,12 @@ public final class TwilioGateway {
   }
 
   public void run(String operation, Consumer<TwilioRestClient> call) {
-    call(operation, c -> {
-      call.accept(c);
-      return null;
-    });
+    call(
+        operation,
+        c -> {
+          call.accept(c);
+          return null;
+        });
   }
 
   /**
@@ -59,7 +64,9 @@ public final class TwilioGateway {
    */
   public IamVerdict validateFlexToken(String token) {
     String operation = "validate Flex token";
-    Request request = new Request(HttpMethod.POST, "iam", "/v1/Accounts/" + client.getAccountSid() + "/Tokens/validate");
+    Request request =
+        new Request(
+            HttpMethod.POST, "iam", "/v1/Accounts/" + client.getAccountSid() + "/Tokens/validate");
     request.setContentType(EnumConstants.ContentType.JSON);
     request.addHeaderParam("Cache-Control", "no-cache");
     request.setBody(JSON.createObjectNode().put("token", token).toString());
@@ -76,15 +83,26 @@ public final class TwilioGateway {
     try {
       body = JSON.readTree(response.getContent());
     } catch (IOException | RuntimeException e) {
-      throw TwilioCallException.answered(502, null, "IAM answered " + response.getStatusCode() + " without JSON", operation);
+      throw TwilioCallException.answered(
+          502, null, "IAM answered " + response.getStatusCode() + " without JSON", operation);
     }
     if (response.getStatusCode() >= 300 && !body.has("valid")) {
-      throw TwilioCallException.answered(response.getStatusCode(),
-          body.path("code").isInt() ? body.path("code").asInt() : null, body.path("message").asText(null), operation);
+      throw TwilioCallException.answered(
+          response.getStatusCode(),
+          body.path("code").isInt() ? body.path("code").asInt() : null,
+          body.path("message").asText(null),
+          operation);
     }
     if (!body.path("valid").asBoolean(false)) {
-      return new IamVerdict(false, body.path("code").asInt(0), body.path("message").asText("invalid token"),
-          null, null, List.of(), null, null);
+      return new IamVerdict(
+          false,
+          body.path("code").asInt(0),
+          body.path("message").asText("invalid token"),
+          null,
+          null,
+          List.of(),
+          null,
+          null);
     }
     List<String> roles = new ArrayList<>();
     body.path("roles").forEach(r -> roles.add(r.asText()));
@@ -94,8 +112,15 @@ public final class TwilioGateway {
     } catch (RuntimeException unparseable) {
       // A valid token without a readable expiration is cached only briefly; see FlexTokenValidator.
     }
-    return new IamVerdict(true, 0, null, body.path("identity").asText(null), body.path("realm_user_id").asText(null),
-        List.copyOf(roles), body.path("worker_sid").asText(null), expiration);
+    return new IamVerdict(
+        true,
+        0,
+        null,
+        body.path("identity").asText(null),
+        body.path("realm_user_id").asText(null),
+        List.copyOf(roles),
+        body.path("worker_sid").asText(null),
+        expiration);
   }
 
   public GatewayStats stats() {

@@ -7,10 +7,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record ApiError(Body error) {
   @Schema(name = "Error")
   public record Body(
-      @Schema(description = "Stable machine-readable code, e.g. invalid_json or not_found") String code,
+      @Schema(description = "Stable machine-readable code, e.g. invalid_json or not_found")
+          String code,
       @Schema(description = "What went wrong, for people") String message,
       @Schema(description = "The request field at fault, when there is one") String field,
-      @Schema(description = "Twilio's error code, when Twilio refused the call") Integer twilioCode) {}
+      @Schema(description = "Twilio's error code, when Twilio refused the call")
+          Integer twilioCode) {}
 
   public static ApiError of(String code, String message) {
     return new ApiError(new Body(code, message, null, null));

@@ -1,15 +1,15 @@
 package dev.flexkit.web;
 
-import dev.flexkit.http.ServletMount;
 import dev.flexkit.config.AppConfig;
+import dev.flexkit.http.ServletMount;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -47,12 +47,15 @@ public final class HttpServer {
 
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServlet(new ServletHolder("jersey", new ServletContainer(jersey)), "/*");
-    context.addFilter(new FilterHolder(new RequestBodyLimitFilter(config.requestLimits())), "/*",
+    context.addFilter(
+        new FilterHolder(new RequestBodyLimitFilter(config.requestLimits())),
+        "/*",
         EnumSet.of(DispatcherType.REQUEST));
     for (ServletMount mount : mounts) {
       context.addServlet(new ServletHolder(mount.name(), mount.servlet()), mount.pathSpec());
       for (Filter filter : mount.filters()) {
-        context.addFilter(new FilterHolder(filter), mount.pathSpec(), EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(
+            new FilterHolder(filter), mount.pathSpec(), EnumSet.of(DispatcherType.REQUEST));
       }
     }
     context.setErrorHandler(new JsonServletErrorHandler());
@@ -74,9 +77,11 @@ public final class HttpServer {
 
   private static CrossOriginHandler crossOrigin(AppConfig config, ServletContextHandler next) {
     CrossOriginHandler cors = new CrossOriginHandler();
-    cors.setAllowedOriginPatterns(config.corsAllowedOrigins().stream().map(Pattern::quote).collect(Collectors.toSet()));
+    cors.setAllowedOriginPatterns(
+        config.corsAllowedOrigins().stream().map(Pattern::quote).collect(Collectors.toSet()));
     cors.setAllowedMethods(Set.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-    cors.setAllowedHeaders(Set.of("Authorization", "Content-Type", "Idempotency-Key", "X-Requested-With"));
+    cors.setAllowedHeaders(
+        Set.of("Authorization", "Content-Type", "Idempotency-Key", "X-Requested-With"));
     cors.setExposedHeaders(Set.of("Retry-After"));
     cors.setAllowCredentials(false);
     cors.setPreflightMaxAge(Duration.ofMinutes(10));

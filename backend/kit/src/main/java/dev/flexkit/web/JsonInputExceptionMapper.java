@@ -14,17 +14,26 @@ import java.util.stream.Collectors;
 public final class JsonInputExceptionMapper implements ExceptionMapper<JsonProcessingException> {
   @Override
   public Response toResponse(JsonProcessingException e) {
-    if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)
+    if (e instanceof JsonMappingException mapping
+        && !(e instanceof JsonParseException)
         && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream()
-          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
-      return ErrorResponses.json(400, ApiError.of("invalid_field",
-          "Field '" + field + "' has the wrong type or format", field, null));
+      String field =
+          mapping.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      return ErrorResponses.json(
+          400,
+          ApiError.of(
+              "invalid_field", "Field '" + field + "' has the wrong type or format", field, null));
     }
     String where = location(e.getLocation());
-    String reason = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage().lines().findFirst().orElse("");
-    return ErrorResponses.json(400, ApiError.of("invalid_json", "Request body is not valid JSON" + where + ": " + reason));
+    String reason =
+        e.getOriginalMessage() == null
+            ? "malformed JSON"
+            : e.getOriginalMessage().lines().findFirst().orElse("");
+    return ErrorResponses.json(
+        400, ApiError.of("invalid_json", "Request body is not valid JSON" + where + ": " + reason));
   }
 
   private static String location(JsonLocation location) {

@@ -11,9 +11,15 @@ import org.eclipse.jetty.util.Callback;
 /** Errors Jetty produces before any servlet runs (bad URIs, oversized headers) are JSON too. */
 public final class JsonServerErrorHandler extends ErrorHandler {
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message,
-                                  Throwable cause, Callback callback) {
-    byte[] body = ErrorJson.render(code, code >= 500 ? null : message).getBytes(StandardCharsets.UTF_8);
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
+    byte[] body =
+        ErrorJson.render(code, code >= 500 ? null : message).getBytes(StandardCharsets.UTF_8);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);

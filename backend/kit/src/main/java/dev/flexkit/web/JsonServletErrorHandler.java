@@ -10,8 +10,12 @@ import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 /** Servlet-level errors (sendError, exceptions escaping Jersey) in the same JSON envelope. */
 public final class JsonServletErrorHandler extends ErrorHandler {
   @Override
-  protected void generateAcceptableResponse(ServletContextRequest baseRequest, HttpServletRequest request,
-                                            HttpServletResponse response, int code, String message)
+  protected void generateAcceptableResponse(
+      ServletContextRequest baseRequest,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int code,
+      String message)
       throws IOException {
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

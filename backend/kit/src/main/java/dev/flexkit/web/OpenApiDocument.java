@@ -39,21 +39,33 @@ public final class OpenApiDocument {
   }
 
   private String generate() {
-    OpenAPI base = new OpenAPI()
-        .info(new Info()
-            .title("Flex Messaging Kit")
-            .version(BuildInfo.version())
-            .description("Outbound SMS/WhatsApp, server-side customer inactivity and chat transfers for Twilio Flex.")
-            .license(new License().name("MIT")))
-        .servers(List.of(new Server().url(serverUrl.get())))
-        .components(new io.swagger.v3.oas.models.Components().addSecuritySchemes("flexToken",
-            new io.swagger.v3.oas.models.security.SecurityScheme()
-                .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
-                .description("The agent's Flex token (the seed-compatible Token query/body field is accepted too)"))
-            .addSecuritySchemes("backofficeApiKey", new io.swagger.v3.oas.models.security.SecurityScheme()
-                .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
-                .in(io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER).name("X-Api-Key")
-                .description("BACKOFFICE_API_KEY, for systems without an agent (Authorization: Bearer <key> is accepted too)")));
+    OpenAPI base =
+        new OpenAPI()
+            .info(
+                new Info()
+                    .title("Flex Messaging Kit")
+                    .version(BuildInfo.version())
+                    .description(
+                        "Outbound SMS/WhatsApp, server-side customer inactivity and chat transfers for Twilio Flex.")
+                    .license(new License().name("MIT")))
+            .servers(List.of(new Server().url(serverUrl.get())))
+            .components(
+                new io.swagger.v3.oas.models.Components()
+                    .addSecuritySchemes(
+                        "flexToken",
+                        new io.swagger.v3.oas.models.security.SecurityScheme()
+                            .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
+                            .scheme("bearer")
+                            .description(
+                                "The agent's Flex token (the seed-compatible Token query/body field is accepted too)"))
+                    .addSecuritySchemes(
+                        "backofficeApiKey",
+                        new io.swagger.v3.oas.models.security.SecurityScheme()
+                            .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
+                            .in(io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER)
+                            .name("X-Api-Key")
+                            .description(
+                                "BACKOFFICE_API_KEY, for systems without an agent (Authorization: Bearer <key> is accepted too)")));
     SwaggerConfiguration config = new SwaggerConfiguration().openAPI(base).readAllResources(true);
     return Json.pretty(new Reader(config).read(resources));
   }

@@ -4,7 +4,10 @@ import dev.flexkit.auth.MeResource;
 import dev.flexkit.capability.Capability;
 import dev.flexkit.capability.Contributions;
 
-/** The signpost at {@code /} and {@code /me}, which tells a signed-in agent who the service thinks they are. */
+/**
+ * The signpost at {@code /} and {@code /me}, which tells a signed-in agent who the service thinks
+ * they are.
+ */
 public final class ServiceInfoCapability implements Capability {
   @Override
   public void contribute(Contributions to) {

@@ -18,10 +18,14 @@ public final class UncaughtExceptionMapper implements ExceptionMapper<Throwable>
     String reference = UUID.randomUUID().toString().substring(0, 8);
     if (e instanceof StoreException) {
       LOG.error("store failure [ref {}]", reference, e);
-      return ErrorResponses.json(503, ApiError.of("store_unavailable",
-          "The database is unavailable; retry shortly (ref " + reference + ")"));
+      return ErrorResponses.json(
+          503,
+          ApiError.of(
+              "store_unavailable",
+              "The database is unavailable; retry shortly (ref " + reference + ")"));
     }
     LOG.error("unhandled exception [ref {}]", reference, e);
-    return ErrorResponses.json(500, ApiError.of("internal_error", "Internal error (ref " + reference + ")"));
+    return ErrorResponses.json(
+        500, ApiError.of("internal_error", "Internal error (ref " + reference + ")"));
   }
 }

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One TaskRouter event callback (TWILIO-FACTS §7): {@code task.completed}, {@code reservation.accepted}, … */
+/**
+ * One TaskRouter event callback (TWILIO-FACTS §7): {@code task.completed}, {@code
+ * reservation.accepted}, …
+ */
 public record TaskRouterEvent(Map<String, List<String>> params) {
   public String eventType() {
     return get("EventType").orElse("");

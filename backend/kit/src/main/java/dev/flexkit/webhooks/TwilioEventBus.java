@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class TwilioEventBus {
   private static final Logger LOG = LoggerFactory.getLogger(TwilioEventBus.class);
 
-  private final List<Consumer<ConversationEvent>> conversationListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<ConversationEvent>> conversationListeners =
+      new CopyOnWriteArrayList<>();
   private final List<Consumer<TaskRouterEvent>> taskRouterListeners = new CopyOnWriteArrayList<>();
 
   public void onConversationEvent(Consumer<ConversationEvent> listener) {

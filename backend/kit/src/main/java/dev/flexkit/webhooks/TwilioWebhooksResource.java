@@ -2,9 +2,9 @@ package dev.flexkit.webhooks;
 
 import dev.flexkit.auth.TwilioWebhook;
 import dev.flexkit.auth.TwilioWebhookFilter;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -34,8 +34,10 @@ public final class TwilioWebhooksResource {
   @POST
   @Path("conversations")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @Operation(summary = "Conversations post-event webhook (X-Twilio-Signature required)",
-      requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED)))
+  @Operation(
+      summary = "Conversations post-event webhook (X-Twilio-Signature required)",
+      requestBody =
+          @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED)))
   public Response conversations(@Context ContainerRequestContext request) {
     bus.publish(new ConversationEvent(form(request)));
     return Response.ok().build();
@@ -44,8 +46,10 @@ public final class TwilioWebhooksResource {
   @POST
   @Path("taskrouter")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @Operation(summary = "TaskRouter event callback (X-Twilio-Signature required)",
-      requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED)))
+  @Operation(
+      summary = "TaskRouter event callback (X-Twilio-Signature required)",
+      requestBody =
+          @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED)))
   public Response taskRouter(@Context ContainerRequestContext request) {
     bus.publish(new TaskRouterEvent(form(request)));
     // TaskRouter wants 204 with a JSON content type within 15 s.

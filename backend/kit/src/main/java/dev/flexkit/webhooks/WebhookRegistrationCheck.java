@@ -15,11 +15,13 @@ public final class WebhookRegistrationCheck implements HealthCheck {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookRegistrationCheck.class);
 
   private volatile Result result = Result.unhealthy("registering Twilio webhooks");
-  private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "webhook-registration");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService retries =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "webhook-registration");
+            t.setDaemon(true);
+            return t;
+          });
 
   @Override
   public String name() {
@@ -39,7 +41,9 @@ public final class WebhookRegistrationCheck implements HealthCheck {
       retries.shutdown();
     } catch (RuntimeException e) {
       result = Result.unhealthy("could not register Twilio webhooks: " + e.getMessage());
-      LOG.error("could not point Twilio's webhooks at this service (retrying in 30 s): {}", e.getMessage());
+      LOG.error(
+          "could not point Twilio's webhooks at this service (retrying in 30 s): {}",
+          e.getMessage());
       retries.schedule(() -> register(registration), 30, TimeUnit.SECONDS);
     }
   }

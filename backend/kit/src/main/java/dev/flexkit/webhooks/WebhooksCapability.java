@@ -5,9 +5,9 @@ import dev.flexkit.capability.Contributions;
 import dev.flexkit.capability.KitServices;
 
 /**
- * The signed endpoints Twilio posts its events to, fanned out to the capabilities' listeners.
- * With {@code TWILIO_REGISTER_WEBHOOKS=true} it points the account's webhooks here at start, and
- * the service is not ready until that worked.
+ * The signed endpoints Twilio posts its events to, fanned out to the capabilities' listeners. With
+ * {@code TWILIO_REGISTER_WEBHOOKS=true} it points the account's webhooks here at start, and the
+ * service is not ready until that worked.
  */
 public final class WebhooksCapability implements Capability {
   private final KitServices kit;
@@ -19,10 +19,19 @@ public final class WebhooksCapability implements Capability {
   @Override
   public void contribute(Contributions to) {
     to.resources(TwilioWebhooksResource.class);
-    kit.flex().workspaceSid().filter(ws -> kit.flex().registerWebhooks()).ifPresent(workspaceSid -> {
-      WebhookRegistrationCheck registration = new WebhookRegistrationCheck();
-      to.healthCheck(registration).whenStarted(started -> registration.register(
-          () -> WebhookRegistration.register(kit.twilio(), started.publicBaseUrl(), workspaceSid)));
-    });
+    kit.flex()
+        .workspaceSid()
+        .filter(ws -> kit.flex().registerWebhooks())
+        .ifPresent(
+            workspaceSid -> {
+              WebhookRegistrationCheck registration = new WebhookRegistrationCheck();
+              to.healthCheck(registration)
+                  .whenStarted(
+                      started ->
+                          registration.register(
+                              () ->
+                                  WebhookRegistration.register(
+                                      kit.twilio(), started.publicBaseUrl(), workspaceSid)));
+            });
   }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * WhatsApp's 24-hour customer-service window: the customer's last inbound message per customer and
- * sender, kept in the store so a restart (or another replica) sees it. Outbound records it and checks
- * it before a free-form send; inactivity checks it before a warning.
+ * sender, kept in the store so a restart (or another replica) sees it. Outbound records it and
+ * checks it before a free-form send; inactivity checks it before a warning.
  */
 public final class WhatsappWindows {
   public static final Duration WINDOW = Duration.ofHours(24);
@@ -27,12 +27,23 @@ public final class WhatsappWindows {
 
   public void inbound(String customer, String sender, Instant at) {
     sql.upsert(
-        new Sql.Statement("UPDATE whatsapp_windows SET last_inbound_at = ?"
-            + " WHERE customer_address = ? AND sender_address = ? AND last_inbound_at < ?", at, customer, sender, at),
-        new Sql.Statement("SELECT 1 FROM whatsapp_windows WHERE customer_address = ? AND sender_address = ?",
-            customer, sender),
-        new Sql.Statement("INSERT INTO whatsapp_windows (customer_address, sender_address, last_inbound_at)"
-            + " VALUES (?,?,?)", customer, sender, at));
+        new Sql.Statement(
+            "UPDATE whatsapp_windows SET last_inbound_at = ?"
+                + " WHERE customer_address = ? AND sender_address = ? AND last_inbound_at < ?",
+            at,
+            customer,
+            sender,
+            at),
+        new Sql.Statement(
+            "SELECT 1 FROM whatsapp_windows WHERE customer_address = ? AND sender_address = ?",
+            customer,
+            sender),
+        new Sql.Statement(
+            "INSERT INTO whatsapp_windows (customer_address, sender_address, last_inbound_at)"
+                + " VALUES (?,?,?)",
+            customer,
+            sender,
+            at));
   }
 
   public Window window(String customer, String sender) {
@@ -45,7 +56,10 @@ public final class WhatsappWindows {
   }
 
   private Optional<Instant> lastInbound(String customer, String sender) {
-    return sql.queryOne("SELECT last_inbound_at FROM whatsapp_windows WHERE customer_address = ? AND sender_address = ?",
-        rs -> Sql.instant(rs, 1), customer, sender);
+    return sql.queryOne(
+        "SELECT last_inbound_at FROM whatsapp_windows WHERE customer_address = ? AND sender_address = ?",
+        rs -> Sql.instant(rs, 1),
+        customer,
+        sender);
   }
 }

@@ -31,14 +31,28 @@ class CountdownFromLiveTaskTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(new DatabaseSettings("jdbc:h2:mem:live" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "",
-        DatabaseSettings.Vendor.H2), 2);
-    LiveTasks tasks = conversationSid -> {
-      lookups.add(conversationSid);
-      return Optional.ofNullable(live);
-    };
-    service = new InactivityService(new InactivityTimers(db), (c, q) -> TimersFixture.SETTINGS, new CountingActions(), null,
-        tasks, clock, 1);
+    db =
+        Database.open(
+            new DatabaseSettings(
+                "jdbc:h2:mem:live" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "sa",
+                "",
+                DatabaseSettings.Vendor.H2),
+            2);
+    LiveTasks tasks =
+        conversationSid -> {
+          lookups.add(conversationSid);
+          return Optional.ofNullable(live);
+        };
+    service =
+        new InactivityService(
+            new InactivityTimers(db),
+            (c, q) -> TimersFixture.SETTINGS,
+            new CountingActions(),
+            null,
+            tasks,
+            clock,
+            1);
   }
 
   @AfterEach
@@ -59,7 +73,8 @@ class CountdownFromLiveTaskTest {
     clock.advance(Duration.ofSeconds(50));
     customerWrites();
     assertThat(lookups).hasSize(1);
-    assertThat(service.find(CONVERSATION).orElseThrow().deadline()).isEqualTo(clock.instant().plusSeconds(120));
+    assertThat(service.find(CONVERSATION).orElseThrow().deadline())
+        .isEqualTo(clock.instant().plusSeconds(120));
   }
 
   @Test
@@ -80,8 +95,9 @@ class CountdownFromLiveTaskTest {
   @Test
   void aCountdownStoppedForATaskIsNotRestartedForThatTaskButIsForTheNextOne() {
     service.onTaskRouterEvent(accepted("WT1"));
-    service.onTaskRouterEvent(new TaskRouterEvent(Map.of("EventType", List.of("task.transfer-initiated"),
-        "TaskSid", List.of("WT1"))));
+    service.onTaskRouterEvent(
+        new TaskRouterEvent(
+            Map.of("EventType", List.of("task.transfer-initiated"), "TaskSid", List.of("WT1"))));
     live = assignment("WT1");
     customerWrites();
     assertThat(service.find(CONVERSATION).orElseThrow().state()).isEqualTo(State.STOPPED);
@@ -97,25 +113,56 @@ class CountdownFromLiveTaskTest {
   @Test
   void agentsMessagesNeverLookForATask() {
     live = assignment("WT1");
-    service.onConversationEvent(new ConversationEvent(Map.of("EventType", List.of("onMessageAdded"),
-        "ConversationSid", List.of(CONVERSATION), "Author", List.of("alice@example.com"), "Source", List.of("SDK"))));
+    service.onConversationEvent(
+        new ConversationEvent(
+            Map.of(
+                "EventType",
+                List.of("onMessageAdded"),
+                "ConversationSid",
+                List.of(CONVERSATION),
+                "Author",
+                List.of("alice@example.com"),
+                "Source",
+                List.of("SDK"))));
     assertThat(lookups).isEmpty();
     assertThat(service.find(CONVERSATION)).isEmpty();
   }
 
   private void customerWrites() {
-    service.onConversationEvent(new ConversationEvent(Map.of("EventType", List.of("onMessageAdded"),
-        "ConversationSid", List.of(CONVERSATION), "Author", List.of(CUSTOMER), "Source", List.of("SMS"))));
+    service.onConversationEvent(
+        new ConversationEvent(
+            Map.of(
+                "EventType",
+                List.of("onMessageAdded"),
+                "ConversationSid",
+                List.of(CONVERSATION),
+                "Author",
+                List.of(CUSTOMER),
+                "Source",
+                List.of("SMS"))));
   }
 
   private static Timer.Assignment assignment(String taskSid) {
-    return new Timer.Assignment(CONVERSATION, taskSid, "WK7", "KD1", "UO1", "sms", "WQ1", CUSTOMER, "+15550009999");
+    return new Timer.Assignment(
+        CONVERSATION, taskSid, "WK7", "KD1", "UO1", "sms", "WQ1", CUSTOMER, "+15550009999");
   }
 
   private static TaskRouterEvent accepted(String taskSid) {
-    String attributes = "{\"conversationSid\":\"" + CONVERSATION + "\",\"channelType\":\"sms\",\"customerAddress\":\""
-        + CUSTOMER + "\",\"flexInteractionSid\":\"KD1\",\"flexInteractionChannelSid\":\"UO1\"}";
-    return new TaskRouterEvent(Map.of("EventType", List.of("reservation.accepted"), "TaskSid", List.of(taskSid),
-        "WorkerSid", List.of("WK7"), "TaskAttributes", List.of(attributes)));
+    String attributes =
+        "{\"conversationSid\":\""
+            + CONVERSATION
+            + "\",\"channelType\":\"sms\",\"customerAddress\":\""
+            + CUSTOMER
+            + "\",\"flexInteractionSid\":\"KD1\",\"flexInteractionChannelSid\":\"UO1\"}";
+    return new TaskRouterEvent(
+        Map.of(
+            "EventType",
+            List.of("reservation.accepted"),
+            "TaskSid",
+            List.of(taskSid),
+            "WorkerSid",
+            List.of("WK7"),
+            "TaskAttributes",
+            List.of(attributes)));
   }
 }

@@ -5,8 +5,7 @@ import dev.flexkit.store.EmbeddedPostgresServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class InactivityTimersOnPostgresTest extends InactivityTimersContract {
-  @RegisterExtension
-  static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
+  @RegisterExtension static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
 
   @Override
   protected DatabaseSettings settings() {

@@ -38,15 +38,26 @@ class ScaleOutOnPostgresTest {
   }
 
   @Test
-  void twoInstancesFireEveryWarningAndWrapUpExactlyOnceAndTheSurvivorFinishesAlone() throws Exception {
-    DatabaseSettings settings = new DatabaseSettings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres",
-        DatabaseSettings.Vendor.POSTGRESQL);
+  void twoInstancesFireEveryWarningAndWrapUpExactlyOnceAndTheSurvivorFinishesAlone()
+      throws Exception {
+    DatabaseSettings settings =
+        new DatabaseSettings(
+            postgres.getJdbcUrl("postgres", "postgres"),
+            "postgres",
+            "postgres",
+            DatabaseSettings.Vendor.POSTGRESQL);
     TestClock clock = new TestClock();
     CountingActions actions = new CountingActions();
-    try (Database dbA = Database.open(settings, 4); Database dbB = Database.open(settings, 4)) {
-      InactivityService a = new InactivityService(new InactivityTimers(dbA), (c, q) -> TimersFixture.SETTINGS, actions, clock);
-      InactivityService b = new InactivityService(new InactivityTimers(dbB), (c, q) -> TimersFixture.SETTINGS, actions, clock, 4);
-      IntStream.range(0, CONVERSATIONS).forEach(i -> (i % 2 == 0 ? a : b).onTaskRouterEvent(TimersFixture.accepted(i)));
+    try (Database dbA = Database.open(settings, 4);
+        Database dbB = Database.open(settings, 4)) {
+      InactivityService a =
+          new InactivityService(
+              new InactivityTimers(dbA), (c, q) -> TimersFixture.SETTINGS, actions, clock);
+      InactivityService b =
+          new InactivityService(
+              new InactivityTimers(dbB), (c, q) -> TimersFixture.SETTINGS, actions, clock, 4);
+      IntStream.range(0, CONVERSATIONS)
+          .forEach(i -> (i % 2 == 0 ? a : b).onTaskRouterEvent(TimersFixture.accepted(i)));
 
       clock.advance(Duration.ofSeconds(91));
       int fired = race(a, b);

@@ -12,12 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A settable clock, fixed settings and side effects that only count, for store-level timer tests. */
+/**
+ * A settable clock, fixed settings and side effects that only count, for store-level timer tests.
+ */
 final class TimersFixture {
-  static final InactivitySettings SETTINGS = new InactivitySettings(120, 30, "still there?", "system", false);
+  static final InactivitySettings SETTINGS =
+      new InactivitySettings(120, 30, "still there?", "system", false);
 
   static final class TestClock extends Clock {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    private final AtomicReference<Instant> now =
+        new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
 
     void advance(Duration d) {
       now.updateAndGet(i -> i.plus(d));
@@ -61,10 +65,22 @@ final class TimersFixture {
   }
 
   static TaskRouterEvent accepted(int i) {
-    String attributes = "{\"conversationSid\":\"" + conversation(i) + "\",\"channelType\":\"sms\",\"customerAddress\":\"+1555"
-        + String.format("%07d", i) + "\",\"flexInteractionSid\":\"KD1\",\"flexInteractionChannelSid\":\"UO1\"}";
-    return new TaskRouterEvent(Map.of("EventType", List.of("reservation.accepted"), "TaskSid", List.of(String.format("WT%032d", i)),
-        "WorkerSid", List.of("WK1"), "TaskAttributes", List.of(attributes)));
+    String attributes =
+        "{\"conversationSid\":\""
+            + conversation(i)
+            + "\",\"channelType\":\"sms\",\"customerAddress\":\"+1555"
+            + String.format("%07d", i)
+            + "\",\"flexInteractionSid\":\"KD1\",\"flexInteractionChannelSid\":\"UO1\"}";
+    return new TaskRouterEvent(
+        Map.of(
+            "EventType",
+            List.of("reservation.accepted"),
+            "TaskSid",
+            List.of(String.format("WT%032d", i)),
+            "WorkerSid",
+            List.of("WK1"),
+            "TaskAttributes",
+            List.of(attributes)));
   }
 
   private TimersFixture() {}

@@ -24,7 +24,10 @@ public final class EmbeddedPostgresServer implements BeforeAllCallback, AfterAll
   }
 
   public DatabaseSettings settings() {
-    return new DatabaseSettings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres",
+    return new DatabaseSettings(
+        postgres.getJdbcUrl("postgres", "postgres"),
+        "postgres",
+        "postgres",
         DatabaseSettings.Vendor.POSTGRESQL);
   }
 }

@@ -4,8 +4,7 @@ import dev.flexkit.config.DatabaseSettings;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresStoreTest extends StoreContract {
-  @RegisterExtension
-  static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
+  @RegisterExtension static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
 
   @Override
   protected DatabaseSettings settings() {

@@ -37,9 +37,16 @@ abstract class StoreContract {
 
   /** The highest V<n>__ among the migrations, whichever capabilities have added theirs. */
   static String latestMigration() {
-    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(StoreContract.class.getResource("/db/migration").toURI()))) {
-      return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-          .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElse(0));
+    try (var files =
+        java.nio.file.Files.list(
+            java.nio.file.Path.of(StoreContract.class.getResource("/db/migration").toURI()))) {
+      return String.valueOf(
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.matches("V\\d+__.*\\.sql"))
+              .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+              .max()
+              .orElse(0));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -57,7 +64,9 @@ abstract class StoreContract {
   void healthCheckNamesTheDatabaseAndSchema() {
     HealthCheck.Result result = new DatabaseHealthCheck(database).check();
     assertThat(result.healthy()).isTrue();
-    assertThat(result.detail()).startsWith(expectedProduct()).endsWith("schema v" + latestMigration());
+    assertThat(result.detail())
+        .startsWith(expectedProduct())
+        .endsWith("schema v" + latestMigration());
   }
 
   @Test

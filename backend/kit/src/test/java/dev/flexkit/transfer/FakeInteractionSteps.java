@@ -25,10 +25,13 @@ final class FakeInteractionSteps implements InteractionSteps {
   final Map<String, QueueView> queues = new LinkedHashMap<>();
   final Map<String, WorkflowView> workflows = new LinkedHashMap<>();
   final Map<String, List<ChannelParticipant>> channels = new HashMap<>();
+
   /** The routing properties of each invite, in order (failed ones too). */
   final List<Map<String, Object>> invites = Collections.synchronizedList(new ArrayList<>());
+
   /** The reason given with each canceled task. */
   final Map<String, String> cancelReasons = Collections.synchronizedMap(new HashMap<>());
+
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, List<RuntimeException>> failures = new HashMap<>();
   private int invited;

@@ -30,8 +30,27 @@ abstract class PendingTransfersContract {
 
   static Transfer pending(String id, String taskSid) {
     Instant now = Instant.now();
-    return new Transfer(id, taskSid, "KD1", "UO1", "CH1", "WK1", "alice", "UT1", Transfer.TargetType.WORKER, "WK2",
-        Transfer.Mode.COLD, false, "a note", "sms", "{\"a\":1}", null, Transfer.Status.PENDING, null, now, now);
+    return new Transfer(
+        id,
+        taskSid,
+        "KD1",
+        "UO1",
+        "CH1",
+        "WK1",
+        "alice",
+        "UT1",
+        Transfer.TargetType.WORKER,
+        "WK2",
+        Transfer.Mode.COLD,
+        false,
+        "a note",
+        "sms",
+        "{\"a\":1}",
+        null,
+        Transfer.Status.PENDING,
+        null,
+        now,
+        now);
   }
 
   @Test
@@ -46,7 +65,13 @@ abstract class PendingTransfersContract {
     String task = "WT" + System.nanoTime();
     Transfer first = pending("TRc" + System.nanoTime(), task);
     store.claim(first);
-    assertThat(store.transition(first.id(), Transfer.Status.PENDING, Transfer.Status.ROLLED_BACK, "target_rejected")).isTrue();
+    assertThat(
+            store.transition(
+                first.id(),
+                Transfer.Status.PENDING,
+                Transfer.Status.ROLLED_BACK,
+                "target_rejected"))
+        .isTrue();
     assertThat(store.claim(pending("TRd" + System.nanoTime(), task))).isTrue();
     assertThat(store.find(first.id()).orElseThrow().reason()).isEqualTo("target_rejected");
   }
@@ -56,8 +81,11 @@ abstract class PendingTransfersContract {
     Transfer t = pending("TRe" + System.nanoTime(), "WT" + System.nanoTime());
     store.claim(t);
     store.recordInvite(t.id(), "WTinvite" + t.id(), "UT9");
-    assertThat(store.transition(t.id(), Transfer.Status.PENDING, Transfer.Status.COMPLETED, null)).isTrue();
-    assertThat(store.transition(t.id(), Transfer.Status.PENDING, Transfer.Status.ROLLED_BACK, "late")).isFalse();
+    assertThat(store.transition(t.id(), Transfer.Status.PENDING, Transfer.Status.COMPLETED, null))
+        .isTrue();
+    assertThat(
+            store.transition(t.id(), Transfer.Status.PENDING, Transfer.Status.ROLLED_BACK, "late"))
+        .isFalse();
     Transfer read = store.forInvite("WTinvite" + t.id()).orElseThrow();
     assertThat(read.status()).isEqualTo(Transfer.Status.COMPLETED);
     assertThat(read.fromParticipantSid()).isEqualTo("UT9");

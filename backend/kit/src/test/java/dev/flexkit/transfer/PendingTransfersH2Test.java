@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 class PendingTransfersH2Test extends PendingTransfersContract {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   @Override
   protected DatabaseSettings settings() {
-    return new DatabaseSettings("jdbc:h2:file:" + dir.resolve("flexkit"), "sa", "", DatabaseSettings.Vendor.H2);
+    return new DatabaseSettings(
+        "jdbc:h2:file:" + dir.resolve("flexkit"), "sa", "", DatabaseSettings.Vendor.H2);
   }
 }

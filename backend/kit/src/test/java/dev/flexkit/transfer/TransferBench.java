@@ -23,12 +23,17 @@ final class TransferBench implements AutoCloseable {
   static final String CAROL = "WK" + "c".repeat(32);
   static final String SALES = "WQ" + "1".repeat(32);
   static final String ANYONE = "WW" + "2".repeat(32);
-  static final FlexAgent ALICE_AGENT = new FlexAgent("alice", ALICE, List.of("agent"), "US1", Instant.MAX);
+  static final FlexAgent ALICE_AGENT =
+      new FlexAgent("alice", ALICE, List.of("agent"), "US1", Instant.MAX);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AtomicInteger CHATS = new AtomicInteger((int) (System.nanoTime() & 0xFFFFFF));
+  private static final AtomicInteger CHATS =
+      new AtomicInteger((int) (System.nanoTime() & 0xFFFFFF));
 
-  /** A customer's chat Alice holds: her task, its interaction channel, and her participant in it. */
-  record Chat(String taskSid, String interactionSid, String channelSid, String aliceParticipantSid) {}
+  /**
+   * A customer's chat Alice holds: her task, its interaction channel, and her participant in it.
+   */
+  record Chat(
+      String taskSid, String interactionSid, String channelSid, String aliceParticipantSid) {}
 
   final FakeInteractionSteps twilio = new FakeInteractionSteps();
   final PendingTransfers store;
@@ -38,8 +43,11 @@ final class TransferBench implements AutoCloseable {
   private final Database database;
 
   TransferBench(Path dir) {
-    database = Database.open(new DatabaseSettings("jdbc:h2:file:" + dir.resolve("transfers"), "sa", "",
-        DatabaseSettings.Vendor.H2), 2);
+    database =
+        Database.open(
+            new DatabaseSettings(
+                "jdbc:h2:file:" + dir.resolve("transfers"), "sa", "", DatabaseSettings.Vendor.H2),
+            2);
     store = new PendingTransfers(database, Clock.systemUTC());
     lifecycle = new TransferLifecycle(twilio, store);
     starts = new TransferStart(twilio, store, lifecycle, Clock.systemUTC(), Runnable::run);
@@ -50,23 +58,37 @@ final class TransferBench implements AutoCloseable {
     twilio.workflows.put(ANYONE, new InteractionSteps.WorkflowView(ANYONE, "Assign to anyone"));
   }
 
-  /** A new chat, its task assigned to and accepted by Alice; the customer and Alice in its channel. */
+  /**
+   * A new chat, its task assigned to and accepted by Alice; the customer and Alice in its channel.
+   */
   Chat aliceHoldsAChat() {
     int n = CHATS.incrementAndGet();
-    Chat chat = new Chat(String.format("WT%032x", n), String.format("KD%032x", n), String.format("UO%032x", n),
-        String.format("UT%032x", n));
-    ObjectNode attributes = JSON.createObjectNode()
-        .put("flexInteractionSid", chat.interactionSid())
-        .put("flexInteractionChannelSid", chat.channelSid())
-        .put("flexChannelInviteSid", "KG1")
-        .put("conversationSid", String.format("CH%032x", n))
-        .put("customerName", "Dana");
-    twilio.tasks.put(chat.taskSid(), new InteractionSteps.TaskView(chat.taskSid(), "assigned", "sms", "WW0", 5, 3600,
-        attributes));
+    Chat chat =
+        new Chat(
+            String.format("WT%032x", n),
+            String.format("KD%032x", n),
+            String.format("UO%032x", n),
+            String.format("UT%032x", n));
+    ObjectNode attributes =
+        JSON.createObjectNode()
+            .put("flexInteractionSid", chat.interactionSid())
+            .put("flexInteractionChannelSid", chat.channelSid())
+            .put("flexChannelInviteSid", "KG1")
+            .put("conversationSid", String.format("CH%032x", n))
+            .put("customerName", "Dana");
+    twilio.tasks.put(
+        chat.taskSid(),
+        new InteractionSteps.TaskView(
+            chat.taskSid(), "assigned", "sms", "WW0", 5, 3600, attributes));
     twilio.owns(chat.taskSid(), ALICE);
-    twilio.channels.put(chat.channelSid(), new ArrayList<>(List.of(
-        new InteractionSteps.ChannelParticipant(String.format("UC%032x", n), "customer", null, null),
-        new InteractionSteps.ChannelParticipant(chat.aliceParticipantSid(), "agent", chat.taskSid(), ALICE))));
+    twilio.channels.put(
+        chat.channelSid(),
+        new ArrayList<>(
+            List.of(
+                new InteractionSteps.ChannelParticipant(
+                    String.format("UC%032x", n), "customer", null, null),
+                new InteractionSteps.ChannelParticipant(
+                    chat.aliceParticipantSid(), "agent", chat.taskSid(), ALICE))));
     return chat;
   }
 
@@ -75,9 +97,13 @@ final class TransferBench implements AutoCloseable {
   }
 
   /** A pending transfer of a new chat, its invite out; the log starts empty after it. */
-  Transfer pending(Transfer.TargetType type, String targetSid, Transfer.Mode mode, boolean leaveOnAccept) {
+  Transfer pending(
+      Transfer.TargetType type, String targetSid, Transfer.Mode mode, boolean leaveOnAccept) {
     Chat chat = aliceHoldsAChat();
-    Transfer t = starts.start(ALICE_AGENT, new ValidTransfer(chat.taskSid(), type, targetSid, mode, null, leaveOnAccept));
+    Transfer t =
+        starts.start(
+            ALICE_AGENT,
+            new ValidTransfer(chat.taskSid(), type, targetSid, mode, null, leaveOnAccept));
     twilio.forget();
     return t;
   }

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A test class on one {@link TransferBench}; each test starts with an empty log of Twilio steps. */
+/**
+ * A test class on one {@link TransferBench}; each test starts with an empty log of Twilio steps.
+ */
 abstract class TransferBenchTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static TransferBench bench;
   FakeInteractionSteps twilio;
 

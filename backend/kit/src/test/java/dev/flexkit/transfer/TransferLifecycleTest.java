@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What TaskRouter's events and the agent's actions do to a pending transfer: each rollback path, step by step. */
+/**
+ * What TaskRouter's events and the agent's actions do to a pending transfer: each rollback path,
+ * step by step.
+ */
 class TransferLifecycleTest extends TransferBenchTest {
   private static TaskRouterEvent event(String type, String... more) {
     Map<String, List<String>> params = new LinkedHashMap<>();
@@ -37,13 +40,16 @@ class TransferLifecycleTest extends TransferBenchTest {
   void aColdTransferRejectedByItsTargetWithdrawsTheInviteAndInvitesTheAgentBack() {
     Transfer t = coldToBob();
 
-    bench.lifecycle.onTaskRouterEvent(event("reservation.rejected", "TaskSid", t.inviteTaskSid(), "WorkerSid", BOB));
+    bench.lifecycle.onTaskRouterEvent(
+        event("reservation.rejected", "TaskSid", t.inviteTaskSid(), "WorkerSid", BOB));
 
     assertThat(twilio.steps()).containsExactly("cancelTask", "invite");
-    assertThat(twilio.cancelReasons.get(t.inviteTaskSid())).isEqualTo(TransferLifecycle.OWN_CANCEL + "target_rejected");
+    assertThat(twilio.cancelReasons.get(t.inviteTaskSid()))
+        .isEqualTo(TransferLifecycle.OWN_CANCEL + "target_rejected");
     assertThat(twilio.invites.get(0)).containsEntry("worker_sid", ALICE);
     assertThat(invitedBackWith(0).path("transferReturned").asBoolean()).isTrue();
-    assertThat(invitedBackWith(0).path("transferFailureReason").asText()).isEqualTo("target_rejected");
+    assertThat(invitedBackWith(0).path("transferFailureReason").asText())
+        .isEqualTo("target_rejected");
     assertThat(invitedBackWith(0).has("flexInteractionChannelSid")).isFalse();
     assertThat(bench.status(t)).isEqualTo(Transfer.Status.ROLLED_BACK);
   }
@@ -52,7 +58,8 @@ class TransferLifecycleTest extends TransferBenchTest {
   void aTimedOutWarmTransferOnlyWithdrawsTheInvite() {
     Transfer t = bench.pending(Transfer.TargetType.WORKER, BOB, Transfer.Mode.WARM, false);
 
-    bench.lifecycle.onTaskRouterEvent(event("reservation.timeout", "TaskSid", t.inviteTaskSid(), "WorkerSid", BOB));
+    bench.lifecycle.onTaskRouterEvent(
+        event("reservation.timeout", "TaskSid", t.inviteTaskSid(), "WorkerSid", BOB));
 
     assertThat(twilio.steps()).containsExactly("cancelTask");
     assertEnded(t, Transfer.Status.ROLLED_BACK, "target_timed_out");
@@ -75,12 +82,14 @@ class TransferLifecycleTest extends TransferBenchTest {
   void whenNobodyCanBeInvitedAChannelHoldingOnlyTheCustomerIsClosed() {
     Transfer t = coldToBob();
     bench.onlyCustomerLeftIn(t);
-    twilio.failNext("invite", TwilioFailures.answered(400, "invite to channel"))
+    twilio
+        .failNext("invite", TwilioFailures.answered(400, "invite to channel"))
         .failNext("invite", TwilioFailures.answered(500, "invite to channel"));
 
     bench.lifecycle.onTaskRouterEvent(event("reservation.rejected", "TaskSid", t.inviteTaskSid()));
 
-    assertThat(twilio.steps()).containsExactly("cancelTask", "invite", "invite", "participants", "closeChannel");
+    assertThat(twilio.steps())
+        .containsExactly("cancelTask", "invite", "invite", "participants", "closeChannel");
     assertThat(bench.status(t)).isEqualTo(Transfer.Status.ROLLED_BACK);
   }
 
@@ -101,7 +110,13 @@ class TransferLifecycleTest extends TransferBenchTest {
   void anInviteCanceledByTaskRouterRollsBackWithoutCancelingAgain() {
     Transfer t = bench.pending(Transfer.TargetType.QUEUE, SALES, Transfer.Mode.COLD, false);
 
-    bench.lifecycle.onTaskRouterEvent(event("task.canceled", "TaskSid", t.inviteTaskSid(), "TaskCanceledReason", "Task TTL Exceeded"));
+    bench.lifecycle.onTaskRouterEvent(
+        event(
+            "task.canceled",
+            "TaskSid",
+            t.inviteTaskSid(),
+            "TaskCanceledReason",
+            "Task TTL Exceeded"));
 
     assertThat(twilio.steps()).containsExactly("invite");
     assertEnded(t, Transfer.Status.ROLLED_BACK, "invite_canceled: Task TTL Exceeded");
@@ -111,8 +126,13 @@ class TransferLifecycleTest extends TransferBenchTest {
   void ourOwnCancelOfAnInviteIsNotActedOnTwice() {
     Transfer t = coldToBob();
 
-    bench.lifecycle.onTaskRouterEvent(event("task.canceled", "TaskSid", t.inviteTaskSid(),
-        "TaskCanceledReason", TransferLifecycle.OWN_CANCEL + "target_rejected"));
+    bench.lifecycle.onTaskRouterEvent(
+        event(
+            "task.canceled",
+            "TaskSid",
+            t.inviteTaskSid(),
+            "TaskCanceledReason",
+            TransferLifecycle.OWN_CANCEL + "target_rejected"));
 
     assertThat(twilio.steps()).isEmpty();
     assertThat(bench.status(t)).isEqualTo(Transfer.Status.PENDING);
@@ -133,10 +153,18 @@ class TransferLifecycleTest extends TransferBenchTest {
   void theTransferringAgentOfferedTheTaskBackByAQueueHandsTheReservationOn() {
     Transfer t = bench.pending(Transfer.TargetType.QUEUE, SALES, Transfer.Mode.COLD, false);
 
-    bench.lifecycle.onTaskRouterEvent(event("reservation.created", "TaskSid", t.inviteTaskSid(), "WorkerSid", ALICE,
-        "ReservationSid", "WR1"));
+    bench.lifecycle.onTaskRouterEvent(
+        event(
+            "reservation.created",
+            "TaskSid",
+            t.inviteTaskSid(),
+            "WorkerSid",
+            ALICE,
+            "ReservationSid",
+            "WR1"));
 
-    assertThat(twilio.calls()).containsExactly(new FakeInteractionSteps.Call("rejectReservation", "WR1"));
+    assertThat(twilio.calls())
+        .containsExactly(new FakeInteractionSteps.Call("rejectReservation", "WR1"));
     assertThat(bench.status(t)).isEqualTo(Transfer.Status.PENDING);
   }
 
@@ -144,7 +172,8 @@ class TransferLifecycleTest extends TransferBenchTest {
   void anAcceptedColdTransferIsCompleteWithNoFurtherStep() {
     Transfer t = coldToBob();
 
-    bench.lifecycle.onTaskRouterEvent(event("reservation.accepted", "TaskSid", t.inviteTaskSid(), "WorkerSid", BOB));
+    bench.lifecycle.onTaskRouterEvent(
+        event("reservation.accepted", "TaskSid", t.inviteTaskSid(), "WorkerSid", BOB));
 
     assertThat(twilio.steps()).isEmpty();
     assertThat(bench.status(t)).isEqualTo(Transfer.Status.COMPLETED);
@@ -155,7 +184,8 @@ class TransferLifecycleTest extends TransferBenchTest {
     Transfer t = bench.pending(Transfer.TargetType.WORKER, BOB, Transfer.Mode.WARM, true);
     bench.onlyCustomerLeftIn(t);
 
-    bench.lifecycle.onTaskRouterEvent(event("reservation.accepted", "TaskSid", t.inviteTaskSid(), "WorkerSid", BOB));
+    bench.lifecycle.onTaskRouterEvent(
+        event("reservation.accepted", "TaskSid", t.inviteTaskSid(), "WorkerSid", BOB));
 
     assertThat(twilio.steps()).containsExactly("closeParticipant", "participants", "closeChannel");
     assertThat(bench.status(t)).isEqualTo(Transfer.Status.COMPLETED);
@@ -164,13 +194,15 @@ class TransferLifecycleTest extends TransferBenchTest {
   @Test
   void aWarmTransferWaitsForItsAgentToCompleteIt() {
     Transfer t = bench.pending(Transfer.TargetType.WORKER, BOB, Transfer.Mode.WARM, false);
-    bench.lifecycle.onTaskRouterEvent(event("reservation.accepted", "TaskSid", t.inviteTaskSid(), "WorkerSid", BOB));
+    bench.lifecycle.onTaskRouterEvent(
+        event("reservation.accepted", "TaskSid", t.inviteTaskSid(), "WorkerSid", BOB));
     assertThat(twilio.steps()).isEmpty();
     assertThat(bench.status(t)).isEqualTo(Transfer.Status.ACCEPTED);
 
     Transfer done = bench.actions.complete(ALICE_AGENT, t.id());
 
-    assertThat(twilio.calls().get(0)).isEqualTo(new FakeInteractionSteps.Call("closeParticipant", t.fromParticipantSid()));
+    assertThat(twilio.calls().get(0))
+        .isEqualTo(new FakeInteractionSteps.Call("closeParticipant", t.fromParticipantSid()));
     assertThat(twilio.steps()).containsExactly("closeParticipant", "participants");
     assertThat(done.status()).isEqualTo(Transfer.Status.COMPLETED);
   }
@@ -182,7 +214,8 @@ class TransferLifecycleTest extends TransferBenchTest {
     Transfer canceled = bench.actions.cancel(ALICE_AGENT, t.id());
 
     assertThat(twilio.steps()).containsExactly("cancelTask", "invite");
-    assertThat(twilio.cancelReasons.get(t.inviteTaskSid())).isEqualTo(TransferLifecycle.OWN_CANCEL + "canceled by alice");
+    assertThat(twilio.cancelReasons.get(t.inviteTaskSid()))
+        .isEqualTo(TransferLifecycle.OWN_CANCEL + "canceled by alice");
     assertThat(twilio.invites.get(0)).containsEntry("worker_sid", ALICE);
     assertThat(canceled.status()).isEqualTo(Transfer.Status.CANCELED);
   }
@@ -192,7 +225,8 @@ class TransferLifecycleTest extends TransferBenchTest {
     Transfer t = coldToBob();
     twilio.failNext("cancelTask", TwilioFailures.answered(400, "cancel invite task"));
 
-    assertThat(refusal(() -> bench.actions.cancel(ALICE_AGENT, t.id()))).isEqualTo("409 not_pending");
+    assertThat(refusal(() -> bench.actions.cancel(ALICE_AGENT, t.id())))
+        .isEqualTo("409 not_pending");
     assertThat(twilio.steps()).containsExactly("cancelTask");
     assertThat(bench.status(t)).isEqualTo(Transfer.Status.PENDING);
   }
@@ -200,8 +234,16 @@ class TransferLifecycleTest extends TransferBenchTest {
   @Test
   void pollingCatchesUpWithAnInviteCanceledWhileTheWebhookWasLost() {
     Transfer t = coldToBob();
-    twilio.tasks.put(t.inviteTaskSid(), new InteractionSteps.TaskView(t.inviteTaskSid(), "canceled", "sms", null, null,
-        null, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()));
+    twilio.tasks.put(
+        t.inviteTaskSid(),
+        new InteractionSteps.TaskView(
+            t.inviteTaskSid(),
+            "canceled",
+            "sms",
+            null,
+            null,
+            null,
+            new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()));
 
     Transfer polled = bench.actions.status(ALICE_AGENT, t.id());
 
@@ -213,7 +255,8 @@ class TransferLifecycleTest extends TransferBenchTest {
   @Test
   void anotherAgentsTransferIsNotFound() {
     Transfer t = coldToBob();
-    var bob = new dev.flexkit.auth.FlexAgent("bob", BOB, List.of("agent"), "US2", java.time.Instant.MAX);
+    var bob =
+        new dev.flexkit.auth.FlexAgent("bob", BOB, List.of("agent"), "US2", java.time.Instant.MAX);
 
     assertThat(refusal(() -> bench.actions.cancel(bob, t.id()))).isEqualTo("404 not_found");
     assertThat(twilio.steps()).isEmpty();

@@ -12,7 +12,10 @@ import dev.flexkit.twilio.TwilioFailures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The start saga's order, each of its refusals, and its compensation, with exactly the steps each one ran. */
+/**
+ * The start saga's order, each of its refusals, and its compensation, with exactly the steps each
+ * one ran.
+ */
 class TransferStartTest extends TransferBenchTest {
   private TransferBench.Chat chat;
 
@@ -33,7 +36,9 @@ class TransferStartTest extends TransferBenchTest {
   void aColdTransferChecksEverythingThenInvitesThenLeaves() {
     Transfer t = start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD);
 
-    assertThat(twilio.steps()).containsExactly("task", "acceptedBy", "worker", "participants", "invite", "closeParticipant");
+    assertThat(twilio.steps())
+        .containsExactly(
+            "task", "acceptedBy", "worker", "participants", "invite", "closeParticipant");
     assertThat(twilio.calls().get(5).target()).isEqualTo(chat.aliceParticipantSid());
     assertThat(t.status()).isEqualTo(Transfer.Status.PENDING);
     assertThat(t.inviteTaskSid()).isNotNull();
@@ -42,7 +47,8 @@ class TransferStartTest extends TransferBenchTest {
     ObjectNode attributes = (ObjectNode) twilio.invites.get(0).get("attributes");
     assertThat(attributes.has("flexInteractionSid")).isFalse();
     assertThat(attributes.has("flexChannelInviteSid")).isFalse();
-    assertThat(attributes.path("workerSidsInConversation").toString()).isEqualTo("[\"" + ALICE + "\"]");
+    assertThat(attributes.path("workerSidsInConversation").toString())
+        .isEqualTo("[\"" + ALICE + "\"]");
     assertThat(attributes.path("transferNote").asText()).isEqualTo("over to you");
   }
 
@@ -50,7 +56,8 @@ class TransferStartTest extends TransferBenchTest {
   void aWarmTransferInvitesAndTheAgentStays() {
     Transfer t = start(Transfer.TargetType.QUEUE, SALES, Transfer.Mode.WARM);
 
-    assertThat(twilio.steps()).containsExactly("task", "acceptedBy", "queue", "participants", "invite");
+    assertThat(twilio.steps())
+        .containsExactly("task", "acceptedBy", "queue", "participants", "invite");
     assertThat(twilio.invites.get(0)).containsEntry("queue_sid", SALES);
     assertThat(t.status()).isEqualTo(Transfer.Status.PENDING);
   }
@@ -59,7 +66,8 @@ class TransferStartTest extends TransferBenchTest {
   void anAgentWhoDoesNotHoldTheTaskIsRefusedBeforeAnythingChanges() {
     twilio.ownership.clear();
 
-    assertThat(refusal(() -> start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD))).isEqualTo("403 not_task_owner");
+    assertThat(refusal(() -> start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD)))
+        .isEqualTo("403 not_task_owner");
     assertThat(twilio.steps()).containsExactly("task", "acceptedBy");
     assertThat(anyTransferOfTheTask()).isFalse();
   }
@@ -67,17 +75,27 @@ class TransferStartTest extends TransferBenchTest {
   @Test
   void aTaskNoLongerAssignedIsNotTheAgentsToTransfer() {
     InteractionSteps.TaskView t = twilio.tasks.get(chat.taskSid());
-    twilio.tasks.put(t.sid(), new InteractionSteps.TaskView(t.sid(), "wrapping", t.taskChannel(), t.workflowSid(),
-        t.priority(), t.timeout(), t.attributes()));
+    twilio.tasks.put(
+        t.sid(),
+        new InteractionSteps.TaskView(
+            t.sid(),
+            "wrapping",
+            t.taskChannel(),
+            t.workflowSid(),
+            t.priority(),
+            t.timeout(),
+            t.attributes()));
 
-    assertThat(refusal(() -> start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD))).isEqualTo("403 not_task_owner");
+    assertThat(refusal(() -> start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD)))
+        .isEqualTo("403 not_task_owner");
     assertThat(twilio.steps()).doesNotContain("invite", "closeParticipant");
     assertThat(anyTransferOfTheTask()).isFalse();
   }
 
   @Test
   void anOfflineTargetIsRefusedBeforeAnythingChanges() {
-    assertThat(refusal(() -> start(Transfer.TargetType.WORKER, CAROL, Transfer.Mode.COLD))).isEqualTo("409 target_unavailable");
+    assertThat(refusal(() -> start(Transfer.TargetType.WORKER, CAROL, Transfer.Mode.COLD)))
+        .isEqualTo("409 target_unavailable");
     // Steps 3 and 4 are read together: the participants are listed, and nothing is written.
     assertThat(twilio.steps()).containsExactly("task", "acceptedBy", "worker", "participants");
     assertThat(anyTransferOfTheTask()).isFalse();
@@ -87,7 +105,8 @@ class TransferStartTest extends TransferBenchTest {
   void aTargetWithNoFreeCapacityIsRefused() {
     twilio.workers.put(BOB, new InteractionSteps.WorkerView(BOB, "Bob", "Available", true, 0));
     try {
-      assertThat(refusal(() -> start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD))).isEqualTo("409 target_at_capacity");
+      assertThat(refusal(() -> start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD)))
+          .isEqualTo("409 target_at_capacity");
       assertThat(twilio.steps()).doesNotContain("invite");
     } finally {
       twilio.workers.put(BOB, new InteractionSteps.WorkerView(BOB, "Bob", "Available", true, 2));
@@ -98,8 +117,11 @@ class TransferStartTest extends TransferBenchTest {
   void anUnknownTargetIsNotFoundAndNothingChanges() {
     String nobody = "WK" + "d".repeat(32);
 
-    assertThat(refusal(() -> start(Transfer.TargetType.WORKER, nobody, Transfer.Mode.COLD))).isEqualTo("404 target_not_found");
-    assertThat(refusal(() -> start(Transfer.TargetType.QUEUE, "WQ" + "9".repeat(32), Transfer.Mode.COLD)))
+    assertThat(refusal(() -> start(Transfer.TargetType.WORKER, nobody, Transfer.Mode.COLD)))
+        .isEqualTo("404 target_not_found");
+    assertThat(
+            refusal(
+                () -> start(Transfer.TargetType.QUEUE, "WQ" + "9".repeat(32), Transfer.Mode.COLD)))
         .isEqualTo("404 target_not_found");
     assertThat(twilio.steps()).doesNotContain("invite", "closeParticipant");
     assertThat(anyTransferOfTheTask()).isFalse();
@@ -110,7 +132,8 @@ class TransferStartTest extends TransferBenchTest {
     String empty = "WQ" + "3".repeat(32);
     twilio.queues.put(empty, new InteractionSteps.QueueView(empty, "Night shift", 0));
 
-    assertThat(refusal(() -> start(Transfer.TargetType.QUEUE, empty, Transfer.Mode.COLD))).isEqualTo("409 no_available_agents");
+    assertThat(refusal(() -> start(Transfer.TargetType.QUEUE, empty, Transfer.Mode.COLD)))
+        .isEqualTo("409 no_available_agents");
     assertThat(twilio.steps()).containsExactly("task", "acceptedBy", "queue", "participants");
   }
 
@@ -119,15 +142,19 @@ class TransferStartTest extends TransferBenchTest {
     Transfer first = start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.WARM);
     twilio.forget();
 
-    assertThat(refusal(() -> start(Transfer.TargetType.QUEUE, SALES, Transfer.Mode.COLD))).isEqualTo("409 transfer_pending");
+    assertThat(refusal(() -> start(Transfer.TargetType.QUEUE, SALES, Transfer.Mode.COLD)))
+        .isEqualTo("409 transfer_pending");
     assertThat(twilio.steps()).containsExactly("task", "acceptedBy");
-    assertThat(bench.store.inProgressForTask(chat.taskSid()).orElseThrow().id()).isEqualTo(first.id());
+    assertThat(bench.store.inProgressForTask(chat.taskSid()).orElseThrow().id())
+        .isEqualTo(first.id());
   }
 
   @Test
   void aTargetAlreadyInTheConversationIsRefused() {
-    twilio.channels.get(chat.channelSid()).add(new InteractionSteps.ChannelParticipant("UT" + "b".repeat(32), "agent",
-        null, BOB));
+    twilio
+        .channels
+        .get(chat.channelSid())
+        .add(new InteractionSteps.ChannelParticipant("UT" + "b".repeat(32), "agent", null, BOB));
 
     assertThat(refusal(() -> start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD)))
         .isEqualTo("409 target_already_in_conversation");
@@ -139,8 +166,10 @@ class TransferStartTest extends TransferBenchTest {
   void aFailedInviteMarksTheTransferFailedAndNothingElseExists() {
     twilio.failNext("invite", TwilioFailures.answered(500, "invite to channel"));
 
-    assertThat(refusal(() -> start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD))).isEqualTo("502 twilio_error");
-    assertThat(twilio.steps()).containsExactly("task", "acceptedBy", "worker", "participants", "invite");
+    assertThat(refusal(() -> start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD)))
+        .isEqualTo("502 twilio_error");
+    assertThat(twilio.steps())
+        .containsExactly("task", "acceptedBy", "worker", "participants", "invite");
     Transfer failed = bench.store.latestForTask(chat.taskSid()).orElseThrow();
     assertThat(failed.status()).isEqualTo(Transfer.Status.FAILED);
     assertThat(failed.reason()).startsWith("invite failed: ");
@@ -152,12 +181,21 @@ class TransferStartTest extends TransferBenchTest {
   void aFailedLeaveCancelsTheInvitesTaskAndTheAgentKeepsTheConversation() {
     twilio.failNext("closeParticipant", TwilioFailures.answered(500, "close channel participant"));
 
-    assertThat(refusal(() -> start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD))).isEqualTo("502 twilio_error");
+    assertThat(refusal(() -> start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD)))
+        .isEqualTo("502 twilio_error");
     assertThat(twilio.steps())
-        .containsExactly("task", "acceptedBy", "worker", "participants", "invite", "closeParticipant", "cancelTask");
+        .containsExactly(
+            "task",
+            "acceptedBy",
+            "worker",
+            "participants",
+            "invite",
+            "closeParticipant",
+            "cancelTask");
     Transfer failed = bench.store.latestForTask(chat.taskSid()).orElseThrow();
     assertThat(twilio.calls().get(6).target()).isEqualTo(failed.inviteTaskSid());
-    assertThat(twilio.cancelReasons.get(failed.inviteTaskSid())).isEqualTo(TransferLifecycle.OWN_CANCEL + "transfer failed");
+    assertThat(twilio.cancelReasons.get(failed.inviteTaskSid()))
+        .isEqualTo(TransferLifecycle.OWN_CANCEL + "transfer failed");
     assertThat(failed.status()).isEqualTo(Transfer.Status.FAILED);
     assertThat(failed.reason()).startsWith("could not hand the conversation over: ");
     assertThat(twilio.invites).hasSize(1);
@@ -168,6 +206,7 @@ class TransferStartTest extends TransferBenchTest {
     twilio.failNext("invite", TwilioFailures.answered(500, "invite to channel"));
     refusal(() -> start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD));
 
-    assertThat(start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD).status()).isEqualTo(Transfer.Status.PENDING);
+    assertThat(start(Transfer.TargetType.WORKER, BOB, Transfer.Mode.COLD).status())
+        .isEqualTo(Transfer.Status.PENDING);
   }
 }

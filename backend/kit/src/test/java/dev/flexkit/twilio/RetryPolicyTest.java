@@ -23,8 +23,10 @@ class RetryPolicyTest {
 
   @Test
   void retryAfterIsAFloorAndTooLongARetryAfterIsNotWaitedFor() {
-    assertThat(policy.afterStatus("GET", 429, "2", 1)).hasValueSatisfying(d -> assertThat(d).isEqualTo(Duration.ofSeconds(2)));
-    assertThat(policy.afterStatus("GET", 429, "0", 1)).hasValueSatisfying(d -> assertThat(d.toMillis()).isBetween(100L, 200L));
+    assertThat(policy.afterStatus("GET", 429, "2", 1))
+        .hasValueSatisfying(d -> assertThat(d).isEqualTo(Duration.ofSeconds(2)));
+    assertThat(policy.afterStatus("GET", 429, "0", 1))
+        .hasValueSatisfying(d -> assertThat(d.toMillis()).isBetween(100L, 200L));
     assertThat(policy.afterStatus("GET", 429, "31", 1)).isEmpty();
     assertThat(policy.afterStatus("GET", 429, "Wed, 21 Oct 2015 07:28:00 GMT", 1)).isPresent();
   }

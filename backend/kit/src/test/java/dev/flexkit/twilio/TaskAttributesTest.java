@@ -13,7 +13,9 @@ class TaskAttributesTest {
 
   @Test
   void jsonTextIsParsedIntoItsObject() {
-    ObjectNode a = TaskAttributes.parse("{\"conversationSid\":\"CH1\",\"conversations\":{\"external_contact\":\"+1\"}}");
+    ObjectNode a =
+        TaskAttributes.parse(
+            "{\"conversationSid\":\"CH1\",\"conversations\":{\"external_contact\":\"+1\"}}");
 
     assertThat(a.path("conversationSid").asText()).isEqualTo("CH1");
     assertThat(a.path("conversations").path("external_contact").asText()).isEqualTo("+1");
@@ -21,7 +23,8 @@ class TaskAttributesTest {
 
   @Test
   void aTextNodeHoldingJsonIsParsedToo() {
-    assertThat(TaskAttributes.parse(TextNode.valueOf("{\"from\":\"+1555\"}")).path("from").asText()).isEqualTo("+1555");
+    assertThat(TaskAttributes.parse(TextNode.valueOf("{\"from\":\"+1555\"}")).path("from").asText())
+        .isEqualTo("+1555");
   }
 
   @Test
@@ -33,8 +36,19 @@ class TaskAttributesTest {
 
   @Test
   void anythingElseIsAnEmptyObject() {
-    for (Object raw : Arrays.asList(null, "", "  ", "not json", "{\"unclosed\":", "[1,2]", "42", "null",
-        JSON.createArrayNode(), JSON.getNodeFactory().numberNode(3), 17)) {
+    for (Object raw :
+        Arrays.asList(
+            null,
+            "",
+            "  ",
+            "not json",
+            "{\"unclosed\":",
+            "[1,2]",
+            "42",
+            "null",
+            JSON.createArrayNode(),
+            JSON.getNodeFactory().numberNode(3),
+            17)) {
       ObjectNode a = TaskAttributes.parse(raw);
       assertThat(a.isEmpty()).as(String.valueOf(raw)).isTrue();
     }
@@ -42,8 +56,10 @@ class TaskAttributesTest {
 
   @Test
   void flexOwnedInteractionAttributesAreStrippedAndTheRestKept() {
-    ObjectNode a = TaskAttributes.parse("{\"flexChannelInviteSid\":\"KG1\",\"flexInteractionChannelSid\":\"UO1\","
-        + "\"flexInteractionSid\":\"KD1\",\"conversationSid\":\"CH1\",\"flexOther\":true}");
+    ObjectNode a =
+        TaskAttributes.parse(
+            "{\"flexChannelInviteSid\":\"KG1\",\"flexInteractionChannelSid\":\"UO1\","
+                + "\"flexInteractionSid\":\"KD1\",\"conversationSid\":\"CH1\",\"flexOther\":true}");
 
     assertThat(TaskAttributes.stripFlexOwned(a)).isSameAs(a);
     assertThat(a.toString()).isEqualTo("{\"conversationSid\":\"CH1\",\"flexOther\":true}");

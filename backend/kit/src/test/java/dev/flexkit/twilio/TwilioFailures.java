@@ -4,7 +4,10 @@ package dev.flexkit.twilio;
 public final class TwilioFailures {
   private TwilioFailures() {}
 
-  /** Twilio answered {@code status} (404: not found, 400: rejected, 5xx: its fault) to {@code operation}. */
+  /**
+   * Twilio answered {@code status} (404: not found, 400: rejected, 5xx: its fault) to {@code
+   * operation}.
+   */
   public static TwilioCallException answered(int status, String operation) {
     return TwilioCallException.answered(status, null, "Twilio says no", operation);
   }

@@ -15,8 +15,9 @@ class JsonInputExceptionMapperTest {
   private final JsonInputExceptionMapper exceptionMapper = new JsonInputExceptionMapper();
 
   private ApiError.Body map(String body) {
-    JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class,
-        () -> mapper.readValue(body, SendRequest.class));
+    JsonProcessingException e =
+        catchThrowableOfType(
+            JsonProcessingException.class, () -> mapper.readValue(body, SendRequest.class));
     Response r = exceptionMapper.toResponse(e);
     assertThat(r.getStatus()).isEqualTo(400);
     return ((ApiError) r.getEntity()).error();

@@ -7,7 +7,8 @@ import java.util.HexFormat;
  * The sandbox's Twilio account. The SIDs are stable across restarts so that configuration copied
  * from {@code /sandbox/api/info} keeps working; the auth token is fresh per process unless set.
  */
-public record SandboxAccount(String accountSid, String authToken, String chatServiceSid, String messagingServiceSid) {
+public record SandboxAccount(
+    String accountSid, String authToken, String chatServiceSid, String messagingServiceSid) {
   public static final String ACCOUNT_SID = "ACf1e8c0de000000000000000000000001";
   public static final String CHAT_SERVICE_SID = "ISf1e8c0de000000000000000000000001";
   public static final String MESSAGING_SERVICE_SID = "MGf1e8c0de000000000000000000000001";

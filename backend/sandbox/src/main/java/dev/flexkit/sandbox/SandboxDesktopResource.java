@@ -23,7 +23,9 @@ public final class SandboxDesktopResource {
   public Response desktop(@Context UriInfo uri, @Context Request request) {
     // Relative asset URLs only resolve under the trailing slash.
     if (!uri.getPath().endsWith("/")) {
-      return Response.status(308).location(uri.getBaseUriBuilder().path("sandbox/").build()).build();
+      return Response.status(308)
+          .location(uri.getBaseUriBuilder().path("sandbox/").build())
+          .build();
     }
     return serve("index.html", request);
   }
@@ -36,7 +38,8 @@ public final class SandboxDesktopResource {
   }
 
   private static Response serve(String path, Request request) {
-    return ASSETS.serve(path, request)
+    return ASSETS
+        .serve(path, request)
         .orElseThrow(() -> new ControlApiException(404, "not_found", "No such file: " + path));
   }
 }

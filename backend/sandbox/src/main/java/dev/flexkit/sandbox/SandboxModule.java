@@ -1,19 +1,19 @@
 package dev.flexkit.sandbox;
 
+import dev.flexkit.http.ServletMount;
 import dev.flexkit.sandbox.control.ControlApiExceptionMapper;
 import dev.flexkit.sandbox.control.CustomerPhoneResource;
 import dev.flexkit.sandbox.control.SandboxControlResource;
+import dev.flexkit.sandbox.control.WorkerControlResource;
 import dev.flexkit.sandbox.fidelity.SandboxFidelityResource;
 import dev.flexkit.sandbox.fidelity.SpecConformance;
 import dev.flexkit.sandbox.fidelity.SpecConformanceFilter;
 import dev.flexkit.sandbox.iam.SandboxTokensResource;
+import dev.flexkit.sandbox.traffic.TwilioTrafficFilter;
 import jakarta.servlet.Filter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import dev.flexkit.sandbox.control.WorkerControlResource;
-import dev.flexkit.sandbox.traffic.TwilioTrafficFilter;
-import dev.flexkit.http.ServletMount;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -27,7 +27,8 @@ public final class SandboxModule {
   }
 
   public static SandboxModule create(Clock realTime, String authTokenOrNull) {
-    SandboxWorld world = new SandboxWorld(SandboxAccount.create(authTokenOrNull), new SandboxClock(realTime));
+    SandboxWorld world =
+        new SandboxWorld(SandboxAccount.create(authTokenOrNull), new SandboxClock(realTime));
     return new SandboxModule(world);
   }
 
@@ -51,8 +52,13 @@ public final class SandboxModule {
 
   /** Resources for the main application: the agent desktop and the sandbox control API. */
   public Set<Class<?>> resources() {
-    return Set.of(SandboxDesktopResource.class, SandboxControlResource.class, CustomerPhoneResource.class,
-        SandboxTokensResource.class, SandboxFidelityResource.class, WorkerControlResource.class,
+    return Set.of(
+        SandboxDesktopResource.class,
+        SandboxControlResource.class,
+        CustomerPhoneResource.class,
+        SandboxTokensResource.class,
+        SandboxFidelityResource.class,
+        WorkerControlResource.class,
         ControlApiExceptionMapper.class);
   }
 
@@ -61,8 +67,12 @@ public final class SandboxModule {
     List<Filter> filters = new ArrayList<>();
     // Outermost, so that faults and 401s are checked for Twilio's error shape too.
     world.specConformance().ifPresent(c -> filters.add(new SpecConformanceFilter(c)));
-    filters.add(new TwilioTrafficFilter(world.account(), world.faults(), world.calls(), world.clock()));
-    return new ServletMount("twilio-emulator", "/twilio/*",
-        new ServletContainer(TwilioEmulatorApplication.create(world)), List.copyOf(filters));
+    filters.add(
+        new TwilioTrafficFilter(world.account(), world.faults(), world.calls(), world.clock()));
+    return new ServletMount(
+        "twilio-emulator",
+        "/twilio/*",
+        new ServletContainer(TwilioEmulatorApplication.create(world)),
+        List.copyOf(filters));
   }
 }

@@ -23,10 +23,10 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
- * The sandbox on a port of its own, with nothing of the kit: the Twilio emulator at
- * {@code /twilio/*} and the control API at {@code /sandbox/api}. For other projects' tests (see
- * {@code junit.TwilioSandboxExtension}); the service's {@code sandbox} command adds the agent
- * desktop and the plugin to the same parts.
+ * The sandbox on a port of its own, with nothing of the kit: the Twilio emulator at {@code
+ * /twilio/*} and the control API at {@code /sandbox/api}. For other projects' tests (see {@code
+ * junit.TwilioSandboxExtension}); the service's {@code sandbox} command adds the agent desktop and
+ * the plugin to the same parts.
  */
 public final class SandboxServer implements AutoCloseable {
   private final Server server;
@@ -48,39 +48,47 @@ public final class SandboxServer implements AutoCloseable {
     connector.setPort(port);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder("sandbox-control", new ServletContainer(controlApi(sandbox))), "/*");
+    context.addServlet(
+        new ServletHolder("sandbox-control", new ServletContainer(controlApi(sandbox))), "/*");
     ServletMount emulator = sandbox.twilioEmulator();
     context.addServlet(new ServletHolder(emulator.name(), emulator.servlet()), emulator.pathSpec());
     for (Filter filter : emulator.filters()) {
-      context.addFilter(new FilterHolder(filter), emulator.pathSpec(), EnumSet.of(DispatcherType.REQUEST));
+      context.addFilter(
+          new FilterHolder(filter), emulator.pathSpec(), EnumSet.of(DispatcherType.REQUEST));
     }
     server.setHandler(context);
     try {
       server.start();
     } catch (Exception e) {
       sandbox.world().close();
-      throw new IllegalStateException("the Twilio sandbox could not listen on port " + port + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the Twilio sandbox could not listen on port " + port + ": " + e.getMessage(), e);
     }
     URI url = URI.create("http://127.0.0.1:" + connector.getLocalPort());
     return new SandboxServer(server, sandbox, url);
   }
 
   private static ResourceConfig controlApi(SandboxModule sandbox) {
-    ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     ResourceConfig jersey = new ResourceConfig();
     jersey.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     jersey.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
     jersey.register(new JacksonJsonProvider(mapper));
-    sandbox.resources().stream().filter(r -> r != SandboxDesktopResource.class).forEach(jersey::register);
-    jersey.register(new AbstractBinder() {
-      @Override
-      protected void configure() {
-        bind(sandbox.world()).to(SandboxWorld.class);
-      }
-    });
+    sandbox.resources().stream()
+        .filter(r -> r != SandboxDesktopResource.class)
+        .forEach(jersey::register);
+    jersey.register(
+        new AbstractBinder() {
+          @Override
+          protected void configure() {
+            bind(sandbox.world()).to(SandboxWorld.class);
+          }
+        });
     return jersey;
   }
 

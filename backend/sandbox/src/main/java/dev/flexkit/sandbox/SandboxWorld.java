@@ -2,13 +2,13 @@ package dev.flexkit.sandbox;
 
 import dev.flexkit.sandbox.content.ContentLibrary;
 import dev.flexkit.sandbox.conversations.Conversations;
-import dev.flexkit.sandbox.phone.CustomerPhones;
-import dev.flexkit.sandbox.phone.SandboxNumbers;
-import dev.flexkit.sandbox.fidelity.SpecConformance;
-import dev.flexkit.sandbox.iam.FlexTokens;
 import dev.flexkit.sandbox.conversations.ConversationsApi;
+import dev.flexkit.sandbox.fidelity.SpecConformance;
 import dev.flexkit.sandbox.flex.FlexConfiguration;
 import dev.flexkit.sandbox.flex.FlexInteractions;
+import dev.flexkit.sandbox.iam.FlexTokens;
+import dev.flexkit.sandbox.phone.CustomerPhones;
+import dev.flexkit.sandbox.phone.SandboxNumbers;
 import dev.flexkit.sandbox.taskrouter.TaskRouter;
 import dev.flexkit.sandbox.taskrouter.TaskRouterSeed;
 import dev.flexkit.sandbox.taskrouter.WorkerDirectory;
@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the sandbox simulates, wired once: Twilio's products and the people and forces
- * around them (customers' phones, agents' availability, the network, the clock).
+ * Everything the sandbox simulates, wired once: Twilio's products and the people and forces around
+ * them (customers' phones, agents' availability, the network, the clock).
  */
 public final class SandboxWorld implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SandboxWorld.class);
@@ -49,11 +49,13 @@ public final class SandboxWorld implements AutoCloseable {
   private final FlexConfiguration flexConfiguration;
 
   private final List<Runnable> timers = new CopyOnWriteArrayList<>();
-  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "sandbox-timers");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService ticker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "sandbox-timers");
+            t.setDaemon(true);
+            return t;
+          });
 
   SandboxWorld(SandboxAccount account, SandboxClock clock) {
     this.account = account;
@@ -74,9 +76,9 @@ public final class SandboxWorld implements AutoCloseable {
   }
 
   /**
-   * Registers a sweep that fires whatever has fallen due on the sandbox clock (conversation
-   * timers, reservation timeouts, task TTLs). It runs every second of real time and right after
-   * every clock jump, so a test that advances the clock sees the effects when the call returns.
+   * Registers a sweep that fires whatever has fallen due on the sandbox clock (conversation timers,
+   * reservation timeouts, task TTLs). It runs every second of real time and right after every clock
+   * jump, so a test that advances the clock sees the effects when the call returns.
    */
   public void onTimerTick(Runnable sweep) {
     timers.add(sweep);
@@ -154,7 +156,6 @@ public final class SandboxWorld implements AutoCloseable {
     this.specConformance = conformance;
   }
 
-
   /**
    * The kit's back-office API key, shown beside the account's credentials (start-up output and
    * {@code /sandbox/api/info}) so the back-office endpoints can be tried. The kit sets it; the
@@ -188,7 +189,6 @@ public final class SandboxWorld implements AutoCloseable {
   public void connectFlexToConversations(ConversationsApi api) {
     flexInteractions.connect(api);
   }
-
 
   @Override
   public void close() {

@@ -33,12 +33,13 @@ final class TwilioEmulatorApplication {
     app.register(TwilioExceptionMappers.Known.class);
     app.register(TwilioExceptionMappers.Routing.class);
     app.register(TwilioExceptionMappers.Unexpected.class);
-    app.register(new AbstractBinder() {
-      @Override
-      protected void configure() {
-        bind(world).to(SandboxWorld.class);
-      }
-    });
+    app.register(
+        new AbstractBinder() {
+          @Override
+          protected void configure() {
+            bind(world).to(SandboxWorld.class);
+          }
+        });
     // Products register their resources here, one line each.
     app.register(new ConversationsResource(world.conversations(), world.account()));
     app.register(new ConversationWithParticipantsResource(world.conversations(), world.account()));

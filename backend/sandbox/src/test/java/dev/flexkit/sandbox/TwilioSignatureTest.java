@@ -15,10 +15,11 @@ class TwilioSignatureTest {
   void signaturesVerifyWithTwilioJavasRequestValidator() {
     String token = "12345";
     String url = "https://kit.example.com/webhooks/conversations?tenant=a";
-    Map<String, List<String>> params = Map.of(
-        "EventType", List.of("onMessageAdded"),
-        "Body", List.of("Hello, é & ümlaut"),
-        "ConversationSid", List.of("CH" + "0".repeat(32)));
+    Map<String, List<String>> params =
+        Map.of(
+            "EventType", List.of("onMessageAdded"),
+            "Body", List.of("Hello, é & ümlaut"),
+            "ConversationSid", List.of("CH" + "0".repeat(32)));
     String signature = TwilioSignature.sign(token, url, params);
 
     Map<String, String> flat = new HashMap<>();

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Post-event webhooks: who gets them, when, with which fields, signed as Twilio signs them. */
 class ConversationWebhooksTest {
-  @RegisterExtension
-  static final EmulatedTwilio twilio = new EmulatedTwilio();
+  @RegisterExtension static final EmulatedTwilio twilio = new EmulatedTwilio();
   private static WebhookReceiver receiver;
   private static String token;
 
@@ -40,8 +39,11 @@ class ConversationWebhooksTest {
 
   private static String conversationHookedTo(String path, String... filters) {
     String sid = Conversation.creator().create(twilio.client()).getSid();
-    Webhook.creator(sid, Webhook.Target.WEBHOOK).setConfigurationUrl(receiver.url(path))
-        .setConfigurationMethod(Webhook.Method.POST).setConfigurationFilters(List.of(filters)).create(twilio.client());
+    Webhook.creator(sid, Webhook.Target.WEBHOOK)
+        .setConfigurationUrl(receiver.url(path))
+        .setConfigurationMethod(Webhook.Method.POST)
+        .setConfigurationFilters(List.of(filters))
+        .create(twilio.client());
     return sid;
   }
 
@@ -53,23 +55,34 @@ class ConversationWebhooksTest {
   @Test
   void scopedWebhooksCanBeCreatedFetchedUpdatedListedAndDeleted() {
     String sid = Conversation.creator().create(twilio.client()).getSid();
-    Webhook hook = Webhook.creator(sid, Webhook.Target.WEBHOOK).setConfigurationUrl("https://example.com/hook")
-        .setConfigurationMethod(Webhook.Method.POST).setConfigurationFilters(List.of("onMessageAdded"))
-        .create(twilio.client());
+    Webhook hook =
+        Webhook.creator(sid, Webhook.Target.WEBHOOK)
+            .setConfigurationUrl("https://example.com/hook")
+            .setConfigurationMethod(Webhook.Method.POST)
+            .setConfigurationFilters(List.of("onMessageAdded"))
+            .create(twilio.client());
     assertThat(hook.getSid()).matches("WH[0-9a-f]{32}");
     assertThat(hook.getTarget()).isEqualTo("webhook");
-    assertThat(configuration(hook)).containsEntry("url", "https://example.com/hook")
-        .containsEntry("method", "post").containsEntry("filters", List.of("onMessageAdded"));
+    assertThat(configuration(hook))
+        .containsEntry("url", "https://example.com/hook")
+        .containsEntry("method", "post")
+        .containsEntry("filters", List.of("onMessageAdded"));
 
-    Webhook studio = Webhook.creator(sid, Webhook.Target.STUDIO).setConfigurationFlowSid("FW" + "1".repeat(32))
-        .setConfigurationReplayAfter(0).create(twilio.client());
+    Webhook studio =
+        Webhook.creator(sid, Webhook.Target.STUDIO)
+            .setConfigurationFlowSid("FW" + "1".repeat(32))
+            .setConfigurationReplayAfter(0)
+            .create(twilio.client());
     assertThat(configuration(studio)).containsEntry("flow_sid", "FW" + "1".repeat(32));
 
-    Webhook updated = Webhook.updater(sid, hook.getSid()).setConfigurationFilters(List.of("onMessageAdded", "onParticipantAdded"))
-        .update(twilio.client());
+    Webhook updated =
+        Webhook.updater(sid, hook.getSid())
+            .setConfigurationFilters(List.of("onMessageAdded", "onParticipantAdded"))
+            .update(twilio.client());
     assertThat(configuration(updated))
         .containsEntry("filters", List.of("onMessageAdded", "onParticipantAdded"));
-    assertThat(Webhook.fetcher(sid, hook.getSid()).fetch(twilio.client()).getSid()).isEqualTo(hook.getSid());
+    assertThat(Webhook.fetcher(sid, hook.getSid()).fetch(twilio.client()).getSid())
+        .isEqualTo(hook.getSid());
 
     List<String> listed = new ArrayList<>();
     Webhook.reader(sid).pageSize(1).read(twilio.client()).forEach(w -> listed.add(w.getSid()));
@@ -83,17 +96,28 @@ class ConversationWebhooksTest {
   void restMessagesFireWebhooksOnlyWithTheWebhookEnabledHeader() {
     String sid = conversationHookedTo("/header", "onMessageAdded");
     Message.creator(sid).setBody("quiet").create(twilio.client());
-    Message loud = Message.creator(sid).setAuthor("alice").setBody("loud")
-        .setXTwilioWebhookEnabled(Message.WebhookEnabledType.TRUE).create(twilio.client());
+    Message loud =
+        Message.creator(sid)
+            .setAuthor("alice")
+            .setBody("loud")
+            .setXTwilioWebhookEnabled(Message.WebhookEnabledType.TRUE)
+            .create(twilio.client());
     settle();
 
     List<WebhookReceiver.Hook> hooks = receiver.at("/header");
     assertThat(hooks).hasSize(1);
     Map<String, String> p = hooks.get(0).params();
-    assertThat(p).containsEntry("EventType", "onMessageAdded").containsEntry("ConversationSid", sid)
-        .containsEntry("MessageSid", loud.getSid()).containsEntry("Body", "loud").containsEntry("Author", "alice")
-        .containsEntry("Index", "1").containsEntry("Source", "API").containsEntry("RetryCount", "0")
-        .containsEntry("Attributes", "{}").containsEntry("AccountSid", twilio.world().account().accountSid())
+    assertThat(p)
+        .containsEntry("EventType", "onMessageAdded")
+        .containsEntry("ConversationSid", sid)
+        .containsEntry("MessageSid", loud.getSid())
+        .containsEntry("Body", "loud")
+        .containsEntry("Author", "alice")
+        .containsEntry("Index", "1")
+        .containsEntry("Source", "API")
+        .containsEntry("RetryCount", "0")
+        .containsEntry("Attributes", "{}")
+        .containsEntry("AccountSid", twilio.world().account().accountSid())
         .containsKeys("ChatServiceSid", "MessagingServiceSid", "WebhookSid", "DateCreated");
     assertThat(p.get("DateCreated")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     assertThat(hooks.get(0).signedWith(token)).isTrue();
@@ -103,18 +127,27 @@ class ConversationWebhooksTest {
   @Test
   void filtersDecideWhichEventsAConversationWebhookHears() {
     String sid = conversationHookedTo("/filters", "onParticipantAdded", "onParticipantRemoved");
-    Participant p = Participant.creator(sid).setIdentity("erin")
-        .setXTwilioWebhookEnabled(Participant.WebhookEnabledType.TRUE).create(twilio.client());
-    Message.creator(sid).setBody("not heard").setXTwilioWebhookEnabled(Message.WebhookEnabledType.TRUE)
+    Participant p =
+        Participant.creator(sid)
+            .setIdentity("erin")
+            .setXTwilioWebhookEnabled(Participant.WebhookEnabledType.TRUE)
+            .create(twilio.client());
+    Message.creator(sid)
+        .setBody("not heard")
+        .setXTwilioWebhookEnabled(Message.WebhookEnabledType.TRUE)
         .create(twilio.client());
-    Participant.deleter(sid, p.getSid()).setXTwilioWebhookEnabled(Participant.WebhookEnabledType.TRUE)
+    Participant.deleter(sid, p.getSid())
+        .setXTwilioWebhookEnabled(Participant.WebhookEnabledType.TRUE)
         .delete(twilio.client());
     settle();
 
-    assertThat(receiver.at("/filters")).extracting(WebhookReceiver.Hook::event)
+    assertThat(receiver.at("/filters"))
+        .extracting(WebhookReceiver.Hook::event)
         .containsExactly("onParticipantAdded", "onParticipantRemoved");
     Map<String, String> added = receiver.events("/filters", "onParticipantAdded").get(0).params();
-    assertThat(added).containsEntry("ParticipantSid", p.getSid()).containsEntry("Identity", "erin")
+    assertThat(added)
+        .containsEntry("ParticipantSid", p.getSid())
+        .containsEntry("Identity", "erin")
         .containsEntry("ConversationSid", sid);
   }
 
@@ -122,15 +155,21 @@ class ConversationWebhooksTest {
   void aCustomerReplyAlwaysFiresWithTheChannelAsSource() {
     String customer = EmulatedTwilio.newCustomer();
     String sid = conversationHookedTo("/reply", "onMessageAdded");
-    Participant p = Participant.creator(sid).setMessagingBindingAddress(customer)
-        .setMessagingBindingProxyAddress(SandboxNumbers.SMS).create(twilio.client());
+    Participant p =
+        Participant.creator(sid)
+            .setMessagingBindingAddress(customer)
+            .setMessagingBindingProxyAddress(SandboxNumbers.SMS)
+            .create(twilio.client());
     twilio.customerSends(customer, SandboxNumbers.SMS, "Where is my order?");
     settle();
 
     List<WebhookReceiver.Hook> hooks = receiver.events("/reply", "onMessageAdded");
     assertThat(hooks).hasSize(1);
-    assertThat(hooks.get(0).params()).containsEntry("Source", "SMS").containsEntry("Author", customer)
-        .containsEntry("ParticipantSid", p.getSid()).containsEntry("Body", "Where is my order?");
+    assertThat(hooks.get(0).params())
+        .containsEntry("Source", "SMS")
+        .containsEntry("Author", customer)
+        .containsEntry("ParticipantSid", p.getSid())
+        .containsEntry("Body", "Where is my order?");
     assertThat(hooks.get(0).signedWith(token)).isTrue();
   }
 
@@ -143,22 +182,30 @@ class ConversationWebhooksTest {
 
     List<WebhookReceiver.Hook> hooks = receiver.events("/timer", "onConversationStateUpdated");
     assertThat(hooks).hasSize(1);
-    assertThat(hooks.get(0).params()).containsEntry("StateFrom", "active").containsEntry("StateTo", "inactive")
-        .containsEntry("Reason", "TIMER").containsEntry("ConversationSid", sid).containsKey("StateUpdated");
+    assertThat(hooks.get(0).params())
+        .containsEntry("StateFrom", "active")
+        .containsEntry("StateTo", "inactive")
+        .containsEntry("Reason", "TIMER")
+        .containsEntry("ConversationSid", sid)
+        .containsKey("StateUpdated");
   }
 
   @Test
   void aWhatsAppFailureOutsideTheWindowIsReportedAsDeliveryUpdated63016() {
     String customer = "whatsapp:" + EmulatedTwilio.newCustomer();
     String sid = conversationHookedTo("/delivery", "onDeliveryUpdated");
-    Participant.creator(sid).setMessagingBindingAddress(customer).setMessagingBindingProxyAddress(SandboxNumbers.WHATSAPP)
+    Participant.creator(sid)
+        .setMessagingBindingAddress(customer)
+        .setMessagingBindingProxyAddress(SandboxNumbers.WHATSAPP)
         .create(twilio.client());
     Message m = Message.creator(sid).setBody("free-form").create(twilio.client());
     settle();
 
     List<WebhookReceiver.Hook> hooks = receiver.events("/delivery", "onDeliveryUpdated");
     assertThat(hooks).hasSize(1);
-    assertThat(hooks.get(0).params()).containsEntry("MessageSid", m.getSid()).containsEntry("Status", "failed")
+    assertThat(hooks.get(0).params())
+        .containsEntry("MessageSid", m.getSid())
+        .containsEntry("Status", "failed")
         .containsEntry("ErrorCode", "63016");
   }
 
@@ -166,24 +213,33 @@ class ConversationWebhooksTest {
   void theServiceLevelPostWebhookHearsTheEventsInItsFilters() {
     com.twilio.rest.conversations.v1.configuration.Webhook config =
         com.twilio.rest.conversations.v1.configuration.Webhook.updater()
-            .setPostWebhookUrl(receiver.url("/service")).setPreWebhookUrl(receiver.url("/pre"))
-            .setFilters(List.of("onConversationRemoved", "onMessageAdded")).setMethod("POST")
+            .setPostWebhookUrl(receiver.url("/service"))
+            .setPreWebhookUrl(receiver.url("/pre"))
+            .setFilters(List.of("onConversationRemoved", "onMessageAdded"))
+            .setMethod("POST")
             .update(twilio.client());
     try {
       assertThat(config.getPostWebhookUrl()).isEqualTo(receiver.url("/service"));
       assertThat(config.getFilters()).containsExactly("onConversationRemoved", "onMessageAdded");
-      assertThat(com.twilio.rest.conversations.v1.configuration.Webhook.fetcher().fetch(twilio.client())
-          .getPreWebhookUrl()).isEqualTo(receiver.url("/pre"));
+      assertThat(
+              com.twilio.rest.conversations.v1.configuration.Webhook.fetcher()
+                  .fetch(twilio.client())
+                  .getPreWebhookUrl())
+          .isEqualTo(receiver.url("/pre"));
 
       String sid = Conversation.creator().create(twilio.client()).getSid();
-      Conversation.deleter(sid).setXTwilioWebhookEnabled(Conversation.WebhookEnabledType.TRUE).delete(twilio.client());
+      Conversation.deleter(sid)
+          .setXTwilioWebhookEnabled(Conversation.WebhookEnabledType.TRUE)
+          .delete(twilio.client());
       settle();
       List<WebhookReceiver.Hook> removed = receiver.events("/service", "onConversationRemoved");
       assertThat(removed).extracting(h -> h.params().get("ConversationSid")).containsExactly(sid);
       assertThat(removed.get(0).params()).doesNotContainKey("WebhookSid");
       assertThat(removed.get(0).signedWith(token)).isTrue();
     } finally {
-      com.twilio.rest.conversations.v1.configuration.Webhook.updater().setPostWebhookUrl("").setFilters(List.of())
+      com.twilio.rest.conversations.v1.configuration.Webhook.updater()
+          .setPostWebhookUrl("")
+          .setFilters(List.of())
           .update(twilio.client());
     }
   }
@@ -191,24 +247,34 @@ class ConversationWebhooksTest {
   @Test
   void listenersInsideTheSandboxHearEveryMessageAndStateChange() {
     List<String> heard = new ArrayList<>();
-    twilio.world().conversations().addListener(new ConversationEvents() {
-      @Override
-      public void messageAdded(String conversationSid, String messageSid, String author, boolean fromCustomer) {
-        heard.add("message " + author + " " + fromCustomer);
-      }
+    twilio
+        .world()
+        .conversations()
+        .addListener(
+            new ConversationEvents() {
+              @Override
+              public void messageAdded(
+                  String conversationSid, String messageSid, String author, boolean fromCustomer) {
+                heard.add("message " + author + " " + fromCustomer);
+              }
 
-      @Override
-      public void stateChanged(String conversationSid, String from, String to, String reason) {
-        heard.add("state " + from + ">" + to + " " + reason);
-      }
-    });
+              @Override
+              public void stateChanged(
+                  String conversationSid, String from, String to, String reason) {
+                heard.add("state " + from + ">" + to + " " + reason);
+              }
+            });
     String customer = EmulatedTwilio.newCustomer();
     String sid = Conversation.creator().create(twilio.client()).getSid();
-    Participant.creator(sid).setMessagingBindingAddress(customer).setMessagingBindingProxyAddress(SandboxNumbers.SMS)
+    Participant.creator(sid)
+        .setMessagingBindingAddress(customer)
+        .setMessagingBindingProxyAddress(SandboxNumbers.SMS)
         .create(twilio.client());
     Message.creator(sid).setAuthor("bob").setBody("hi").create(twilio.client());
     twilio.customerSends(customer, SandboxNumbers.SMS, "hello");
     Conversation.updater(sid).setState(Conversation.State.CLOSED).update(twilio.client());
-    assertThat(heard).containsExactly("message bob false", "message " + customer + " true", "state active>closed API");
+    assertThat(heard)
+        .containsExactly(
+            "message bob false", "message " + customer + " true", "state active>closed API");
   }
 }

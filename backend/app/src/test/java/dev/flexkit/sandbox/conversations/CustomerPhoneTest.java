@@ -15,14 +15,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The simulated customer's phone: texting our numbers and reading what came back. */
 class CustomerPhoneTest {
-  @RegisterExtension
-  static final EmulatedTwilio twilio = new EmulatedTwilio();
+  @RegisterExtension static final EmulatedTwilio twilio = new EmulatedTwilio();
   private static final List<String> handled = new ArrayList<>();
 
   @BeforeAll
   static void start() {
-    twilio.world().conversations().setInboundHandler((conversationSid, channelType, customer, proxy) ->
-        handled.add(conversationSid + " " + channelType + " " + customer + " " + proxy));
+    twilio
+        .world()
+        .conversations()
+        .setInboundHandler(
+            (conversationSid, channelType, customer, proxy) ->
+                handled.add(conversationSid + " " + channelType + " " + customer + " " + proxy));
   }
 
   @Test
@@ -46,7 +49,11 @@ class CustomerPhoneTest {
   @Test
   void theAgentsReplyReachesThePhoneAndTheCustomersAnswerJoinsTheSameConversation() {
     String customer = EmulatedTwilio.newCustomer();
-    String sid = twilio.customerSends(customer, SandboxNumbers.SMS, "Is my order late?").path("conversationSid").asText();
+    String sid =
+        twilio
+            .customerSends(customer, SandboxNumbers.SMS, "Is my order late?")
+            .path("conversationSid")
+            .asText();
     Message.creator(sid).setAuthor("alice").setBody("It ships today").create(twilio.client());
 
     JsonNode inbox = twilio.inboxOf(customer);
@@ -60,23 +67,27 @@ class CustomerPhoneTest {
     assertThat(answer.path("conversationSid").asText()).isEqualTo(sid);
     assertThat(answer.path("newConversation").asBoolean()).isFalse();
     assertThat(handled).hasSize(handledBefore);
-    assertThat(twilio.world().conversations().messages(sid, false)).extracting(m -> m.body())
+    assertThat(twilio.world().conversations().messages(sid, false))
+        .extracting(m -> m.body())
         .containsExactly("Is my order late?", "It ships today", "Thanks!");
   }
 
   @Test
   void aMessageToAnInactiveConversationWakesIt() {
     String customer = EmulatedTwilio.newCustomer();
-    String sid = twilio.customerSends(customer, SandboxNumbers.SMS, "one").path("conversationSid").asText();
+    String sid =
+        twilio.customerSends(customer, SandboxNumbers.SMS, "one").path("conversationSid").asText();
     Conversation.updater(sid).setState(Conversation.State.INACTIVE).update(twilio.client());
     twilio.customerSends(customer, SandboxNumbers.SMS, "two");
-    assertThat(Conversation.fetcher(sid).fetch(twilio.client()).getState()).isEqualTo(Conversation.State.ACTIVE);
+    assertThat(Conversation.fetcher(sid).fetch(twilio.client()).getState())
+        .isEqualTo(Conversation.State.ACTIVE);
   }
 
   @Test
   void aMessageAfterTheConversationClosedStartsANewOne() {
     String customer = EmulatedTwilio.newCustomer();
-    String first = twilio.customerSends(customer, SandboxNumbers.SMS, "one").path("conversationSid").asText();
+    String first =
+        twilio.customerSends(customer, SandboxNumbers.SMS, "one").path("conversationSid").asText();
     Conversation.updater(first).setState(Conversation.State.CLOSED).update(twilio.client());
     JsonNode again = twilio.customerSends(customer, SandboxNumbers.SMS, "two");
     assertThat(again.path("conversationSid").asText()).isNotEqualTo(first);
@@ -85,10 +96,14 @@ class CustomerPhoneTest {
 
   @Test
   void badCustomerMessagesAreRefusedNamingTheField() {
-    assertRefused("{\"from\":\"555\",\"to\":\"" + SandboxNumbers.SMS + "\",\"body\":\"x\"}", "from");
+    assertRefused(
+        "{\"from\":\"555\",\"to\":\"" + SandboxNumbers.SMS + "\",\"body\":\"x\"}", "from");
     assertRefused("{\"from\":\"+15551230000\",\"to\":\"+15550000000\",\"body\":\"x\"}", "to");
-    assertRefused("{\"from\":\"+15551230000\",\"to\":\"" + SandboxNumbers.WHATSAPP + "\",\"body\":\"x\"}", "to");
-    assertRefused("{\"from\":\"+15551230000\",\"to\":\"" + SandboxNumbers.SMS + "\",\"body\":\" \"}", "body");
+    assertRefused(
+        "{\"from\":\"+15551230000\",\"to\":\"" + SandboxNumbers.WHATSAPP + "\",\"body\":\"x\"}",
+        "to");
+    assertRefused(
+        "{\"from\":\"+15551230000\",\"to\":\"" + SandboxNumbers.SMS + "\",\"body\":\" \"}", "body");
     assertRefused("{}", "from");
   }
 

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The service in sandbox mode, with twilio-java pointed at it and plain HTTP for everything else. */
+/**
+ * The service in sandbox mode, with twilio-java pointed at it and plain HTTP for everything else.
+ */
 final class EmulatedTwilio implements BeforeAllCallback, AfterAllCallback {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger CUSTOMERS = new AtomicInteger();
@@ -32,9 +34,15 @@ final class EmulatedTwilio implements BeforeAllCallback, AfterAllCallback {
   public void beforeAll(ExtensionContext context) {
     kit = RunningKit.start();
     SandboxAccount account = kit.sandbox().account();
-    client = TwilioClients.emulated(kit.url("/twilio"), account.accountSid(), account.authToken()).client();
-    basic = "Basic " + Base64.getEncoder().encodeToString(
-        (account.accountSid() + ":" + account.authToken()).getBytes(StandardCharsets.UTF_8));
+    client =
+        TwilioClients.emulated(kit.url("/twilio"), account.accountSid(), account.authToken())
+            .client();
+    basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (account.accountSid() + ":" + account.authToken())
+                        .getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -59,26 +67,42 @@ final class EmulatedTwilio implements BeforeAllCallback, AfterAllCallback {
   HttpResponse<String> twilio(String method, String path, String... formPairs) {
     StringBuilder form = new StringBuilder();
     for (int i = 0; i < formPairs.length; i += 2) {
-      form.append(form.length() == 0 ? "" : "&").append(enc(formPairs[i])).append('=').append(enc(formPairs[i + 1]));
+      form.append(form.length() == 0 ? "" : "&")
+          .append(enc(formPairs[i]))
+          .append('=')
+          .append(enc(formPairs[i + 1]));
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(kit.url("/twilio" + path)).header("Authorization", basic);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(kit.url("/twilio" + path)).header("Authorization", basic);
     if (method.equals("GET")) {
       return kit.send(request.GET().build());
     }
-    return kit.send(request.header("Content-Type", "application/x-www-form-urlencoded")
-        .method(method, HttpRequest.BodyPublishers.ofString(form.toString())).build());
+    return kit.send(
+        request
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .method(method, HttpRequest.BodyPublishers.ofString(form.toString()))
+            .build());
   }
 
   HttpResponse<String> control(String method, String path, String json) {
-    return kit.send(HttpRequest.newBuilder(kit.url(path)).header("Content-Type", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-        .build());
+    return kit.send(
+        HttpRequest.newBuilder(kit.url(path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   /** A customer texting one of our numbers through the simulated phone. */
   JsonNode customerSends(String from, String to, String body) {
-    HttpResponse<String> r = control("POST", "/sandbox/api/customers/messages",
-        "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"body\":\"" + body + "\"}");
+    HttpResponse<String> r =
+        control(
+            "POST",
+            "/sandbox/api/customers/messages",
+            "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"body\":\"" + body + "\"}");
     if (r.statusCode() != 201) {
       throw new AssertionError("customer message refused: " + r.statusCode() + " " + r.body());
     }
@@ -86,7 +110,8 @@ final class EmulatedTwilio implements BeforeAllCallback, AfterAllCallback {
   }
 
   JsonNode inboxOf(String customer) {
-    return json(control("GET", "/sandbox/api/customers/" + customer + "/messages", null)).path("messages");
+    return json(control("GET", "/sandbox/api/customers/" + customer + "/messages", null))
+        .path("messages");
   }
 
   static JsonNode json(HttpResponse<String> response) {
@@ -100,5 +125,4 @@ final class EmulatedTwilio implements BeforeAllCallback, AfterAllCallback {
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
-
 }

@@ -20,12 +20,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Messages, templates, delivery to the customer's phone and WhatsApp's 24-hour window. */
 class MessagesTest {
-  @RegisterExtension
-  static final EmulatedTwilio twilio = new EmulatedTwilio();
+  @RegisterExtension static final EmulatedTwilio twilio = new EmulatedTwilio();
 
   private static String conversationWith(String customer, String ourNumber) {
     String sid = Conversation.creator().create(twilio.client()).getSid();
-    Participant.creator(sid).setMessagingBindingAddress(customer).setMessagingBindingProxyAddress(ourNumber)
+    Participant.creator(sid)
+        .setMessagingBindingAddress(customer)
+        .setMessagingBindingProxyAddress(ourNumber)
         .create(twilio.client());
     return sid;
   }
@@ -50,7 +51,10 @@ class MessagesTest {
     assertThat(m.getAuthor()).isEqualTo("alice");
     @SuppressWarnings("unchecked")
     Map<String, Object> delivery = (Map<String, Object>) m.getDelivery();
-    assertThat(delivery).containsEntry("total", 1).containsEntry("delivered", "all").containsEntry("failed", "none");
+    assertThat(delivery)
+        .containsEntry("total", 1)
+        .containsEntry("delivered", "all")
+        .containsEntry("failed", "none");
 
     JsonNode inbox = twilio.inboxOf(customer);
     assertThat(inbox).hasSize(1);
@@ -63,7 +67,9 @@ class MessagesTest {
     List<DeliveryReceipt> receipts = receipts(conversation, m.getSid());
     assertThat(receipts).hasSize(1);
     assertThat(receipts.get(0).getStatus()).isEqualTo(DeliveryReceipt.DeliveryStatus.DELIVERED);
-    DeliveryReceipt one = DeliveryReceipt.fetcher(conversation, m.getSid(), receipts.get(0).getSid()).fetch(twilio.client());
+    DeliveryReceipt one =
+        DeliveryReceipt.fetcher(conversation, m.getSid(), receipts.get(0).getSid())
+            .fetch(twilio.client());
     assertThat(one.getChannelMessageSid()).startsWith("SM");
   }
 
@@ -74,10 +80,14 @@ class MessagesTest {
     assertThat(m.getAuthor()).isEqualTo("system");
     assertThat(m.getDelivery()).isNull();
 
-    Message edited = Message.updater(conversation, m.getSid()).setBody("hello again").setAttributes("{\"edited\":true}")
-        .update(twilio.client());
+    Message edited =
+        Message.updater(conversation, m.getSid())
+            .setBody("hello again")
+            .setAttributes("{\"edited\":true}")
+            .update(twilio.client());
     assertThat(edited.getBody()).isEqualTo("hello again");
-    assertThat(Message.fetcher(conversation, m.getSid()).fetch(twilio.client()).getAttributes()).isEqualTo("{\"edited\":true}");
+    assertThat(Message.fetcher(conversation, m.getSid()).fetch(twilio.client()).getAttributes())
+        .isEqualTo("{\"edited\":true}");
 
     assertThat(Message.deleter(conversation, m.getSid()).delete(twilio.client())).isTrue();
     assertThatThrownBy(() -> Message.fetcher(conversation, m.getSid()).fetch(twilio.client()))
@@ -91,10 +101,16 @@ class MessagesTest {
       Message.creator(conversation).setBody("m" + i).create(twilio.client());
     }
     List<String> asc = new ArrayList<>();
-    Message.reader(conversation).pageSize(2).read(twilio.client()).forEach(m -> asc.add(m.getBody()));
+    Message.reader(conversation)
+        .pageSize(2)
+        .read(twilio.client())
+        .forEach(m -> asc.add(m.getBody()));
     assertThat(asc).containsExactly("m0", "m1", "m2", "m3", "m4");
     List<Integer> desc = new ArrayList<>();
-    Message.reader(conversation).setOrder(Message.OrderType.DESC).pageSize(2).read(twilio.client())
+    Message.reader(conversation)
+        .setOrder(Message.OrderType.DESC)
+        .pageSize(2)
+        .read(twilio.client())
         .forEach(m -> desc.add(m.getIndex()));
     assertThat(desc).containsExactly(4, 3, 2, 1, 0);
   }
@@ -103,10 +119,15 @@ class MessagesTest {
   void aTemplateIsRenderedWithTheSentVariablesFallingBackToItsSamples() {
     String customer = EmulatedTwilio.newCustomer();
     String conversation = conversationWith(customer, SandboxNumbers.SMS);
-    Message m = Message.creator(conversation).setContentSid(ContentLibrary.ORDER_UPDATE)
-        .setContentVariables("{\"1\":\"Maria\"}").setBody("ignored").create(twilio.client());
+    Message m =
+        Message.creator(conversation)
+            .setContentSid(ContentLibrary.ORDER_UPDATE)
+            .setContentVariables("{\"1\":\"Maria\"}")
+            .setBody("ignored")
+            .create(twilio.client());
     assertThat(m.getContentSid()).isEqualTo(ContentLibrary.ORDER_UPDATE);
-    assertThat(m.getBody()).isEqualTo("Hi Maria, your order #1042 has shipped. Reply here if you have any questions.");
+    assertThat(m.getBody())
+        .isEqualTo("Hi Maria, your order #1042 has shipped. Reply here if you have any questions.");
     JsonNode inbox = twilio.inboxOf(customer);
     assertThat(inbox.get(0).path("body").asText()).isEqualTo(m.getBody());
     assertThat(inbox.get(0).path("contentSid").asText()).isEqualTo(ContentLibrary.ORDER_UPDATE);
@@ -117,22 +138,41 @@ class MessagesTest {
     String conversation = Conversation.creator().create(twilio.client()).getSid();
     // R17: not a JSON object is 50527; R53: an object with an empty or null value is 21656.
     for (String notAnObject : List.of("not json", "[\"x\"]")) {
-      assertTwilioCode(() -> Message.creator(conversation).setContentSid(ContentLibrary.ORDER_UPDATE)
-          .setContentVariables(notAnObject).create(twilio.client()), 50527);
+      assertTwilioCode(
+          () ->
+              Message.creator(conversation)
+                  .setContentSid(ContentLibrary.ORDER_UPDATE)
+                  .setContentVariables(notAnObject)
+                  .create(twilio.client()),
+          50527);
     }
     for (String emptyValue : List.of("{\"1\":\"\"}", "{\"1\":null}")) {
-      assertTwilioCode(() -> Message.creator(conversation).setContentSid(ContentLibrary.ORDER_UPDATE)
-          .setContentVariables(emptyValue).create(twilio.client()), 21656);
+      assertTwilioCode(
+          () ->
+              Message.creator(conversation)
+                  .setContentSid(ContentLibrary.ORDER_UPDATE)
+                  .setContentVariables(emptyValue)
+                  .create(twilio.client()),
+          21656);
     }
-    assertThatThrownBy(() -> Message.creator(conversation).setBody("x").setContentVariables("{\"1\":\"a\"}")
-        .create(twilio.client())).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(50528));
+    assertThatThrownBy(
+            () ->
+                Message.creator(conversation)
+                    .setBody("x")
+                    .setContentVariables("{\"1\":\"a\"}")
+                    .create(twilio.client()))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(50528));
   }
 
-  private static void assertTwilioCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int code) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
-      assertThat(e.getStatusCode()).isEqualTo(400);
-      assertThat(e.getCode()).isEqualTo(code);
-    });
+  private static void assertTwilioCode(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int code) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(400);
+              assertThat(e.getCode()).isEqualTo(code);
+            });
   }
 
   @Test
@@ -153,17 +193,24 @@ class MessagesTest {
   void anApprovedTemplateGetsThroughOutsideTheWindowButAnUnapprovedOneDoesNot() {
     String customer = "whatsapp:" + EmulatedTwilio.newCustomer();
     String conversation = conversationWith(customer, SandboxNumbers.WHATSAPP);
-    Message approved = Message.creator(conversation).setContentSid(ContentLibrary.APPOINTMENT_REMINDER)
-        .setContentVariables("{\"1\":\"Lee\",\"2\":\"Friday 9:00\"}").create(twilio.client());
+    Message approved =
+        Message.creator(conversation)
+            .setContentSid(ContentLibrary.APPOINTMENT_REMINDER)
+            .setContentVariables("{\"1\":\"Lee\",\"2\":\"Friday 9:00\"}")
+            .create(twilio.client());
     assertThat(receipts(conversation, approved.getSid()).get(0).getStatus())
         .isEqualTo(DeliveryReceipt.DeliveryStatus.DELIVERED);
-    Message rejected = Message.creator(conversation).setContentSid(ContentLibrary.SPRING_PROMO).create(twilio.client());
+    Message rejected =
+        Message.creator(conversation)
+            .setContentSid(ContentLibrary.SPRING_PROMO)
+            .create(twilio.client());
     assertThat(receipts(conversation, rejected.getSid()).get(0).getErrorCode()).isEqualTo(63016);
 
     JsonNode inbox = twilio.inboxOf(customer);
     assertThat(inbox).hasSize(1);
     assertThat(inbox.get(0).path("body").asText())
-        .isEqualTo("Hello Lee, this is a reminder of your appointment on Friday 9:00. Reply to talk to an agent.");
+        .isEqualTo(
+            "Hello Lee, this is a reminder of your appointment on Friday 9:00. Reply to talk to an agent.");
     assertThat(inbox.get(0).path("from").asText()).isEqualTo(SandboxNumbers.WHATSAPP);
   }
 

@@ -19,16 +19,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Participants, the one-open-conversation-per-binding rule and ParticipantConversations. */
 class ParticipantsTest {
-  @RegisterExtension
-  static final EmulatedTwilio twilio = new EmulatedTwilio();
+  @RegisterExtension static final EmulatedTwilio twilio = new EmulatedTwilio();
 
   private static String newConversation() {
     return Conversation.creator().create(twilio.client()).getSid();
   }
 
   private static Participant addSms(String conversation, String customer) {
-    return Participant.creator(conversation).setMessagingBindingAddress(customer)
-        .setMessagingBindingProxyAddress(SandboxNumbers.SMS).create(twilio.client());
+    return Participant.creator(conversation)
+        .setMessagingBindingAddress(customer)
+        .setMessagingBindingProxyAddress(SandboxNumbers.SMS)
+        .create(twilio.client());
   }
 
   @Test
@@ -50,18 +51,29 @@ class ParticipantsTest {
   void aWhatsAppCustomerAndAChatAgentJoinTheSameConversation() {
     String conversation = newConversation();
     String customer = "whatsapp:" + EmulatedTwilio.newCustomer();
-    Participant wa = Participant.creator(conversation).setMessagingBindingAddress(customer)
-        .setMessagingBindingProxyAddress(SandboxNumbers.WHATSAPP).create(twilio.client());
+    Participant wa =
+        Participant.creator(conversation)
+            .setMessagingBindingAddress(customer)
+            .setMessagingBindingProxyAddress(SandboxNumbers.WHATSAPP)
+            .create(twilio.client());
     assertThat(((Map<?, ?>) wa.getMessagingBinding()).get("type")).isEqualTo("whatsapp");
 
-    Participant agent = Participant.creator(conversation).setIdentity("alice_40example_2Ecom")
-        .setAttributes("{\"member_type\":\"agent\"}").create(twilio.client());
+    Participant agent =
+        Participant.creator(conversation)
+            .setIdentity("alice_40example_2Ecom")
+            .setAttributes("{\"member_type\":\"agent\"}")
+            .create(twilio.client());
     assertThat(agent.getIdentity()).isEqualTo("alice_40example_2Ecom");
     assertThat(agent.getMessagingBinding()).isNull();
     assertThat(agent.getRoleSid()).startsWith("RL");
-    assertThat(twilio.world().conversations().identities(conversation)).containsExactly("alice_40example_2Ecom");
+    assertThat(twilio.world().conversations().identities(conversation))
+        .containsExactly("alice_40example_2Ecom");
 
-    assertThatThrownBy(() -> Participant.creator(conversation).setIdentity("alice_40example_2Ecom").create(twilio.client()))
+    assertThatThrownBy(
+            () ->
+                Participant.creator(conversation)
+                    .setIdentity("alice_40example_2Ecom")
+                    .create(twilio.client()))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(50433));
   }
 
@@ -71,12 +83,17 @@ class ParticipantsTest {
     String customer = EmulatedTwilio.newCustomer();
     addSms(first, customer);
     String second = newConversation();
-    assertThatThrownBy(() -> addSms(second, customer)).isInstanceOfSatisfying(ApiException.class, e -> {
-      assertThat(e.getStatusCode()).isEqualTo(409);
-      assertThat(e.getCode()).isEqualTo(50416);
-      assertThat(e.getMessage())
-          .isEqualTo("A binding for this participant and proxy address already exists in Conversation " + first);
-    });
+    assertThatThrownBy(() -> addSms(second, customer))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(409);
+              assertThat(e.getCode()).isEqualTo(50416);
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "A binding for this participant and proxy address already exists in Conversation "
+                          + first);
+            });
   }
 
   @Test
@@ -104,10 +121,13 @@ class ParticipantsTest {
   void r12_anAddressThatIsNotE164FailsWith50407() {
     String conversation = newConversation();
     for (String bad : List.of("5551234", "+0123456789", "whatsapp:555", "+1 555 123 4567")) {
-      assertThatThrownBy(() -> addSms(conversation, bad)).isInstanceOfSatisfying(ApiException.class, e -> {
-        assertThat(e.getStatusCode()).isEqualTo(400);
-        assertThat(e.getCode()).isEqualTo(50407);
-      });
+      assertThatThrownBy(() -> addSms(conversation, bad))
+          .isInstanceOfSatisfying(
+              ApiException.class,
+              e -> {
+                assertThat(e.getStatusCode()).isEqualTo(400);
+                assertThat(e.getCode()).isEqualTo(50407);
+              });
     }
   }
 
@@ -115,8 +135,11 @@ class ParticipantsTest {
   void participantAttributesAndRoleCanBeUpdated() {
     String conversation = newConversation();
     Participant p = Participant.creator(conversation).setIdentity("bob").create(twilio.client());
-    Participant updated = Participant.updater(conversation, p.getSid()).setAttributes("{\"vip\":true}")
-        .setLastReadMessageIndex(3).update(twilio.client());
+    Participant updated =
+        Participant.updater(conversation, p.getSid())
+            .setAttributes("{\"vip\":true}")
+            .setLastReadMessageIndex(3)
+            .update(twilio.client());
     assertThat(updated.getAttributes()).isEqualTo("{\"vip\":true}");
     assertThat(updated.getLastReadMessageIndex()).isEqualTo(3);
   }
@@ -128,7 +151,10 @@ class ParticipantsTest {
       Participant.creator(conversation).setIdentity("agent" + i).create(twilio.client());
     }
     List<String> identities = new ArrayList<>();
-    Participant.reader(conversation).pageSize(2).read(twilio.client()).forEach(p -> identities.add(p.getIdentity()));
+    Participant.reader(conversation)
+        .pageSize(2)
+        .read(twilio.client())
+        .forEach(p -> identities.add(p.getIdentity()));
     assertThat(identities).containsExactly("agent0", "agent1", "agent2", "agent3", "agent4");
   }
 
@@ -143,14 +169,25 @@ class ParticipantsTest {
     Participant.creator(open).setIdentity("carol").create(twilio.client());
 
     List<ParticipantConversation> byAddress = new ArrayList<>();
-    ParticipantConversation.reader().setAddress(customer).pageSize(1).read(twilio.client()).forEach(byAddress::add);
-    assertThat(byAddress).extracting(ParticipantConversation::getConversationSid).containsExactly(closed, open);
-    assertThat(byAddress).extracting(ParticipantConversation::getConversationState)
-        .containsExactly(ParticipantConversation.State.CLOSED, ParticipantConversation.State.ACTIVE);
-    assertThat(((Map<?, ?>) byAddress.get(0).getParticipantMessagingBinding()).get("address")).isEqualTo(customer);
+    ParticipantConversation.reader()
+        .setAddress(customer)
+        .pageSize(1)
+        .read(twilio.client())
+        .forEach(byAddress::add);
+    assertThat(byAddress)
+        .extracting(ParticipantConversation::getConversationSid)
+        .containsExactly(closed, open);
+    assertThat(byAddress)
+        .extracting(ParticipantConversation::getConversationState)
+        .containsExactly(
+            ParticipantConversation.State.CLOSED, ParticipantConversation.State.ACTIVE);
+    assertThat(((Map<?, ?>) byAddress.get(0).getParticipantMessagingBinding()).get("address"))
+        .isEqualTo(customer);
 
     List<String> byIdentity = new ArrayList<>();
-    ParticipantConversation.reader().setIdentity("carol").read(twilio.client())
+    ParticipantConversation.reader()
+        .setIdentity("carol")
+        .read(twilio.client())
         .forEach(pc -> byIdentity.add(pc.getConversationSid()));
     assertThat(byIdentity).containsExactly(open);
   }
@@ -158,11 +195,18 @@ class ParticipantsTest {
   @Test
   void aConversationWithParticipantsIsCreatedInOneCall() {
     String customer = EmulatedTwilio.newCustomer();
-    ConversationWithParticipants c = ConversationWithParticipants.creator().setFriendlyName("Support")
-        .setParticipant(List.of(
-            "{\"messaging_binding\":{\"address\":\"" + customer + "\",\"proxy_address\":\"" + SandboxNumbers.SMS + "\"}}",
-            "{\"identity\":\"dave\"}"))
-        .create(twilio.client());
+    ConversationWithParticipants c =
+        ConversationWithParticipants.creator()
+            .setFriendlyName("Support")
+            .setParticipant(
+                List.of(
+                    "{\"messaging_binding\":{\"address\":\""
+                        + customer
+                        + "\",\"proxy_address\":\""
+                        + SandboxNumbers.SMS
+                        + "\"}}",
+                    "{\"identity\":\"dave\"}"))
+            .create(twilio.client());
     assertThat(c.getSid()).startsWith("CH");
     assertThat(c.getState()).isEqualTo(ConversationWithParticipants.State.ACTIVE);
     List<Participant> members = new ArrayList<>();
@@ -176,20 +220,34 @@ class ParticipantsTest {
     String holder = newConversation();
     addSms(holder, customer);
     int before = twilio.world().conversations().list(null, null, null).size();
-    assertThatThrownBy(() -> ConversationWithParticipants.creator().setParticipant(
-        "{\"messaging_binding\":{\"address\":\"" + customer + "\",\"proxy_address\":\"" + SandboxNumbers.SMS + "\"}}")
-        .create(twilio.client())).isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.getStatusCode()).isEqualTo(409);
-          assertThat(e.getCode()).isEqualTo(50425);
-          assertThat(e.getMessage()).contains(holder);
-        });
+    assertThatThrownBy(
+            () ->
+                ConversationWithParticipants.creator()
+                    .setParticipant(
+                        "{\"messaging_binding\":{\"address\":\""
+                            + customer
+                            + "\",\"proxy_address\":\""
+                            + SandboxNumbers.SMS
+                            + "\"}}")
+                    .create(twilio.client()))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(409);
+              assertThat(e.getCode()).isEqualTo(50425);
+              assertThat(e.getMessage()).contains(holder);
+            });
     assertThat(twilio.world().conversations().list(null, null, null)).hasSize(before);
   }
 
   @Test
   void aConversationWithParticipantsWithBrokenJsonFailsWith50424() {
-    HttpResponse<String> r = twilio.twilio("POST", "/conversations/v1/ConversationWithParticipants",
-        "Participant", "{\"identity\":");
+    HttpResponse<String> r =
+        twilio.twilio(
+            "POST",
+            "/conversations/v1/ConversationWithParticipants",
+            "Participant",
+            "{\"identity\":");
     assertThat(r.statusCode()).isEqualTo(400);
     JsonNode body = EmulatedTwilio.json(r);
     assertThat(body.path("code").asInt()).isEqualTo(50424);

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What Flex, inside the sandbox, does to conversations through {@link ConversationsApi}. */
 class SandboxConversationsApiTest {
-  @RegisterExtension
-  static final EmulatedTwilio twilio = new EmulatedTwilio();
+  @RegisterExtension static final EmulatedTwilio twilio = new EmulatedTwilio();
   private static ConversationsApi api;
 
   @BeforeAll
@@ -27,17 +26,21 @@ class SandboxConversationsApiTest {
   @Test
   void flexCreatesAConversationForACustomerAndTheBindingRuleStillHolds() {
     String customer = EmulatedTwilio.newCustomer();
-    ConversationsApi.CustomerBinding binding = new ConversationsApi.CustomerBinding(customer, SandboxNumbers.SMS);
+    ConversationsApi.CustomerBinding binding =
+        new ConversationsApi.CustomerBinding(customer, SandboxNumbers.SMS);
     String sid = api.createConversation("Outbound", Map.of("origin", "agent"), List.of(binding));
     assertThat(api.state(sid)).contains("active");
     assertThat(api.customers(sid)).containsExactly(binding);
-    assertThat(twilio.world().conversations().get(sid).attributes()).isEqualTo("{\"origin\":\"agent\"}");
+    assertThat(twilio.world().conversations().get(sid).attributes())
+        .isEqualTo("{\"origin\":\"agent\"}");
 
     assertThatThrownBy(() -> api.createConversation("Again", Map.of(), List.of(binding)))
-        .isInstanceOfSatisfying(TwilioException.class, e -> {
-          assertThat(e.code()).isEqualTo(50416);
-          assertThat(e.getMessage()).endsWith(sid);
-        });
+        .isInstanceOfSatisfying(
+            TwilioException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(50416);
+              assertThat(e.getMessage()).endsWith(sid);
+            });
   }
 
   @Test
@@ -48,7 +51,9 @@ class SandboxConversationsApiTest {
     assertThat(api.identities(sid)).containsExactly("alice_40example_2Ecom");
     List<Participant> members = new ArrayList<>();
     Participant.reader(sid).read(twilio.client()).forEach(members::add);
-    assertThat(members).extracting(Participant::getRoleSid).containsExactly(Conversations.AGENT_ROLE);
+    assertThat(members)
+        .extracting(Participant::getRoleSid)
+        .containsExactly(Conversations.AGENT_ROLE);
 
     api.removeAgent(sid, "alice_40example_2Ecom");
     api.removeAgent(sid, "alice_40example_2Ecom");
@@ -58,12 +63,13 @@ class SandboxConversationsApiTest {
   @Test
   void stateChangesAreHeardWithTheGivenReasonAndClosedIsFinal() {
     List<String> heard = new ArrayList<>();
-    api.addListener(new ConversationEvents() {
-      @Override
-      public void stateChanged(String conversationSid, String from, String to, String reason) {
-        heard.add(conversationSid + " " + from + ">" + to + " " + reason);
-      }
-    });
+    api.addListener(
+        new ConversationEvents() {
+          @Override
+          public void stateChanged(String conversationSid, String from, String to, String reason) {
+            heard.add(conversationSid + " " + from + ">" + to + " " + reason);
+          }
+        });
     String sid = api.createConversation("Chat", Map.of(), List.of());
     api.setState(sid, "inactive", "API");
     api.setState(sid, "closed", "API");

@@ -28,21 +28,28 @@ final class WebhookReceiver implements AutoCloseable {
 
   WebhookReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      Map<String, String> params = new LinkedHashMap<>();
-      for (String pair : body.split("&")) {
-        if (!pair.isEmpty()) {
-          int eq = pair.indexOf('=');
-          params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-      hooks.add(new Hook(url(exchange.getRequestURI().getPath()), params,
-          exchange.getRequestHeaders().getFirst("X-Twilio-Signature")));
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          Map<String, String> params = new LinkedHashMap<>();
+          for (String pair : body.split("&")) {
+            if (!pair.isEmpty()) {
+              int eq = pair.indexOf('=');
+              params.put(
+                  URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                  URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+          }
+          hooks.add(
+              new Hook(
+                  url(exchange.getRequestURI().getPath()),
+                  params,
+                  exchange.getRequestHeaders().getFirst("X-Twilio-Signature")));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -25,13 +25,19 @@ final class FakeConversations implements ConversationsApi {
   private volatile InboundHandler inbound;
 
   @Override
-  public String createConversation(String friendlyName, Map<String, Object> attributes, List<CustomerBinding> customers) {
+  public String createConversation(
+      String friendlyName, Map<String, Object> attributes, List<CustomerBinding> customers) {
     for (CustomerBinding c : customers) {
-      conversations.forEach((sid, conv) -> {
-        if (!conv.state.equals("closed") && conv.customers.contains(c)) {
-          throw new TwilioException(409, 50416, "A binding for this participant and proxy address already exists in Conversation " + sid);
-        }
-      });
+      conversations.forEach(
+          (sid, conv) -> {
+            if (!conv.state.equals("closed") && conv.customers.contains(c)) {
+              throw new TwilioException(
+                  409,
+                  50416,
+                  "A binding for this participant and proxy address already exists in Conversation "
+                      + sid);
+            }
+          });
     }
     String sid = Sids.next("CH");
     Conversation conv = new Conversation();
@@ -86,7 +92,10 @@ final class FakeConversations implements ConversationsApi {
     this.inbound = handler;
   }
 
-  /** A customer text: into the open conversation holding the binding, else a new one via inbound handling. */
+  /**
+   * A customer text: into the open conversation holding the binding, else a new one via inbound
+   * handling.
+   */
   String customerWrites(String address, String proxyAddress) {
     CustomerBinding binding = new CustomerBinding(address, proxyAddress);
     for (Map.Entry<String, Conversation> e : conversations.entrySet()) {
@@ -100,7 +109,8 @@ final class FakeConversations implements ConversationsApi {
       }
     }
     String sid = createConversation("inbound", Map.of(), List.of(binding));
-    inbound.newInboundConversation(sid, address.startsWith("whatsapp:") ? "whatsapp" : "sms", address, proxyAddress);
+    inbound.newInboundConversation(
+        sid, address.startsWith("whatsapp:") ? "whatsapp" : "sms", address, proxyAddress);
     return sid;
   }
 }

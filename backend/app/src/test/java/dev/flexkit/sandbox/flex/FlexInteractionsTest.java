@@ -46,7 +46,10 @@ class FlexInteractionsTest {
     kit = RunningKit.start();
     world = kit.sandbox();
     world.connectFlexToConversations(conversations);
-    twilio = TwilioClients.emulated(kit.url("/twilio"), world.account().accountSid(), world.account().authToken()).client();
+    twilio =
+        TwilioClients.emulated(
+                kit.url("/twilio"), world.account().accountSid(), world.account().authToken())
+            .client();
   }
 
   @AfterAll
@@ -56,8 +59,12 @@ class FlexInteractionsTest {
 
   @BeforeEach
   void agentsAvailableAndIdle() {
-    for (Task t : Task.reader(WS).setAssignmentStatus(List.of("pending", "reserved", "assigned", "wrapping")).read(twilio)) {
-      if (t.getAssignmentStatus() == Task.Status.PENDING || t.getAssignmentStatus() == Task.Status.RESERVED) {
+    for (Task t :
+        Task.reader(WS)
+            .setAssignmentStatus(List.of("pending", "reserved", "assigned", "wrapping"))
+            .read(twilio)) {
+      if (t.getAssignmentStatus() == Task.Status.PENDING
+          || t.getAssignmentStatus() == Task.Status.RESERVED) {
         Task.updater(WS, t.getSid()).setAssignmentStatus(Task.Status.CANCELED).update(twilio);
       } else {
         Task.updater(WS, t.getSid()).setAssignmentStatus(Task.Status.COMPLETED).update(twilio);
@@ -72,12 +79,30 @@ class FlexInteractionsTest {
   }
 
   static Interaction agentInitiated(String workerSid, String address) {
-    Map<String, Object> channel = Map.of("type", "sms", "initiated_by", "agent",
-        "participants", List.of(Map.of("address", address, "proxy_address", "+15550009999")));
-    Map<String, Object> routing = Map.of("properties", Map.of("workspace_sid", WS,
-        "workflow_sid", TaskRouterSeed.ASSIGN_TO_ANYONE_WORKFLOW_SID, "queue_sid", TaskRouterSeed.EVERYONE_QUEUE_SID,
-        "worker_sid", workerSid, "task_channel_unique_name", "sms",
-        "attributes", Map.of("customerName", "Customer", "customerAddress", address, "from", address)));
+    Map<String, Object> channel =
+        Map.of(
+            "type",
+            "sms",
+            "initiated_by",
+            "agent",
+            "participants",
+            List.of(Map.of("address", address, "proxy_address", "+15550009999")));
+    Map<String, Object> routing =
+        Map.of(
+            "properties",
+            Map.of(
+                "workspace_sid",
+                WS,
+                "workflow_sid",
+                TaskRouterSeed.ASSIGN_TO_ANYONE_WORKFLOW_SID,
+                "queue_sid",
+                TaskRouterSeed.EVERYONE_QUEUE_SID,
+                "worker_sid",
+                workerSid,
+                "task_channel_unique_name",
+                "sms",
+                "attributes",
+                Map.of("customerName", "Customer", "customerAddress", address, "from", address)));
     return Interaction.creator(channel).setRouting(routing).create(twilio);
   }
 
@@ -92,7 +117,9 @@ class FlexInteractionsTest {
 
   static Reservation pendingReservation(String taskSid) {
     return StreamSupport.stream(Reservation.reader(WS, taskSid).read(twilio).spliterator(), false)
-        .filter(r -> r.getReservationStatus() == Reservation.Status.PENDING).findFirst().orElseThrow();
+        .filter(r -> r.getReservationStatus() == Reservation.Status.PENDING)
+        .findFirst()
+        .orElseThrow();
   }
 
   static String channelSid(Interaction i) {
@@ -103,11 +130,15 @@ class FlexInteractionsTest {
   void anAgentInitiatedInteractionIsReservedForThatAgentAndJoinsThemOnAccept() throws Exception {
     Interaction interaction = agentInitiated(ALICE, nextCustomer());
     assertThat(interaction.getSid()).startsWith("KD");
-    assertThat(new java.util.ArrayList<Object>(((Map<?, ?>) interaction.getChannel()).keySet())).containsExactlyInAnyOrder("type", "sid");
+    assertThat(new java.util.ArrayList<Object>(((Map<?, ?>) interaction.getChannel()).keySet()))
+        .containsExactlyInAnyOrder("type", "sid");
     assertThat(((Map<?, ?>) interaction.getChannel()).get("type")).isEqualTo("sms");
     Map<String, Object> task = properties(interaction);
-    assertThat(task).containsEntry("assignment_status", "pending").containsEntry("queue_name", "Everyone")
-        .containsEntry("workflow_name", "Assign to Anyone").containsEntry("task_channel_unique_name", "sms")
+    assertThat(task)
+        .containsEntry("assignment_status", "pending")
+        .containsEntry("queue_name", "Everyone")
+        .containsEntry("workflow_name", "Assign to Anyone")
+        .containsEntry("task_channel_unique_name", "sms")
         .containsKeys("assignmentCounter", "addons", "age_in_queue");
     assertThat(task.get("date_created")).isInstanceOf(Number.class);
     assertThat(task.get("attributes")).isInstanceOf(String.class);
@@ -117,7 +148,8 @@ class FlexInteractionsTest {
     String conversation = attributes.path("conversationSid").asText();
     assertThat(conversation).startsWith("CH");
     assertThat(attributes.path("flexInteractionSid").asText()).isEqualTo(interaction.getSid());
-    assertThat(attributes.path("flexInteractionChannelSid").asText()).isEqualTo(channelSid(interaction));
+    assertThat(attributes.path("flexInteractionChannelSid").asText())
+        .isEqualTo(channelSid(interaction));
     assertThat(attributes.path("flexChannelInviteSid").asText()).startsWith("KG");
     assertThat(attributes.path("initiatedBy").asText()).isEqualTo("agent");
     assertThat(attributes.path("direction").asText()).isEqualTo("outbound");
@@ -125,26 +157,42 @@ class FlexInteractionsTest {
     assertThat(attributes.at("/conversations/media/0/sid").asText()).isEqualTo(conversation);
     assertThat(attributes.at("/customers/name").asText()).isEqualTo("Customer");
 
-    HttpResponse<String> workers = kit.send(HttpRequest.newBuilder(kit.url("/sandbox/api/workers")).build());
-    JsonNode alice = StreamSupport.stream(JSON.readTree(workers.body()).path("workers").spliterator(), false)
-        .filter(w -> w.path("sid").asText().equals(ALICE)).findFirst().orElseThrow();
+    HttpResponse<String> workers =
+        kit.send(HttpRequest.newBuilder(kit.url("/sandbox/api/workers")).build());
+    JsonNode alice =
+        StreamSupport.stream(JSON.readTree(workers.body()).path("workers").spliterator(), false)
+            .filter(w -> w.path("sid").asText().equals(ALICE))
+            .findFirst()
+            .orElseThrow();
     assertThat(alice.path("activity").asText()).isEqualTo("Available");
     JsonNode offered = alice.path("reservations").get(0);
     assertThat(offered.path("taskSid").asText()).isEqualTo(taskSid);
     assertThat(offered.path("status").asText()).isEqualTo("pending");
 
-    HttpResponse<String> accepted = kit.send(HttpRequest.newBuilder(
-        kit.url("/sandbox/api/reservations/" + offered.path("sid").asText() + "/accept"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> accepted =
+        kit.send(
+            HttpRequest.newBuilder(
+                    kit.url(
+                        "/sandbox/api/reservations/" + offered.path("sid").asText() + "/accept"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     assertThat(accepted.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(accepted.body()).path("status").asText()).isEqualTo("accepted");
-    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus()).isEqualTo(Task.Status.ASSIGNED);
+    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus())
+        .isEqualTo(Task.Status.ASSIGNED);
     assertThat(conversations.identities(conversation)).containsExactly("alice_40example_2Ecom");
 
-    List<InteractionChannelParticipant> participants = StreamSupport.stream(
-        InteractionChannelParticipant.reader(interaction.getSid(), channelSid(interaction)).read(twilio).spliterator(), false).toList();
-    assertThat(participants).extracting(InteractionChannelParticipant::getType)
-        .containsExactly(InteractionChannelParticipant.Type.CUSTOMER, InteractionChannelParticipant.Type.AGENT);
+    List<InteractionChannelParticipant> participants =
+        StreamSupport.stream(
+                InteractionChannelParticipant.reader(interaction.getSid(), channelSid(interaction))
+                    .read(twilio)
+                    .spliterator(),
+                false)
+            .toList();
+    assertThat(participants)
+        .extracting(InteractionChannelParticipant::getType)
+        .containsExactly(
+            InteractionChannelParticipant.Type.CUSTOMER, InteractionChannelParticipant.Type.AGENT);
     Map<?, ?> routing = (Map<?, ?>) participants.get(1).getRoutingProperties();
     assertThat(routing.get("task_sid")).isEqualTo(taskSid);
     assertThat(routing.get("worker_sid")).isEqualTo(ALICE);
@@ -157,9 +205,15 @@ class FlexInteractionsTest {
     Interaction interaction = agentInitiated(ALICE, nextCustomer());
     String taskSid = (String) properties(interaction).get("sid");
     Reservation r = pendingReservation(taskSid);
-    Reservation.updater(WS, taskSid, r.getSid()).setReservationStatus(Reservation.Status.REJECTED).update(twilio);
-    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus()).isEqualTo(Task.Status.CANCELED);
-    assertThat(InteractionChannel.fetcher(interaction.getSid(), channelSid(interaction)).fetch(twilio).getStatus())
+    Reservation.updater(WS, taskSid, r.getSid())
+        .setReservationStatus(Reservation.Status.REJECTED)
+        .update(twilio);
+    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus())
+        .isEqualTo(Task.Status.CANCELED);
+    assertThat(
+            InteractionChannel.fetcher(interaction.getSid(), channelSid(interaction))
+                .fetch(twilio)
+                .getStatus())
         .isEqualTo(InteractionChannel.ChannelStatus.ACTIVE);
   }
 
@@ -169,24 +223,46 @@ class FlexInteractionsTest {
     String taskSid = (String) properties(interaction).get("sid");
     String conversation = taskAttributes(taskSid).path("conversationSid").asText();
     Reservation r = pendingReservation(taskSid);
-    Reservation.updater(WS, taskSid, r.getSid()).setReservationStatus(Reservation.Status.ACCEPTED).update(twilio);
-    String agent = StreamSupport.stream(InteractionChannelParticipant.reader(interaction.getSid(), channelSid(interaction))
-        .read(twilio).spliterator(), false).filter(p -> p.getType() == InteractionChannelParticipant.Type.AGENT)
-        .findFirst().orElseThrow().getSid();
+    Reservation.updater(WS, taskSid, r.getSid())
+        .setReservationStatus(Reservation.Status.ACCEPTED)
+        .update(twilio);
+    String agent =
+        StreamSupport.stream(
+                InteractionChannelParticipant.reader(interaction.getSid(), channelSid(interaction))
+                    .read(twilio)
+                    .spliterator(),
+                false)
+            .filter(p -> p.getType() == InteractionChannelParticipant.Type.AGENT)
+            .findFirst()
+            .orElseThrow()
+            .getSid();
 
-    InteractionChannelParticipant.updater(interaction.getSid(), channelSid(interaction), agent,
-        InteractionChannelParticipant.Status.WRAPUP).update(twilio);
-    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus()).isEqualTo(Task.Status.WRAPPING);
+    InteractionChannelParticipant.updater(
+            interaction.getSid(),
+            channelSid(interaction),
+            agent,
+            InteractionChannelParticipant.Status.WRAPUP)
+        .update(twilio);
+    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus())
+        .isEqualTo(Task.Status.WRAPPING);
     assertThat(Reservation.fetcher(WS, taskSid, r.getSid()).fetch(twilio).getReservationStatus())
         .isEqualTo(Reservation.Status.WRAPPING);
     assertThat(conversations.identities(conversation)).contains("alice_40example_2Ecom");
 
-    InteractionChannelParticipant.updater(interaction.getSid(), channelSid(interaction), agent,
-        InteractionChannelParticipant.Status.CLOSED).update(twilio);
-    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus()).isEqualTo(Task.Status.COMPLETED);
+    InteractionChannelParticipant.updater(
+            interaction.getSid(),
+            channelSid(interaction),
+            agent,
+            InteractionChannelParticipant.Status.CLOSED)
+        .update(twilio);
+    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus())
+        .isEqualTo(Task.Status.COMPLETED);
     assertThat(conversations.identities(conversation)).isEmpty();
     assertThat(conversations.state(conversation)).contains("active");
-    assertThat(InteractionChannel.fetcher(interaction.getSid(), channelSid(interaction)).fetch(twilio).getStatus())
+    assertThat(
+            InteractionChannel.fetcher(interaction.getSid(), channelSid(interaction))
+                .fetch(twilio)
+                .getStatus())
         .isEqualTo(InteractionChannel.ChannelStatus.ACTIVE);
   }
 
@@ -195,12 +271,19 @@ class FlexInteractionsTest {
     Interaction interaction = agentInitiated(ALICE, nextCustomer());
     String taskSid = (String) properties(interaction).get("sid");
     String conversation = taskAttributes(taskSid).path("conversationSid").asText();
-    Reservation.updater(WS, taskSid, pendingReservation(taskSid).getSid()).setReservationStatus(Reservation.Status.ACCEPTED).update(twilio);
+    Reservation.updater(WS, taskSid, pendingReservation(taskSid).getSid())
+        .setReservationStatus(Reservation.Status.ACCEPTED)
+        .update(twilio);
 
-    InteractionChannel closed = InteractionChannel.updater(interaction.getSid(), channelSid(interaction),
-        InteractionChannel.UpdateChannelStatus.CLOSED).update(twilio);
+    InteractionChannel closed =
+        InteractionChannel.updater(
+                interaction.getSid(),
+                channelSid(interaction),
+                InteractionChannel.UpdateChannelStatus.CLOSED)
+            .update(twilio);
     assertThat(closed.getStatus()).isEqualTo(InteractionChannel.ChannelStatus.CLOSED);
-    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus()).isEqualTo(Task.Status.WRAPPING);
+    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus())
+        .isEqualTo(Task.Status.WRAPPING);
     assertThat(conversations.state(conversation)).contains("closed");
   }
 
@@ -208,10 +291,17 @@ class FlexInteractionsTest {
   void closingTheChannelWithRoutingClosedCompletesTasks() {
     Interaction interaction = agentInitiated(ALICE, nextCustomer());
     String taskSid = (String) properties(interaction).get("sid");
-    Reservation.updater(WS, taskSid, pendingReservation(taskSid).getSid()).setReservationStatus(Reservation.Status.ACCEPTED).update(twilio);
-    InteractionChannel.updater(interaction.getSid(), channelSid(interaction), InteractionChannel.UpdateChannelStatus.CLOSED)
-        .setRouting(Map.of("status", "closed")).update(twilio);
-    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus()).isEqualTo(Task.Status.COMPLETED);
+    Reservation.updater(WS, taskSid, pendingReservation(taskSid).getSid())
+        .setReservationStatus(Reservation.Status.ACCEPTED)
+        .update(twilio);
+    InteractionChannel.updater(
+            interaction.getSid(),
+            channelSid(interaction),
+            InteractionChannel.UpdateChannelStatus.CLOSED)
+        .setRouting(Map.of("status", "closed"))
+        .update(twilio);
+    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus())
+        .isEqualTo(Task.Status.COMPLETED);
   }
 
   @Test
@@ -220,21 +310,44 @@ class FlexInteractionsTest {
     Interaction interaction = agentInitiated(ALICE, address);
     String taskSid = (String) properties(interaction).get("sid");
     String conversation = taskAttributes(taskSid).path("conversationSid").asText();
-    Reservation.updater(WS, taskSid, pendingReservation(taskSid).getSid()).setReservationStatus(Reservation.Status.ACCEPTED).update(twilio);
+    Reservation.updater(WS, taskSid, pendingReservation(taskSid).getSid())
+        .setReservationStatus(Reservation.Status.ACCEPTED)
+        .update(twilio);
 
-    assertThatThrownBy(() -> InteractionChannel.updater(interaction.getSid(), channelSid(interaction),
-        InteractionChannel.UpdateChannelStatus.INACTIVE).update(twilio)).isInstanceOf(ApiException.class);
-    InteractionChannel.updater(interaction.getSid(), channelSid(interaction), InteractionChannel.UpdateChannelStatus.INACTIVE)
-        .setRouting(Map.of("status", "closed")).update(twilio);
-    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus()).isEqualTo(Task.Status.COMPLETED);
+    assertThatThrownBy(
+            () ->
+                InteractionChannel.updater(
+                        interaction.getSid(),
+                        channelSid(interaction),
+                        InteractionChannel.UpdateChannelStatus.INACTIVE)
+                    .update(twilio))
+        .isInstanceOf(ApiException.class);
+    InteractionChannel.updater(
+            interaction.getSid(),
+            channelSid(interaction),
+            InteractionChannel.UpdateChannelStatus.INACTIVE)
+        .setRouting(Map.of("status", "closed"))
+        .update(twilio);
+    assertThat(Task.fetcher(WS, taskSid).fetch(twilio).getAssignmentStatus())
+        .isEqualTo(Task.Status.COMPLETED);
     assertThat(conversations.state(conversation)).contains("inactive");
     assertThat(conversations.identities(conversation)).isEmpty();
 
     assertThat(conversations.customerWrites(address, "+15550009999")).isEqualTo(conversation);
-    assertThat(InteractionChannel.fetcher(interaction.getSid(), channelSid(interaction)).fetch(twilio).getStatus())
+    assertThat(
+            InteractionChannel.fetcher(interaction.getSid(), channelSid(interaction))
+                .fetch(twilio)
+                .getStatus())
         .isEqualTo(InteractionChannel.ChannelStatus.ACTIVE);
-    List<Task> fresh = StreamSupport.stream(Task.reader(WS).setEvaluateTaskAttributes("conversationSid == '" + conversation + "'")
-        .setAssignmentStatus("reserved").read(twilio).spliterator(), false).toList();
+    List<Task> fresh =
+        StreamSupport.stream(
+                Task.reader(WS)
+                    .setEvaluateTaskAttributes("conversationSid == '" + conversation + "'")
+                    .setAssignmentStatus("reserved")
+                    .read(twilio)
+                    .spliterator(),
+                false)
+            .toList();
     assertThat(fresh).hasSize(1);
     assertThat(fresh.get(0).getSid()).isNotEqualTo(taskSid);
   }
@@ -246,13 +359,30 @@ class FlexInteractionsTest {
     String conversation = taskAttributes(firstTask).path("conversationSid").asText();
     Worker.updater(WS, BOB).setActivitySid(TaskRouterSeed.AVAILABLE_ACTIVITY_SID).update(twilio);
 
-    InteractionChannelInvite invite = InteractionChannelInvite.creator(interaction.getSid(), channelSid(interaction),
-        Map.of("properties", Map.of("workspace_sid", WS, "workflow_sid", TaskRouterSeed.ASSIGN_TO_ANYONE_WORKFLOW_SID,
-            "queue_sid", TaskRouterSeed.EVERYONE_QUEUE_SID, "worker_sid", BOB, "task_channel_unique_name", "sms",
-            "attributes", Map.of("transferTargetType", "worker")))).create(twilio);
+    InteractionChannelInvite invite =
+        InteractionChannelInvite.creator(
+                interaction.getSid(),
+                channelSid(interaction),
+                Map.of(
+                    "properties",
+                    Map.of(
+                        "workspace_sid",
+                        WS,
+                        "workflow_sid",
+                        TaskRouterSeed.ASSIGN_TO_ANYONE_WORKFLOW_SID,
+                        "queue_sid",
+                        TaskRouterSeed.EVERYONE_QUEUE_SID,
+                        "worker_sid",
+                        BOB,
+                        "task_channel_unique_name",
+                        "sms",
+                        "attributes",
+                        Map.of("transferTargetType", "worker"))))
+            .create(twilio);
     assertThat(invite.getSid()).startsWith("KG");
     @SuppressWarnings("unchecked")
-    Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) invite.getRouting()).get("properties");
+    Map<String, Object> props =
+        (Map<String, Object>) ((Map<String, Object>) invite.getRouting()).get("properties");
     String newTask = (String) props.get("sid");
     assertThat(newTask).isNotEqualTo(firstTask);
 
@@ -264,20 +394,33 @@ class FlexInteractionsTest {
     assertThat(attributes.has("initiatedBy")).isFalse();
     assertThat(pendingReservation(newTask).getWorkerSid()).isEqualTo(BOB);
 
-    List<InteractionChannelInvite> invites = StreamSupport.stream(
-        InteractionChannelInvite.reader(interaction.getSid(), channelSid(interaction)).read(twilio).spliterator(), false).toList();
+    List<InteractionChannelInvite> invites =
+        StreamSupport.stream(
+                InteractionChannelInvite.reader(interaction.getSid(), channelSid(interaction))
+                    .read(twilio)
+                    .spliterator(),
+                false)
+            .toList();
     assertThat(invites).hasSize(2);
   }
 
   @Test
-  void aCustomerTextingANumberGetsAnInboundInteractionRoutedByTheDefaultWorkflow() throws Exception {
+  void aCustomerTextingANumberGetsAnInboundInteractionRoutedByTheDefaultWorkflow()
+      throws Exception {
     String address = nextCustomer();
     String conversation = conversations.customerWrites(address, "+15550009999");
-    List<Task> tasks = StreamSupport.stream(Task.reader(WS).setEvaluateTaskAttributes("conversationSid == '" + conversation + "'")
-        .read(twilio).spliterator(), false).toList();
+    List<Task> tasks =
+        StreamSupport.stream(
+                Task.reader(WS)
+                    .setEvaluateTaskAttributes("conversationSid == '" + conversation + "'")
+                    .read(twilio)
+                    .spliterator(),
+                false)
+            .toList();
     assertThat(tasks).hasSize(1);
     // A list carries no attributes (R41); the fetched task has them.
-    JsonNode attributes = JSON.readTree(Task.fetcher(WS, tasks.get(0).getSid()).fetch(twilio).getAttributes());
+    JsonNode attributes =
+        JSON.readTree(Task.fetcher(WS, tasks.get(0).getSid()).fetch(twilio).getAttributes());
     assertThat(attributes.path("initiatedBy").asText()).isEqualTo("customer");
     assertThat(attributes.path("direction").asText()).isEqualTo("inbound");
     assertThat(attributes.path("customerAddress").asText()).isEqualTo(address);
@@ -291,22 +434,36 @@ class FlexInteractionsTest {
     Interaction interaction = agentInitiated(ALICE, address);
     String conversation = (String) ((Map<?, ?>) ((Map<?, ?>) properties(interaction))).get("sid");
     assertThat(conversation).startsWith("WT");
-    assertThatThrownBy(() -> Interaction.fetcher("KD00000000000000000000000000000000").fetch(twilio))
+    assertThatThrownBy(
+            () -> Interaction.fetcher("KD00000000000000000000000000000000").fetch(twilio))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(20404));
-    assertThatThrownBy(() -> InteractionChannel.fetcher(interaction.getSid(), "UO00000000000000000000000000000000").fetch(twilio))
+    assertThatThrownBy(
+            () ->
+                InteractionChannel.fetcher(
+                        interaction.getSid(), "UO00000000000000000000000000000000")
+                    .fetch(twilio))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(20404));
     assertThatThrownBy(() -> agentInitiated(ALICE, address))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(50416));
-    assertThat(Interaction.fetcher(interaction.getSid()).fetch(twilio).getSid()).isEqualTo(interaction.getSid());
+    assertThat(Interaction.fetcher(interaction.getSid()).fetch(twilio).getSid())
+        .isEqualTo(interaction.getSid());
   }
 
   @Test
   void flexConfigurationUiAttributesAreMergedOnUpdate() {
     Configuration before = Configuration.fetcher().fetch(twilio);
     assertThat(before.getTaskrouterWorkspaceSid()).isEqualTo(WS);
-    Configuration.updater().setBody(Map.of("account_sid", world.account().accountSid(),
-        "ui_attributes", Map.of("inactivity", Map.of("warnAfterMinutes", 5)))).update(twilio);
-    Configuration.updater().setBody(Map.of("ui_attributes", Map.of("transfer", Map.of("enabled", true)))).update(twilio);
+    Configuration.updater()
+        .setBody(
+            Map.of(
+                "account_sid",
+                world.account().accountSid(),
+                "ui_attributes",
+                Map.of("inactivity", Map.of("warnAfterMinutes", 5))))
+        .update(twilio);
+    Configuration.updater()
+        .setBody(Map.of("ui_attributes", Map.of("transfer", Map.of("enabled", true))))
+        .update(twilio);
     Map<?, ?> ui = (Map<?, ?>) Configuration.fetcher().fetch(twilio).getUiAttributes();
     assertThat(new java.util.ArrayList<Object>(ui.keySet())).contains("inactivity", "transfer");
   }

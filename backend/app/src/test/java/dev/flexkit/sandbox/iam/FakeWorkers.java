@@ -6,9 +6,15 @@ import java.util.Optional;
 
 /** Two seeded agents, standing in for TaskRouter's worker directory. */
 public final class FakeWorkers implements WorkerDirectory {
-  public static final Agent ALICE = new Agent("WK" + "a1".repeat(16), "alice_40example_2Ecom", "alice@example.com", List.of("agent"));
-  public static final Agent SUPERVISOR = new Agent("WK" + "b2".repeat(16), "sam_40example_2Ecom", "sam@example.com",
-      List.of("agent", "supervisor"));
+  public static final Agent ALICE =
+      new Agent(
+          "WK" + "a1".repeat(16), "alice_40example_2Ecom", "alice@example.com", List.of("agent"));
+  public static final Agent SUPERVISOR =
+      new Agent(
+          "WK" + "b2".repeat(16),
+          "sam_40example_2Ecom",
+          "sam@example.com",
+          List.of("agent", "supervisor"));
 
   @Override
   public Optional<Agent> byIdentity(String identity) {

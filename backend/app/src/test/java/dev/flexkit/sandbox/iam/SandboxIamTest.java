@@ -29,8 +29,12 @@ class SandboxIamTest {
     kit = RunningKit.start();
     kit.sandbox().useWorkerDirectory(new FakeWorkers());
     SandboxAccount account = kit.sandbox().account();
-    basic = "Basic " + Base64.getEncoder().encodeToString(
-        (account.accountSid() + ":" + account.authToken()).getBytes(StandardCharsets.UTF_8));
+    basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (account.accountSid() + ":" + account.authToken())
+                        .getBytes(StandardCharsets.UTF_8));
   }
 
   @AfterAll
@@ -39,17 +43,27 @@ class SandboxIamTest {
   }
 
   static JsonNode issue(RunningKit kit, String body) throws Exception {
-    HttpResponse<String> r = kit.send(HttpRequest.newBuilder(kit.url("/sandbox/api/tokens"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    HttpResponse<String> r =
+        kit.send(
+            HttpRequest.newBuilder(kit.url("/sandbox/api/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     JsonNode json = JSON.readTree(r.body());
     ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_status", r.statusCode());
     return json;
   }
 
   private HttpResponse<String> validate(String accountSid, String token) {
-    return kit.send(HttpRequest.newBuilder(kit.url("/twilio/iam/v1/Accounts/" + accountSid + "/Tokens/validate"))
-        .header("Authorization", basic).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("token", token).toString())).build());
+    return kit.send(
+        HttpRequest.newBuilder(
+                kit.url("/twilio/iam/v1/Accounts/" + accountSid + "/Tokens/validate"))
+            .header("Authorization", basic)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JSON.createObjectNode().put("token", token).toString()))
+            .build());
   }
 
   @Test
@@ -58,8 +72,10 @@ class SandboxIamTest {
     assertThat(issued.path("_status").asInt()).isEqualTo(200);
     assertThat(issued.path("workerSid").asText()).isEqualTo(FakeWorkers.ALICE.workerSid());
     Instant expiresAt = Instant.parse(issued.path("expiresAt").asText());
-    assertThat(expiresAt).isBetween(kit.sandbox().clock().instant().plus(Duration.ofMinutes(59)),
-        kit.sandbox().clock().instant().plus(Duration.ofMinutes(61)));
+    assertThat(expiresAt)
+        .isBetween(
+            kit.sandbox().clock().instant().plus(Duration.ofMinutes(59)),
+            kit.sandbox().clock().instant().plus(Duration.ofMinutes(61)));
 
     HttpResponse<String> r = validate(SandboxAccount.ACCOUNT_SID, issued.path("token").asText());
     assertThat(r.statusCode()).isEqualTo(200);
@@ -75,7 +91,9 @@ class SandboxIamTest {
 
     JsonNode shortLived = issue(kit, "{\"identity\":\"alice_40example_2Ecom\",\"ttlSeconds\":60}");
     kit.sandbox().clock().advance(Duration.ofSeconds(61));
-    JsonNode expired = JSON.readTree(validate(SandboxAccount.ACCOUNT_SID, shortLived.path("token").asText()).body());
+    JsonNode expired =
+        JSON.readTree(
+            validate(SandboxAccount.ACCOUNT_SID, shortLived.path("token").asText()).body());
     assertThat(expired.path("valid").asBoolean()).isFalse();
     assertThat(expired.path("code").asInt()).isEqualTo(20104);
     assertThat(expired.path("message").asText()).contains("expired");
@@ -85,10 +103,17 @@ class SandboxIamTest {
   void forgedAndGarbageTokensAreInvalidWithTwilioTokenCodes() throws Exception {
     String token = issue(kit, "{\"identity\":\"alice_40example_2Ecom\"}").path("token").asText();
     String[] parts = token.split("\\.");
-    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-        .replace("alice_40example_2Ecom", "sam_40example_2Ecom");
-    String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-        + "." + parts[2];
+    String payload =
+        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+            .replace("alice_40example_2Ecom", "sam_40example_2Ecom");
+    String forged =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
 
     JsonNode f = JSON.readTree(validate(SandboxAccount.ACCOUNT_SID, forged).body());
     assertThat(f.path("valid").asBoolean()).isFalse();
@@ -120,8 +145,9 @@ class SandboxIamTest {
   void twilioJavaThroughTheGatewayValidatesASandboxToken() throws Exception {
     String token = issue(kit, "{\"identity\":\"sam_40example_2Ecom\"}").path("token").asText();
     SandboxAccount account = kit.sandbox().account();
-    IamVerdict verdict = TwilioClients.emulated(kit.url("/twilio"), account.accountSid(), account.authToken())
-        .validateFlexToken(token);
+    IamVerdict verdict =
+        TwilioClients.emulated(kit.url("/twilio"), account.accountSid(), account.authToken())
+            .validateFlexToken(token);
     assertThat(verdict.valid()).isTrue();
     assertThat(verdict.roles()).containsExactly("agent", "supervisor");
     assertThat(verdict.workerSid()).isEqualTo(FakeWorkers.SUPERVISOR.workerSid());
@@ -129,8 +155,11 @@ class SandboxIamTest {
 
   @Test
   void identitiesEncodeAsFlexDoes() {
-    assertThat(FlexIdentity.encode("steveh@techmatters.org")).isEqualTo("steveh_40techmatters_2Eorg");
-    assertThat(FlexIdentity.decode("steveh_40techmatters_2Eorg")).isEqualTo("steveh@techmatters.org");
-    assertThat(FlexIdentity.decode(FlexIdentity.encode("a_b.c+d@é.com"))).isEqualTo("a_b.c+d@é.com");
+    assertThat(FlexIdentity.encode("steveh@techmatters.org"))
+        .isEqualTo("steveh_40techmatters_2Eorg");
+    assertThat(FlexIdentity.decode("steveh_40techmatters_2Eorg"))
+        .isEqualTo("steveh@techmatters.org");
+    assertThat(FlexIdentity.decode(FlexIdentity.encode("a_b.c+d@é.com")))
+        .isEqualTo("a_b.c+d@é.com");
   }
 }

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Workflows decide where a task goes: filters, targets, known agents, the default filter and timeouts. */
+/**
+ * Workflows decide where a task goes: filters, targets, known agents, the default filter and
+ * timeouts.
+ */
 class WorkflowRoutingTest {
   static final String WS = TaskRouterSeed.WORKSPACE_SID;
   static RunningKit kit;
@@ -37,17 +40,34 @@ class WorkflowRoutingTest {
   static void start() {
     kit = RunningKit.start();
     world = kit.sandbox();
-    twilio = TwilioClients.emulated(kit.url("/twilio"), world.account().accountSid(), world.account().authToken()).client();
+    twilio =
+        TwilioClients.emulated(
+                kit.url("/twilio"), world.account().accountSid(), world.account().authToken())
+            .client();
     // Seeded agents go offline so only this test's workers are routed to.
     for (String seeded : List.of(TaskRouterSeed.ALICE_WORKER_SID, TaskRouterSeed.BOB_WORKER_SID)) {
       Worker.updater(WS, seeded).setActivitySid(TaskRouterSeed.OFFLINE_ACTIVITY_SID).update(twilio);
     }
-    spanish = TaskQueue.creator(WS, "Spanish").setTargetWorkers("languages HAS 'es'").create(twilio).getSid();
-    english = TaskQueue.creator(WS, "English").setTargetWorkers("languages HAS 'en'").create(twilio).getSid();
-    overflow = TaskQueue.creator(WS, "Overflow").setTargetWorkers("team == 'routing'").create(twilio).getSid();
+    spanish =
+        TaskQueue.creator(WS, "Spanish")
+            .setTargetWorkers("languages HAS 'es'")
+            .create(twilio)
+            .getSid();
+    english =
+        TaskQueue.creator(WS, "English")
+            .setTargetWorkers("languages HAS 'en'")
+            .create(twilio)
+            .getSid();
+    overflow =
+        TaskQueue.creator(WS, "Overflow")
+            .setTargetWorkers("team == 'routing'")
+            .create(twilio)
+            .getSid();
     ana = worker("ana@example.com", "{\"team\":\"routing\",\"languages\":[\"es\"],\"level\":1}");
     ben = worker("ben@example.com", "{\"team\":\"routing\",\"languages\":[\"en\"],\"level\":5}");
-    cleo = worker("cleo@example.com", "{\"team\":\"routing\",\"languages\":[\"en\",\"es\"],\"level\":3}");
+    cleo =
+        worker(
+            "cleo@example.com", "{\"team\":\"routing\",\"languages\":[\"en\",\"es\"],\"level\":3}");
   }
 
   @AfterAll
@@ -56,14 +76,19 @@ class WorkflowRoutingTest {
   }
 
   static String worker(String name, String attributes) {
-    return Worker.creator(WS, name).setAttributes(attributes).setActivitySid(TaskRouterSeed.OFFLINE_ACTIVITY_SID)
-        .create(twilio).getSid();
+    return Worker.creator(WS, name)
+        .setAttributes(attributes)
+        .setActivitySid(TaskRouterSeed.OFFLINE_ACTIVITY_SID)
+        .create(twilio)
+        .getSid();
   }
 
   static void available(String... workers) {
     for (String w : List.of(ana, ben, cleo)) {
       boolean on = List.of(workers).contains(w);
-      Worker.updater(WS, w).setActivitySid(on ? TaskRouterSeed.AVAILABLE_ACTIVITY_SID : TaskRouterSeed.OFFLINE_ACTIVITY_SID)
+      Worker.updater(WS, w)
+          .setActivitySid(
+              on ? TaskRouterSeed.AVAILABLE_ACTIVITY_SID : TaskRouterSeed.OFFLINE_ACTIVITY_SID)
           .update(twilio);
     }
   }
@@ -73,16 +98,22 @@ class WorkflowRoutingTest {
   }
 
   static List<Reservation> reservations(String task) {
-    return StreamSupport.stream(Reservation.reader(WS, task).read(twilio).spliterator(), false).toList();
+    return StreamSupport.stream(Reservation.reader(WS, task).read(twilio).spliterator(), false)
+        .toList();
   }
 
   static Task task(String workflow, String attributes) {
-    return Task.creator(WS).setWorkflowSid(workflow).setAttributes(attributes).setTaskChannel("chat").create(twilio);
+    return Task.creator(WS)
+        .setWorkflowSid(workflow)
+        .setAttributes(attributes)
+        .setTaskChannel("chat")
+        .create(twilio);
   }
 
   static void finish(Task t) {
     Task now = Task.fetcher(WS, t.getSid()).fetch(twilio);
-    if (now.getAssignmentStatus() == Task.Status.PENDING || now.getAssignmentStatus() == Task.Status.RESERVED) {
+    if (now.getAssignmentStatus() == Task.Status.PENDING
+        || now.getAssignmentStatus() == Task.Status.RESERVED) {
       Task.updater(WS, t.getSid()).setAssignmentStatus(Task.Status.CANCELED).update(twilio);
     }
   }
@@ -90,11 +121,15 @@ class WorkflowRoutingTest {
   @Test
   void theFirstMatchingFilterWinsAndTheDefaultFilterTakesTheRest() {
     available(ana, ben);
-    String flow = workflow("Language", """
+    String flow =
+        workflow(
+            "Language",
+            """
         {"task_routing":{"filters":[
           {"filter_friendly_name":"Spanish","expression":"language == 'es'","targets":[{"queue":"%s"}]},
           {"filter_friendly_name":"Also Spanish","expression":"language IN ['es','pt']","targets":[{"queue":"%s"}]}],
-         "default_filter":{"queue":"%s"}}}""".formatted(spanish, english, english));
+         "default_filter":{"queue":"%s"}}}"""
+                .formatted(spanish, english, english));
     Task es = task(flow, "{\"language\":\"es\"}");
     Task other = task(flow, "{\"language\":\"de\"}");
     assertThat(es.getTaskQueueFriendlyName()).isEqualTo("Spanish");
@@ -108,9 +143,13 @@ class WorkflowRoutingTest {
   @Test
   void aTargetExpressionFiltersWorkersWithTaskAndWorkerPrefixes() {
     available(ana, ben, cleo);
-    String flow = workflow("Senior", """
+    String flow =
+        workflow(
+            "Senior",
+            """
         {"task_routing":{"filters":[{"filter_friendly_name":"Senior","expression":"1==1",
-          "targets":[{"queue":"%s","expression":"worker.level >= task.minimumLevel"}]}]}}""".formatted(overflow));
+          "targets":[{"queue":"%s","expression":"worker.level >= task.minimumLevel"}]}]}}"""
+                .formatted(overflow));
     Task t = task(flow, "{\"minimumLevel\":4}");
     assertThat(reservations(t.getSid()).get(0).getWorkerSid()).isEqualTo(ben);
     finish(t);
@@ -119,9 +158,13 @@ class WorkflowRoutingTest {
   @Test
   void orderByPicksTheHighestLevelFirst() {
     available(ana, ben, cleo);
-    String flow = workflow("Ordered", """
+    String flow =
+        workflow(
+            "Ordered",
+            """
         {"task_routing":{"filters":[{"filter_friendly_name":"All","expression":"1==1",
-          "targets":[{"queue":"%s","order_by":"worker.level DESC"}]}]}}""".formatted(overflow));
+          "targets":[{"queue":"%s","order_by":"worker.level DESC"}]}]}}"""
+                .formatted(overflow));
     Task t = task(flow, "{}");
     assertThat(reservations(t.getSid()).get(0).getWorkerSid()).isEqualTo(ben);
     finish(t);
@@ -131,12 +174,17 @@ class WorkflowRoutingTest {
   void aKnownWorkerTargetOffersOnlyThatWorkerThenFallsBackWhenItsTimeoutPasses() {
     available(ana, cleo);
     Worker.updater(WS, ben).setActivitySid(TaskRouterSeed.OFFLINE_ACTIVITY_SID).update(twilio);
-    String flow = workflow("Known", """
+    String flow =
+        workflow(
+            "Known",
+            """
         {"task_routing":{"filters":[{"filter_friendly_name":"Known","expression":"KnownAgentRoutingFlag == true",
           "targets":[{"queue":"%1$s","known_worker_sid":"task.KnownAgentWorkerSid","timeout":60},{"queue":"%1$s"}]}],
-         "default_filter":{"queue":"%1$s"}}}""".formatted(overflow));
+         "default_filter":{"queue":"%1$s"}}}"""
+                .formatted(overflow));
     Task t = task(flow, "{\"KnownAgentRoutingFlag\":true,\"KnownAgentWorkerSid\":\"" + ben + "\"}");
-    assertThat(Task.fetcher(WS, t.getSid()).fetch(twilio).getAssignmentStatus()).isEqualTo(Task.Status.PENDING);
+    assertThat(Task.fetcher(WS, t.getSid()).fetch(twilio).getAssignmentStatus())
+        .isEqualTo(Task.Status.PENDING);
 
     world.clock().advance(Duration.ofSeconds(61));
     List<Reservation> offered = reservations(t.getSid());
@@ -148,8 +196,10 @@ class WorkflowRoutingTest {
   @Test
   void theSeededKnownAgentWorkflowRoutesToTheNamedAgent() {
     available(ana, ben, cleo);
-    Task t = task(TaskRouterSeed.KNOWN_AGENT_WORKFLOW_SID,
-        "{\"KnownAgentRoutingFlag\":\"true\",\"KnownAgentWorkerSid\":\"" + cleo + "\"}");
+    Task t =
+        task(
+            TaskRouterSeed.KNOWN_AGENT_WORKFLOW_SID,
+            "{\"KnownAgentRoutingFlag\":\"true\",\"KnownAgentWorkerSid\":\"" + cleo + "\"}");
     assertThat(reservations(t.getSid()).get(0).getWorkerSid()).isEqualTo(cleo);
     finish(t);
   }
@@ -157,9 +207,13 @@ class WorkflowRoutingTest {
   @Test
   void aKnownWorkerByFriendlyNameIsHonoured() {
     available(ana, ben, cleo);
-    String flow = workflow("Known by name", """
+    String flow =
+        workflow(
+            "Known by name",
+            """
         {"task_routing":{"filters":[{"filter_friendly_name":"Known","expression":"1==1",
-          "targets":[{"queue":"%s","known_worker_friendly_name":"task.agent"}]}]}}""".formatted(overflow));
+          "targets":[{"queue":"%s","known_worker_friendly_name":"task.agent"}]}]}}"""
+                .formatted(overflow));
     Task t = task(flow, "{\"agent\":\"cleo@example.com\"}");
     assertThat(reservations(t.getSid()).get(0).getWorkerSid()).isEqualTo(cleo);
     finish(t);
@@ -168,9 +222,13 @@ class WorkflowRoutingTest {
   @Test
   void aTaskPastItsLastTargetTimeoutIsCanceled() {
     available();
-    String flow = workflow("Short", """
+    String flow =
+        workflow(
+            "Short",
+            """
         {"task_routing":{"filters":[{"filter_friendly_name":"Short","expression":"1==1",
-          "targets":[{"queue":"%s","timeout":"30"}]}]}}""".formatted(overflow));
+          "targets":[{"queue":"%s","timeout":"30"}]}]}}"""
+                .formatted(overflow));
     Task t = task(flow, "{}");
     world.clock().advance(Duration.ofSeconds(31));
     Task canceled = Task.fetcher(WS, t.getSid()).fetch(twilio);
@@ -181,9 +239,13 @@ class WorkflowRoutingTest {
   @Test
   void skipIfMovesOnWhenNobodyInTheQueueIsAvailable() {
     available(ben);
-    String flow = workflow("Skip", """
+    String flow =
+        workflow(
+            "Skip",
+            """
         {"task_routing":{"filters":[{"filter_friendly_name":"Skip","expression":"1==1",
-          "targets":[{"queue":"%s","skip_if":"workers.available == 0"},{"queue":"%s"}]}]}}""".formatted(spanish, english));
+          "targets":[{"queue":"%s","skip_if":"workers.available == 0"},{"queue":"%s"}]}]}}"""
+                .formatted(spanish, english));
     Task t = task(flow, "{}");
     assertThat(reservations(t.getSid()).get(0).getWorkerSid()).isEqualTo(ben);
     finish(t);
@@ -191,9 +253,20 @@ class WorkflowRoutingTest {
 
   @Test
   void anInvalidConfigurationIsRefused() {
-    assertThatThrownBy(() -> workflow("Broken", "{\"task_routing\":{\"filters\":[{\"expression\":\"a ==\",\"targets\":[{\"queue\":\"" + english + "\"}]}]}}"))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(400));
-    assertThatThrownBy(() -> workflow("Unknown queue", "{\"task_routing\":{\"default_filter\":{\"queue\":\"WQ00000000000000000000000000000000\"}}}"))
+    assertThatThrownBy(
+            () ->
+                workflow(
+                    "Broken",
+                    "{\"task_routing\":{\"filters\":[{\"expression\":\"a ==\",\"targets\":[{\"queue\":\""
+                        + english
+                        + "\"}]}]}}"))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(400));
+    assertThatThrownBy(
+            () ->
+                workflow(
+                    "Unknown queue",
+                    "{\"task_routing\":{\"default_filter\":{\"queue\":\"WQ00000000000000000000000000000000\"}}}"))
         .isInstanceOf(ApiException.class);
     assertThatThrownBy(() -> workflow("Not JSON", "nope")).isInstanceOf(ApiException.class);
   }
@@ -201,12 +274,19 @@ class WorkflowRoutingTest {
   @Test
   void updatingAWorkflowWithReEvaluateTasksReroutesPendingTasks() {
     available(ana);
-    String flow = workflow("Reroute", "{\"task_routing\":{\"default_filter\":{\"queue\":\"" + english + "\"}}}");
+    String flow =
+        workflow(
+            "Reroute", "{\"task_routing\":{\"default_filter\":{\"queue\":\"" + english + "\"}}}");
     Task t = task(flow, "{}");
-    assertThat(Task.fetcher(WS, t.getSid()).fetch(twilio).getAssignmentStatus()).isEqualTo(Task.Status.PENDING);
-    Workflow updated = Workflow.updater(WS, flow)
-        .setConfiguration("{\"task_routing\":{\"default_filter\":{\"queue\":\"" + spanish + "\"}}}")
-        .setReEvaluateTasks("true").setTaskReservationTimeout(30).update(twilio);
+    assertThat(Task.fetcher(WS, t.getSid()).fetch(twilio).getAssignmentStatus())
+        .isEqualTo(Task.Status.PENDING);
+    Workflow updated =
+        Workflow.updater(WS, flow)
+            .setConfiguration(
+                "{\"task_routing\":{\"default_filter\":{\"queue\":\"" + spanish + "\"}}}")
+            .setReEvaluateTasks("true")
+            .setTaskReservationTimeout(30)
+            .update(twilio);
     assertThat(updated.getTaskReservationTimeout()).isEqualTo(30);
     assertThat(reservations(t.getSid()).get(0).getWorkerSid()).isEqualTo(ana);
     finish(t);

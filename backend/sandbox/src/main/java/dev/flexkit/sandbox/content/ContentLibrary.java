@@ -31,17 +31,39 @@ public final class ContentLibrary {
   }
 
   public static ContentLibrary seeded(Instant at) {
-    return new ContentLibrary(List.of(
-        new ContentTemplate(ORDER_UPDATE, "order_update", "en", Map.of("1", "Alex", "2", "#1042"),
-            "Hi {{1}}, your order {{2}} has shipped. Reply here if you have any questions.",
-            new ContentTemplate.WhatsAppApproval("order_update", "UTILITY", "approved", "", false), at),
-        new ContentTemplate(APPOINTMENT_REMINDER, "appointment_reminder", "en", Map.of("1", "Sam", "2", "Monday 10:00"),
-            "Hello {{1}}, this is a reminder of your appointment on {{2}}. Reply to talk to an agent.",
-            new ContentTemplate.WhatsAppApproval("appointment_reminder", "UTILITY", "approved", "", false), at),
-        new ContentTemplate(SPRING_PROMO, "spring_promo", "en", Map.of("1", "Jordan", "2", "20%"),
-            "{{1}}, enjoy {{2}} off everything this spring!",
-            new ContentTemplate.WhatsAppApproval("spring_promo", "MARKETING", "rejected",
-                "INVALID_FORMAT: promotional content needs an opt-out line", true), at)));
+    return new ContentLibrary(
+        List.of(
+            new ContentTemplate(
+                ORDER_UPDATE,
+                "order_update",
+                "en",
+                Map.of("1", "Alex", "2", "#1042"),
+                "Hi {{1}}, your order {{2}} has shipped. Reply here if you have any questions.",
+                new ContentTemplate.WhatsAppApproval(
+                    "order_update", "UTILITY", "approved", "", false),
+                at),
+            new ContentTemplate(
+                APPOINTMENT_REMINDER,
+                "appointment_reminder",
+                "en",
+                Map.of("1", "Sam", "2", "Monday 10:00"),
+                "Hello {{1}}, this is a reminder of your appointment on {{2}}. Reply to talk to an agent.",
+                new ContentTemplate.WhatsAppApproval(
+                    "appointment_reminder", "UTILITY", "approved", "", false),
+                at),
+            new ContentTemplate(
+                SPRING_PROMO,
+                "spring_promo",
+                "en",
+                Map.of("1", "Jordan", "2", "20%"),
+                "{{1}}, enjoy {{2}} off everything this spring!",
+                new ContentTemplate.WhatsAppApproval(
+                    "spring_promo",
+                    "MARKETING",
+                    "rejected",
+                    "INVALID_FORMAT: promotional content needs an opt-out line",
+                    true),
+                at)));
   }
 
   public List<ContentTemplate> all() {
@@ -62,7 +84,8 @@ public final class ContentLibrary {
     Matcher m = PLACEHOLDER.matcher(template.body());
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
     }
     m.appendTail(out);
     return out.toString();
@@ -87,8 +110,13 @@ public final class ContentLibrary {
       Map.Entry<String, JsonNode> field = fields.next();
       String key = field.getKey();
       JsonNode value = field.getValue();
-      if (key.isEmpty() || key.length() > MAX_KEY || key.contains(" ") || !value.isValueNode() || value.isNull()
-          || value.asText().isEmpty() || value.asText().length() > MAX_VALUE) {
+      if (key.isEmpty()
+          || key.length() > MAX_KEY
+          || key.contains(" ")
+          || !value.isValueNode()
+          || value.isNull()
+          || value.asText().isEmpty()
+          || value.asText().length() > MAX_VALUE) {
         throw invalidVariables();
       }
       values.put(key, value.asText());

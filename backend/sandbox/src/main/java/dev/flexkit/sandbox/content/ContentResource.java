@@ -33,14 +33,20 @@ public final class ContentResource {
   @GET
   @Path("ContentAndApprovals")
   public Map<String, Object> contentAndApprovals(@Context UriInfo uri) {
-    return Paging.page(library.all(), this::withApprovals, "contents", PRODUCT, "/v1/ContentAndApprovals",
+    return Paging.page(
+        library.all(),
+        this::withApprovals,
+        "contents",
+        PRODUCT,
+        "/v1/ContentAndApprovals",
         uri.getQueryParameters());
   }
 
   @GET
   @Path("Content")
   public Map<String, Object> contents(@Context UriInfo uri) {
-    return Paging.page(library.all(), this::content, "contents", PRODUCT, "/v1/Content", uri.getQueryParameters());
+    return Paging.page(
+        library.all(), this::content, "contents", PRODUCT, "/v1/Content", uri.getQueryParameters());
   }
 
   @GET
@@ -82,7 +88,13 @@ public final class ContentResource {
     Map<String, Object> body = common(t);
     String url = TwilioUrls.url(PRODUCT, "/v1/Content/" + t.sid());
     body.put("url", url);
-    body.put("links", Map.of("approval_create", url + "/ApprovalRequests/whatsapp", "approval_fetch", url + "/ApprovalRequests"));
+    body.put(
+        "links",
+        Map.of(
+            "approval_create",
+            url + "/ApprovalRequests/whatsapp",
+            "approval_fetch",
+            url + "/ApprovalRequests"));
     return body;
   }
 

@@ -7,11 +7,21 @@ import java.util.Map;
  * A Content API template with a {@code twilio/text} body, its variables' sample (fallback) values
  * and its WhatsApp approval.
  */
-public record ContentTemplate(String sid, String friendlyName, String language, Map<String, String> variables,
-                              String body, WhatsAppApproval approval, Instant dateCreated) {
+public record ContentTemplate(
+    String sid,
+    String friendlyName,
+    String language,
+    Map<String, String> variables,
+    String body,
+    WhatsAppApproval approval,
+    Instant dateCreated) {
   /** {@code status}: unsubmitted, received, pending, approved, rejected, paused or disabled. */
-  public record WhatsAppApproval(String name, String category, String status, String rejectionReason,
-                                 boolean allowCategoryChange) {}
+  public record WhatsAppApproval(
+      String name,
+      String category,
+      String status,
+      String rejectionReason,
+      boolean allowCategoryChange) {}
 
   public boolean approvedForWhatsApp() {
     return "approved".equals(approval.status());

@@ -1,8 +1,8 @@
 package dev.flexkit.sandbox.control;
 
 /**
- * A refusal by the sandbox's own control API ({@code /sandbox/api}): answered as
- * {@code {"error": {"code", "message", "field"?, "twilioCode"?}}}, the shape the kit's endpoints use too, so one
+ * A refusal by the sandbox's own control API ({@code /sandbox/api}): answered as {@code {"error":
+ * {"code", "message", "field"?, "twilioCode"?}}}, the shape the kit's endpoints use too, so one
  * client reads both.
  */
 public class ControlApiException extends RuntimeException {
@@ -19,7 +19,8 @@ public class ControlApiException extends RuntimeException {
     this(status, code, message, field, null);
   }
 
-  public ControlApiException(int status, String code, String message, String field, Integer twilioCode) {
+  public ControlApiException(
+      int status, String code, String message, String field, Integer twilioCode) {
     super(message);
     this.status = status;
     this.code = code;

@@ -20,6 +20,9 @@ public final class ControlApiExceptionMapper implements ExceptionMapper<ControlA
     if (e.twilioCode() != null) {
       error.put("twilioCode", e.twilioCode());
     }
-    return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", error)).build();
+    return Response.status(e.status())
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("error", error))
+        .build();
   }
 }

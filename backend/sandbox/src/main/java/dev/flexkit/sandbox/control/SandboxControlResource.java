@@ -2,8 +2,8 @@ package dev.flexkit.sandbox.control;
 
 import dev.flexkit.sandbox.SandboxWorld;
 import dev.flexkit.sandbox.traffic.CallLog;
-import dev.flexkit.sandbox.webhooks.WebhookDispatcher;
 import dev.flexkit.sandbox.traffic.Faults;
+import dev.flexkit.sandbox.webhooks.WebhookDispatcher;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
@@ -33,9 +33,18 @@ public final class SandboxControlResource {
 
   public record Numbers(List<String> sms, List<String> whatsapp) {}
 
-  /** What a client needs to talk to the sandbox as it would to Twilio. Field names are a contract. */
-  public record Info(String accountSid, String authToken, String workspaceSid, List<Named> workflows,
-                     List<Named> queues, List<WorkerInfo> workers, Numbers numbers, String backofficeApiKey) {}
+  /**
+   * What a client needs to talk to the sandbox as it would to Twilio. Field names are a contract.
+   */
+  public record Info(
+      String accountSid,
+      String authToken,
+      String workspaceSid,
+      List<Named> workflows,
+      List<Named> queues,
+      List<WorkerInfo> workers,
+      Numbers numbers,
+      String backofficeApiKey) {}
 
   public record ClockView(Instant now, long offsetSeconds) {}
 
@@ -45,8 +54,14 @@ public final class SandboxControlResource {
 
   public record WebhooksView(int pending, List<WebhookDispatcher.Delivery> deliveries) {}
 
-  public record FaultRequest(String match, String kind, Integer status, Long latencyMs, Integer nth, Integer times,
-                             Long retryAfterSeconds) {}
+  public record FaultRequest(
+      String match,
+      String kind,
+      Integer status,
+      Long latencyMs,
+      Integer nth,
+      Integer times,
+      Long retryAfterSeconds) {}
 
   public record FaultsView(List<Faults.Rule> faults) {}
 
@@ -62,11 +77,17 @@ public final class SandboxControlResource {
   @Operation(summary = "The sandbox account's credentials and seeded resources")
   public Info info() {
     var taskRouter = world.taskRouter();
-    return new Info(world.account().accountSid(), world.account().authToken(), taskRouter.workspaceSid(),
+    return new Info(
+        world.account().accountSid(),
+        world.account().authToken(),
+        taskRouter.workspaceSid(),
         taskRouter.workflowNames().stream().map(w -> new Named(w.sid(), w.name())).toList(),
         taskRouter.queueNames().stream().map(q -> new Named(q.sid(), q.name())).toList(),
-        world.workerDirectory().all().stream().map(a -> new WorkerInfo(a.workerSid(), a.identity(), a.friendlyName())).toList(),
-        new Numbers(world.numbers().sms(), world.numbers().whatsapp()), world.backOfficeApiKey().orElse(null));
+        world.workerDirectory().all().stream()
+            .map(a -> new WorkerInfo(a.workerSid(), a.identity(), a.friendlyName()))
+            .toList(),
+        new Numbers(world.numbers().sms(), world.numbers().whatsapp()),
+        world.backOfficeApiKey().orElse(null));
   }
 
   @GET
@@ -84,7 +105,8 @@ public final class SandboxControlResource {
       throw new ControlApiException(400, "missing_field", "seconds is required", "seconds", null);
     }
     if (request.seconds() < 0 || request.seconds() > Duration.ofDays(366).toSeconds()) {
-      throw new ControlApiException(400, "invalid_field", "seconds must be between 0 and one year", "seconds", null);
+      throw new ControlApiException(
+          400, "invalid_field", "seconds must be between 0 and one year", "seconds", null);
     }
     world.clock().advance(Duration.ofSeconds(request.seconds()));
     return clock();
@@ -124,33 +146,53 @@ public final class SandboxControlResource {
   @Operation(summary = "Arm a fault: latency, or an error status (429 answers with Retry-After)")
   public Response addFault(FaultRequest request) {
     if (request == null || request.match() == null || request.match().isBlank()) {
-      throw new ControlApiException(400, "missing_field", "match is required, e.g. \"POST /conversations/v1/Conversations\"", "match", null);
+      throw new ControlApiException(
+          400,
+          "missing_field",
+          "match is required, e.g. \"POST /conversations/v1/Conversations\"",
+          "match",
+          null);
     }
     if (request.kind() == null) {
-      throw new ControlApiException(400, "missing_field", "kind is required: latency or status", "kind", null);
+      throw new ControlApiException(
+          400, "missing_field", "kind is required: latency or status", "kind", null);
     }
     Faults.Kind kind;
     try {
       kind = Faults.Kind.valueOf(request.kind().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ControlApiException(400, "invalid_field", "kind must be latency or status", "kind", null);
+      throw new ControlApiException(
+          400, "invalid_field", "kind must be latency or status", "kind", null);
     }
     if (kind == Faults.Kind.STATUS && request.status() == null) {
-      throw new ControlApiException(400, "missing_field", "status is required for kind status", "status", null);
+      throw new ControlApiException(
+          400, "missing_field", "status is required for kind status", "status", null);
     }
-    if (kind == Faults.Kind.LATENCY && (request.latencyMs() == null || request.latencyMs() < 0 || request.latencyMs() > 60_000)) {
-      throw new ControlApiException(400, "invalid_field", "latencyMs must be between 0 and 60000", "latencyMs", null);
+    if (kind == Faults.Kind.LATENCY
+        && (request.latencyMs() == null
+            || request.latencyMs() < 0
+            || request.latencyMs() > 60_000)) {
+      throw new ControlApiException(
+          400, "invalid_field", "latencyMs must be between 0 and 60000", "latencyMs", null);
     }
-    Faults.Rule rule = new Faults.Rule(request.match(), kind,
-        request.status() == null ? 0 : request.status(),
-        request.latencyMs() == null ? 0 : request.latencyMs(),
-        request.nth() == null ? 1 : request.nth(),
-        request.times() == null ? 1 : request.times(),
-        request.retryAfterSeconds() == null ? 1 : request.retryAfterSeconds());
+    Faults.Rule rule =
+        new Faults.Rule(
+            request.match(),
+            kind,
+            request.status() == null ? 0 : request.status(),
+            request.latencyMs() == null ? 0 : request.latencyMs(),
+            request.nth() == null ? 1 : request.nth(),
+            request.times() == null ? 1 : request.times(),
+            request.retryAfterSeconds() == null ? 1 : request.retryAfterSeconds());
     try {
       world.faults().add(rule);
     } catch (PatternSyntaxException e) {
-      throw new ControlApiException(400, "invalid_field", "match has an invalid path regex: " + e.getDescription(), "match", null);
+      throw new ControlApiException(
+          400,
+          "invalid_field",
+          "match has an invalid path regex: " + e.getDescription(),
+          "match",
+          null);
     } catch (IllegalArgumentException e) {
       throw new ControlApiException(400, "invalid_field", e.getMessage(), null, null);
     }

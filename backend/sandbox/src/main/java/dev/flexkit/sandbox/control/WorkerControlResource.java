@@ -44,10 +44,12 @@ public final class WorkerControlResource {
   @Operation(summary = "Set a worker's activity by name (Available, Offline, …) or sid")
   public TaskRouter.WorkerState activity(@PathParam("sid") String sid, ActivityChange change) {
     if (change == null || change.activity() == null || change.activity().isBlank()) {
-      throw new ControlApiException(400, "missing_field", "activity is required, e.g. \"Available\"", "activity", null);
+      throw new ControlApiException(
+          400, "missing_field", "activity is required, e.g. \"Available\"", "activity", null);
     }
     try {
-      return taskRouter.setActivity(sid, change.activity())
+      return taskRouter
+          .setActivity(sid, change.activity())
           .orElseThrow(() -> new ControlApiException(404, "not_found", "no worker " + sid));
     } catch (IllegalArgumentException e) {
       throw new ControlApiException(400, "invalid_field", e.getMessage(), "activity", null);
@@ -72,7 +74,9 @@ public final class WorkerControlResource {
 
   private TaskRouter.ReservationState decide(String sid, boolean accept) {
     try {
-      return taskRouter.decide(sid, accept).orElseThrow(() -> new ControlApiException(404, "not_found", "no reservation " + sid));
+      return taskRouter
+          .decide(sid, accept)
+          .orElseThrow(() -> new ControlApiException(404, "not_found", "no reservation " + sid));
     } catch (TwilioException e) {
       throw new ControlApiException(409, "conflict", e.getMessage());
     }

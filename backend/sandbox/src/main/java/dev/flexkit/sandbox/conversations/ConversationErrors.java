@@ -1,7 +1,7 @@
 package dev.flexkit.sandbox.conversations;
 
-import java.time.Duration;
 import dev.flexkit.sandbox.wire.TwilioException;
+import java.time.Duration;
 
 /** The Twilio error codes Conversations answers with, worded as Twilio words them. */
 final class ConversationErrors {
@@ -12,14 +12,20 @@ final class ConversationErrors {
   }
 
   static TwilioException bindingTaken(String conversationSid) {
-    return new TwilioException(409, 50416,
-        "A binding for this participant and proxy address already exists in Conversation " + conversationSid);
+    return new TwilioException(
+        409,
+        50416,
+        "A binding for this participant and proxy address already exists in Conversation "
+            + conversationSid);
   }
 
   static TwilioException bindingsTaken(String conversationSid) {
-    return new TwilioException(409, 50425,
+    return new TwilioException(
+        409,
+        50425,
         "Participant and proxy address pairs for one or more participants already in use. Conversation "
-            + conversationSid + " already holds one of them");
+            + conversationSid
+            + " already holds one of them");
   }
 
   static TwilioException invalidParticipantJson() {
@@ -38,24 +44,35 @@ final class ConversationErrors {
 
   /** R12 (ERR/50409). */
   static TwilioException addressIsProxy(String address) {
-    return new TwilioException(400, 50409, "Messaging binding address and proxy address must differ: " + address);
+    return new TwilioException(
+        400, 50409, "Messaging binding address and proxy address must differ: " + address);
   }
 
   /** R12 (ERR/50412). */
   static TwilioException proxyAddressMissing() {
-    return new TwilioException(400, 50412, "Messaging binding proxy address is required for a non-chat participant");
+    return new TwilioException(
+        400, 50412, "Messaging binding proxy address is required for a non-chat participant");
   }
 
   /** R12 (ERR/50414): e.g. a whatsapp: customer on an SMS number. */
   static TwilioException channelMismatch(String address, String proxyAddress) {
-    return new TwilioException(400, 50414, "Messaging binding address " + address + " and proxy address "
-        + proxyAddress + " are on different channels");
+    return new TwilioException(
+        400,
+        50414,
+        "Messaging binding address "
+            + address
+            + " and proxy address "
+            + proxyAddress
+            + " are on different channels");
   }
 
   /** R11 (ERR/50437): the same binding pair twice in one conversation. */
   static TwilioException bindingInThisConversation(String conversationSid) {
-    return new TwilioException(409, 50437,
-        "A participant with this address and proxy address already exists in Conversation " + conversationSid);
+    return new TwilioException(
+        409,
+        50437,
+        "A participant with this address and proxy address already exists in Conversation "
+            + conversationSid);
   }
 
   /** R17 (ERR/50527). */
@@ -64,7 +81,8 @@ final class ConversationErrors {
   }
 
   static TwilioException closed() {
-    return new TwilioException(400, 50377, "Can't update conversation as it's in final closed state");
+    return new TwilioException(
+        400, 50377, "Can't update conversation as it's in final closed state");
   }
 
   static TwilioException invalidState(String state) {
@@ -77,14 +95,23 @@ final class ConversationErrors {
 
   /** R5: 50379 for the inactive timer, 50380 for the closed one. */
   static TwilioException timerNotADuration(String name, String value) {
-    return new TwilioException(400, name.equals("Timers.Inactive") ? 50379 : 50380,
+    return new TwilioException(
+        400,
+        name.equals("Timers.Inactive") ? 50379 : 50380,
         "Invalid " + name + " value '" + value + "': expected an ISO-8601 duration such as PT10M");
   }
 
   /** R4: 50375 for an inactive timer under 1 minute, 50376 for a closed one under 10 minutes. */
   static TwilioException timerTooShort(String name, Duration minimum) {
-    return new TwilioException(400, name.equals("Timers.Inactive") ? 50375 : 50376,
-        "Invalid " + name + " value: it must be at least " + minimum.toMinutes() + " minute" + (minimum.toMinutes() == 1 ? "" : "s"));
+    return new TwilioException(
+        400,
+        name.equals("Timers.Inactive") ? 50375 : 50376,
+        "Invalid "
+            + name
+            + " value: it must be at least "
+            + minimum.toMinutes()
+            + " minute"
+            + (minimum.toMinutes() == 1 ? "" : "s"));
   }
 
   static TwilioException initialStateClosed() {
@@ -92,7 +119,8 @@ final class ConversationErrors {
   }
 
   static TwilioException uniqueNameTaken(String uniqueName) {
-    return new TwilioException(409, 50353, "Conversation with provided unique name already exists: " + uniqueName);
+    return new TwilioException(
+        409, 50353, "Conversation with provided unique name already exists: " + uniqueName);
   }
 
   static TwilioException participantExists(String identity) {

@@ -42,7 +42,11 @@ final class ConversationWebhooks {
     this.service = configuration;
   }
 
-  void fire(String eventType, Origin origin, Collection<ScopedWebhook> scoped, Map<String, String> fields) {
+  void fire(
+      String eventType,
+      Origin origin,
+      Collection<ScopedWebhook> scoped,
+      Map<String, String> fields) {
     if (!origin.firesWebhooks()) {
       return;
     }
@@ -80,7 +84,8 @@ final class ConversationWebhooks {
     return f;
   }
 
-  static Map<String, String> stateUpdated(Conversation c, String from, String to, String reason, Instant at) {
+  static Map<String, String> stateUpdated(
+      Conversation c, String from, String to, String reason, Instant at) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("ConversationSid", c.sid());
     f.put("StateFrom", from);

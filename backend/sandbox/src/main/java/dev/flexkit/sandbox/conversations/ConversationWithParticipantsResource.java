@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** {@code /v1/ConversationWithParticipants}: a conversation and up to ten participants in one call. */
+/**
+ * {@code /v1/ConversationWithParticipants}: a conversation and up to ten participants in one call.
+ */
 @Path("/conversations/v1/ConversationWithParticipants")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ConversationWithParticipantsResource {
@@ -29,15 +31,20 @@ public final class ConversationWithParticipantsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(MultivaluedMap<String, String> params,
-                         @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
+  public Response create(
+      MultivaluedMap<String, String> params,
+      @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
     Form form = new Form(params);
     List<String> participants = form.all("Participant");
     if (participants.size() > MAX_PARTICIPANTS) {
-      throw TwilioException.invalidParameter("Participant", "at most " + MAX_PARTICIPANTS + " participants");
+      throw TwilioException.invalidParameter(
+          "Participant", "at most " + MAX_PARTICIPANTS + " participants");
     }
-    Conversation c = conversations.createWithParticipants(ConversationForms.newConversation(form),
-        participants.stream().map(ConversationForms::participantJson).toList(), Origin.rest(webhooks));
+    Conversation c =
+        conversations.createWithParticipants(
+            ConversationForms.newConversation(form),
+            participants.stream().map(ConversationForms::participantJson).toList(),
+            Origin.rest(webhooks));
     return Response.status(201).entity(wire.conversation(c)).build();
   }
 }

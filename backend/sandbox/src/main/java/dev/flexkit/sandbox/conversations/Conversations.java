@@ -43,26 +43,48 @@ public final class Conversations implements ConversationsApi {
   private static final String SYSTEM_AUTHOR = "system";
 
   /** Null fields are left to Twilio's defaults; a zero timer means none. */
-  public record NewConversation(String friendlyName, String uniqueName, String attributes, String state,
-                                Duration inactiveAfter, Duration closedAfter, Instant dateCreated) {}
+  public record NewConversation(
+      String friendlyName,
+      String uniqueName,
+      String attributes,
+      String state,
+      Duration inactiveAfter,
+      Duration closedAfter,
+      Instant dateCreated) {}
 
   /** Null fields stay as they are; a zero timer switches that timer off. */
-  public record ConversationChanges(String friendlyName, String uniqueName, String attributes, String state,
-                                    Duration inactiveAfter, Duration closedAfter) {}
+  public record ConversationChanges(
+      String friendlyName,
+      String uniqueName,
+      String attributes,
+      String state,
+      Duration inactiveAfter,
+      Duration closedAfter) {}
 
   /** Either {@code identity} (chat) or {@code address} + {@code proxyAddress} (SMS/WhatsApp). */
-  public record NewParticipant(String identity, String address, String proxyAddress, String attributes,
-                               String roleSid) {}
+  public record NewParticipant(
+      String identity, String address, String proxyAddress, String attributes, String roleSid) {}
 
-  public record ParticipantChanges(String attributes, String roleSid, Integer lastReadMessageIndex,
-                                   String lastReadTimestamp) {}
+  public record ParticipantChanges(
+      String attributes, String roleSid, Integer lastReadMessageIndex, String lastReadTimestamp) {}
 
   /** {@code contentSid} wins over {@code body}, as on Twilio. */
-  public record NewMessage(String author, String body, String contentSid, String contentVariables, String attributes,
-                           Instant dateCreated) {}
+  public record NewMessage(
+      String author,
+      String body,
+      String contentSid,
+      String contentVariables,
+      String attributes,
+      Instant dateCreated) {}
 
-  public record NewWebhook(String target, String url, String method, List<String> filters, List<String> triggers,
-                           String flowSid, Integer replayAfter) {}
+  public record NewWebhook(
+      String target,
+      String url,
+      String method,
+      List<String> filters,
+      List<String> triggers,
+      String flowSid,
+      Integer replayAfter) {}
 
   /** A participant with the conversation it belongs to, for {@code ParticipantConversations}. */
   public record Membership(Participant participant, Conversation conversation) {}
@@ -83,7 +105,8 @@ public final class Conversations implements ConversationsApi {
 
     Optional<Participant> holding(String address, String proxyAddress) {
       return participants.values().stream()
-          .filter(p -> address.equals(p.address()) && proxyAddress.equals(p.proxyAddress())).findFirst();
+          .filter(p -> address.equals(p.address()) && proxyAddress.equals(p.proxyAddress()))
+          .findFirst();
     }
 
     Optional<Participant> withIdentity(String identity) {
@@ -100,8 +123,12 @@ public final class Conversations implements ConversationsApi {
   private final List<ConversationEvents> listeners = new CopyOnWriteArrayList<>();
   private volatile InboundHandler inboundHandler;
 
-  public Conversations(SandboxAccount account, Clock clock, WebhookDispatcher dispatcher, CustomerPhones phones,
-                       ContentLibrary content) {
+  public Conversations(
+      SandboxAccount account,
+      Clock clock,
+      WebhookDispatcher dispatcher,
+      CustomerPhones phones,
+      ContentLibrary content) {
     this.clock = clock;
     this.phones = phones;
     this.content = content;
@@ -115,27 +142,32 @@ public final class Conversations implements ConversationsApi {
   }
 
   /** Creates the conversation and its participants together, or nothing at all. */
-  public Conversation createWithParticipants(NewConversation spec, List<NewParticipant> members, Origin origin) {
-    return change(after -> {
-      Set<String> seen = new HashSet<>();
-      for (NewParticipant member : members) {
-        validate(member);
-        if (member.address() != null) {
-          openRoomHolding(member.address(), member.proxyAddress())
-              .ifPresent(taken -> { throw ConversationErrors.bindingsTaken(taken.conversation.sid()); });
-          if (!seen.add(member.address() + "|" + member.proxyAddress())) {
-            throw ConversationErrors.invalidParticipantJson();
+  public Conversation createWithParticipants(
+      NewConversation spec, List<NewParticipant> members, Origin origin) {
+    return change(
+        after -> {
+          Set<String> seen = new HashSet<>();
+          for (NewParticipant member : members) {
+            validate(member);
+            if (member.address() != null) {
+              openRoomHolding(member.address(), member.proxyAddress())
+                  .ifPresent(
+                      taken -> {
+                        throw ConversationErrors.bindingsTaken(taken.conversation.sid());
+                      });
+              if (!seen.add(member.address() + "|" + member.proxyAddress())) {
+                throw ConversationErrors.invalidParticipantJson();
+              }
+            } else if (!seen.add("identity|" + member.identity())) {
+              throw ConversationErrors.participantExists(member.identity());
+            }
           }
-        } else if (!seen.add("identity|" + member.identity())) {
-          throw ConversationErrors.participantExists(member.identity());
-        }
-      }
-      Room room = createLocked(spec, origin, after);
-      for (NewParticipant member : members) {
-        addParticipantLocked(room, member, origin, after, false);
-      }
-      return room.conversation;
-    });
+          Room room = createLocked(spec, origin, after);
+          for (NewParticipant member : members) {
+            addParticipantLocked(room, member, origin, after, false);
+          }
+          return room.conversation;
+        });
   }
 
   public Conversation get(String sidOrUniqueName) {
@@ -147,7 +179,8 @@ public final class Conversations implements ConversationsApi {
   /** Oldest first. {@code state}, {@code from} and {@code until} are optional filters. */
   public List<Conversation> list(String state, Instant from, Instant until) {
     synchronized (lock) {
-      return rooms.values().stream().map(r -> r.conversation)
+      return rooms.values().stream()
+          .map(r -> r.conversation)
           .filter(c -> state == null || state.equals(c.state()))
           .filter(c -> from == null || !c.dateCreated().isBefore(from))
           .filter(c -> until == null || c.dateCreated().isBefore(until))
@@ -156,67 +189,92 @@ public final class Conversations implements ConversationsApi {
   }
 
   public Conversation update(String sidOrUniqueName, ConversationChanges changes, Origin origin) {
-    return change(after -> {
-      Room room = room(sidOrUniqueName);
-      Conversation c = room.conversation;
-      if (c.isClosed()) {
-        throw ConversationErrors.closed();
-      }
-      if (changes.state() != null && !isState(changes.state())) {
-        throw ConversationErrors.invalidState(changes.state());
-      }
-      String uniqueName = changes.uniqueName() != null ? emptyToNull(changes.uniqueName()) : c.uniqueName();
-      if (uniqueName != null && !uniqueName.equals(c.uniqueName()) && byUniqueName(uniqueName).isPresent()) {
-        throw ConversationErrors.uniqueNameTaken(uniqueName);
-      }
-      String attributes = changes.attributes() != null ? validAttributes(changes.attributes()) : c.attributes();
-      Instant now = clock.instant();
-      Conversation updated = c.withDetails(changes.friendlyName() != null ? changes.friendlyName() : c.friendlyName(),
-          uniqueName, attributes, now);
-      if (changes.inactiveAfter() != null || changes.closedAfter() != null) {
-        updated = updated.withTimers(
-            changes.inactiveAfter() != null ? validTimer("Timers.Inactive", changes.inactiveAfter(), MIN_INACTIVE_TIMER) : c.inactiveAfter(),
-            changes.closedAfter() != null ? validTimer("Timers.Closed", changes.closedAfter(), MIN_CLOSED_TIMER) : c.closedAfter());
-      }
-      room.conversation = updated.rearmed(now);
-      webhooks.fire(ConversationWebhooks.CONVERSATION_UPDATED, origin, room.webhooks.values(),
-          ConversationWebhooks.conversation(room.conversation));
-      if (changes.state() != null && !changes.state().equals(c.state())) {
-        moveTo(room, changes.state(), "API", origin, after);
-      }
-      return room.conversation;
-    });
+    return change(
+        after -> {
+          Room room = room(sidOrUniqueName);
+          Conversation c = room.conversation;
+          if (c.isClosed()) {
+            throw ConversationErrors.closed();
+          }
+          if (changes.state() != null && !isState(changes.state())) {
+            throw ConversationErrors.invalidState(changes.state());
+          }
+          String uniqueName =
+              changes.uniqueName() != null ? emptyToNull(changes.uniqueName()) : c.uniqueName();
+          if (uniqueName != null
+              && !uniqueName.equals(c.uniqueName())
+              && byUniqueName(uniqueName).isPresent()) {
+            throw ConversationErrors.uniqueNameTaken(uniqueName);
+          }
+          String attributes =
+              changes.attributes() != null ? validAttributes(changes.attributes()) : c.attributes();
+          Instant now = clock.instant();
+          Conversation updated =
+              c.withDetails(
+                  changes.friendlyName() != null ? changes.friendlyName() : c.friendlyName(),
+                  uniqueName,
+                  attributes,
+                  now);
+          if (changes.inactiveAfter() != null || changes.closedAfter() != null) {
+            updated =
+                updated.withTimers(
+                    changes.inactiveAfter() != null
+                        ? validTimer("Timers.Inactive", changes.inactiveAfter(), MIN_INACTIVE_TIMER)
+                        : c.inactiveAfter(),
+                    changes.closedAfter() != null
+                        ? validTimer("Timers.Closed", changes.closedAfter(), MIN_CLOSED_TIMER)
+                        : c.closedAfter());
+          }
+          room.conversation = updated.rearmed(now);
+          webhooks.fire(
+              ConversationWebhooks.CONVERSATION_UPDATED,
+              origin,
+              room.webhooks.values(),
+              ConversationWebhooks.conversation(room.conversation));
+          if (changes.state() != null && !changes.state().equals(c.state())) {
+            moveTo(room, changes.state(), "API", origin, after);
+          }
+          return room.conversation;
+        });
   }
 
   public void delete(String sidOrUniqueName, Origin origin) {
-    change(after -> {
-      Room room = room(sidOrUniqueName);
-      webhooks.fire(ConversationWebhooks.CONVERSATION_REMOVED, origin, room.webhooks.values(),
-          ConversationWebhooks.conversation(room.conversation));
-      rooms.remove(room.conversation.sid());
-      return null;
-    });
+    change(
+        after -> {
+          Room room = room(sidOrUniqueName);
+          webhooks.fire(
+              ConversationWebhooks.CONVERSATION_REMOVED,
+              origin,
+              room.webhooks.values(),
+              ConversationWebhooks.conversation(room.conversation));
+          rooms.remove(room.conversation.sid());
+          return null;
+        });
   }
 
   // ---- participants ----
 
   public Participant addParticipant(String conversation, NewParticipant spec, Origin origin) {
-    return change(after -> {
-      Room room = room(conversation);
-      if (room.conversation.isClosed()) {
-        throw ConversationErrors.closed();
-      }
-      validate(spec);
-      if (spec.address() != null) {
-        openRoomHolding(spec.address(), spec.proxyAddress()).ifPresent(taken -> {
-          throw taken == room ? ConversationErrors.bindingInThisConversation(room.conversation.sid())
-              : ConversationErrors.bindingTaken(taken.conversation.sid());
+    return change(
+        after -> {
+          Room room = room(conversation);
+          if (room.conversation.isClosed()) {
+            throw ConversationErrors.closed();
+          }
+          validate(spec);
+          if (spec.address() != null) {
+            openRoomHolding(spec.address(), spec.proxyAddress())
+                .ifPresent(
+                    taken -> {
+                      throw taken == room
+                          ? ConversationErrors.bindingInThisConversation(room.conversation.sid())
+                          : ConversationErrors.bindingTaken(taken.conversation.sid());
+                    });
+          } else if (room.withIdentity(spec.identity()).isPresent()) {
+            throw ConversationErrors.participantExists(spec.identity());
+          }
+          return addParticipantLocked(room, spec, origin, after, true);
         });
-      } else if (room.withIdentity(spec.identity()).isPresent()) {
-        throw ConversationErrors.participantExists(spec.identity());
-      }
-      return addParticipantLocked(room, spec, origin, after, true);
-    });
   }
 
   public Participant participant(String conversation, String sid) {
@@ -231,32 +289,48 @@ public final class Conversations implements ConversationsApi {
     }
   }
 
-  public Participant updateParticipant(String conversation, String sid, ParticipantChanges changes, Origin origin) {
-    return change(after -> {
-      Room room = room(conversation);
-      Participant p = participantIn(room, sid);
-      Participant updated = p.updated(
-          changes.attributes() != null ? validAttributes(changes.attributes()) : p.attributes(),
-          changes.roleSid() != null ? changes.roleSid() : p.roleSid(),
-          changes.lastReadMessageIndex() != null ? changes.lastReadMessageIndex() : p.lastReadMessageIndex(),
-          changes.lastReadTimestamp() != null ? changes.lastReadTimestamp() : p.lastReadTimestamp(),
-          clock.instant());
-      room.participants.put(sid, updated);
-      webhooks.fire(ConversationWebhooks.PARTICIPANT_UPDATED, origin, room.webhooks.values(),
-          ConversationWebhooks.participant(updated));
-      return updated;
-    });
+  public Participant updateParticipant(
+      String conversation, String sid, ParticipantChanges changes, Origin origin) {
+    return change(
+        after -> {
+          Room room = room(conversation);
+          Participant p = participantIn(room, sid);
+          Participant updated =
+              p.updated(
+                  changes.attributes() != null
+                      ? validAttributes(changes.attributes())
+                      : p.attributes(),
+                  changes.roleSid() != null ? changes.roleSid() : p.roleSid(),
+                  changes.lastReadMessageIndex() != null
+                      ? changes.lastReadMessageIndex()
+                      : p.lastReadMessageIndex(),
+                  changes.lastReadTimestamp() != null
+                      ? changes.lastReadTimestamp()
+                      : p.lastReadTimestamp(),
+                  clock.instant());
+          room.participants.put(sid, updated);
+          webhooks.fire(
+              ConversationWebhooks.PARTICIPANT_UPDATED,
+              origin,
+              room.webhooks.values(),
+              ConversationWebhooks.participant(updated));
+          return updated;
+        });
   }
 
   public void removeParticipant(String conversation, String sid, Origin origin) {
-    change(after -> {
-      Room room = room(conversation);
-      Participant p = participantIn(room, sid);
-      room.participants.remove(sid);
-      webhooks.fire(ConversationWebhooks.PARTICIPANT_REMOVED, origin, room.webhooks.values(),
-          ConversationWebhooks.participant(p));
-      return null;
-    });
+    change(
+        after -> {
+          Room room = room(conversation);
+          Participant p = participantIn(room, sid);
+          room.participants.remove(sid);
+          webhooks.fire(
+              ConversationWebhooks.PARTICIPANT_REMOVED,
+              origin,
+              room.webhooks.values(),
+              ConversationWebhooks.participant(p));
+          return null;
+        });
   }
 
   /** Every conversation, closed ones included, where this address or identity takes part. */
@@ -265,7 +339,8 @@ public final class Conversations implements ConversationsApi {
       List<Membership> found = new ArrayList<>();
       for (Room room : rooms.values()) {
         for (Participant p : room.participants.values()) {
-          if ((address != null && address.equals(p.address())) || (identity != null && identity.equals(p.identity()))) {
+          if ((address != null && address.equals(p.address()))
+              || (identity != null && identity.equals(p.identity()))) {
             found.add(new Membership(p, room.conversation));
           }
         }
@@ -297,29 +372,46 @@ public final class Conversations implements ConversationsApi {
     }
   }
 
-  public Message updateMessage(String conversation, String sid, String author, String body, String attributes,
-                               Origin origin) {
-    return change(after -> {
-      Room room = room(conversation);
-      Message m = messageIn(room, sid);
-      Message edited = m.edited(author != null ? author : m.author(), body != null ? body : m.body(),
-          attributes != null ? validAttributes(attributes) : m.attributes(), clock.instant());
-      room.messages.set(room.messages.indexOf(m), edited);
-      webhooks.fire(ConversationWebhooks.MESSAGE_UPDATED, origin, room.webhooks.values(),
-          ConversationWebhooks.message(edited));
-      return edited;
-    });
+  public Message updateMessage(
+      String conversation,
+      String sid,
+      String author,
+      String body,
+      String attributes,
+      Origin origin) {
+    return change(
+        after -> {
+          Room room = room(conversation);
+          Message m = messageIn(room, sid);
+          Message edited =
+              m.edited(
+                  author != null ? author : m.author(),
+                  body != null ? body : m.body(),
+                  attributes != null ? validAttributes(attributes) : m.attributes(),
+                  clock.instant());
+          room.messages.set(room.messages.indexOf(m), edited);
+          webhooks.fire(
+              ConversationWebhooks.MESSAGE_UPDATED,
+              origin,
+              room.webhooks.values(),
+              ConversationWebhooks.message(edited));
+          return edited;
+        });
   }
 
   public void deleteMessage(String conversation, String sid, Origin origin) {
-    change(after -> {
-      Room room = room(conversation);
-      Message m = messageIn(room, sid);
-      room.messages.remove(m);
-      webhooks.fire(ConversationWebhooks.MESSAGE_REMOVED, origin, room.webhooks.values(),
-          ConversationWebhooks.message(m));
-      return null;
-    });
+    change(
+        after -> {
+          Room room = room(conversation);
+          Message m = messageIn(room, sid);
+          room.messages.remove(m);
+          webhooks.fire(
+              ConversationWebhooks.MESSAGE_REMOVED,
+              origin,
+              room.webhooks.values(),
+              ConversationWebhooks.message(m));
+          return null;
+        });
   }
 
   // ---- conversation-scoped webhooks ----
@@ -328,10 +420,20 @@ public final class Conversations implements ConversationsApi {
     synchronized (lock) {
       Room room = room(conversation);
       Instant now = clock.instant();
-      ScopedWebhook hook = validWebhook(new ScopedWebhook(Sids.next("WH"), room.conversation.sid(), spec.target(),
-          spec.url(), spec.method() == null ? "post" : spec.method().toLowerCase(java.util.Locale.ROOT),
-          spec.filters() == null ? List.of() : spec.filters(), spec.triggers() == null ? List.of() : spec.triggers(),
-          spec.flowSid(), spec.replayAfter(), now, now));
+      ScopedWebhook hook =
+          validWebhook(
+              new ScopedWebhook(
+                  Sids.next("WH"),
+                  room.conversation.sid(),
+                  spec.target(),
+                  spec.url(),
+                  spec.method() == null ? "post" : spec.method().toLowerCase(java.util.Locale.ROOT),
+                  spec.filters() == null ? List.of() : spec.filters(),
+                  spec.triggers() == null ? List.of() : spec.triggers(),
+                  spec.flowSid(),
+                  spec.replayAfter(),
+                  now,
+                  now));
       room.webhooks.put(hook.sid(), hook);
       return hook;
     }
@@ -354,13 +456,22 @@ public final class Conversations implements ConversationsApi {
     synchronized (lock) {
       Room room = room(conversation);
       ScopedWebhook h = webhookIn(room, sid);
-      ScopedWebhook updated = validWebhook(new ScopedWebhook(h.sid(), h.conversationSid(), h.target(),
-          changes.url() != null ? changes.url() : h.url(),
-          changes.method() != null ? changes.method().toLowerCase(java.util.Locale.ROOT) : h.method(),
-          changes.filters() != null ? changes.filters() : h.filters(),
-          changes.triggers() != null ? changes.triggers() : h.triggers(),
-          changes.flowSid() != null ? changes.flowSid() : h.flowSid(), h.replayAfter(), h.dateCreated(),
-          clock.instant()));
+      ScopedWebhook updated =
+          validWebhook(
+              new ScopedWebhook(
+                  h.sid(),
+                  h.conversationSid(),
+                  h.target(),
+                  changes.url() != null ? changes.url() : h.url(),
+                  changes.method() != null
+                      ? changes.method().toLowerCase(java.util.Locale.ROOT)
+                      : h.method(),
+                  changes.filters() != null ? changes.filters() : h.filters(),
+                  changes.triggers() != null ? changes.triggers() : h.triggers(),
+                  changes.flowSid() != null ? changes.flowSid() : h.flowSid(),
+                  h.replayAfter(),
+                  h.dateCreated(),
+                  clock.instant()));
       room.webhooks.put(sid, updated);
       return updated;
     }
@@ -385,26 +496,42 @@ public final class Conversations implements ConversationsApi {
   // ---- the customer's side ----
 
   /**
-   * A customer's message to one of our numbers: it joins the open conversation holding that
-   * binding (waking an inactive one), or starts a new conversation handed to the inbound handler.
+   * A customer's message to one of our numbers: it joins the open conversation holding that binding
+   * (waking an inactive one), or starts a new conversation handed to the inbound handler.
    */
   public Inbound receiveFromCustomer(String from, String to, String body) {
     phones.recordInbound(from, to, clock.instant());
     Origin origin = Origin.customer(from);
-    Inbound inbound = change(after -> {
-      Optional<Room> open = openRoomHolding(from, to);
-      Room room = open.orElseGet(() -> {
-        Room created = createLocked(new NewConversation(null, null, null, null, null, null, null), origin, after);
-        addParticipantLocked(created, new NewParticipant(null, from, to, null, null), origin, after, false);
-        return created;
-      });
-      Message m = addMessageLocked(room, new NewMessage(from, body, null, null, null, null), origin, after);
-      return new Inbound(room.conversation.sid(), m.sid(), open.isEmpty());
-    });
+    Inbound inbound =
+        change(
+            after -> {
+              Optional<Room> open = openRoomHolding(from, to);
+              Room room =
+                  open.orElseGet(
+                      () -> {
+                        Room created =
+                            createLocked(
+                                new NewConversation(null, null, null, null, null, null, null),
+                                origin,
+                                after);
+                        addParticipantLocked(
+                            created,
+                            new NewParticipant(null, from, to, null, null),
+                            origin,
+                            after,
+                            false);
+                        return created;
+                      });
+              Message m =
+                  addMessageLocked(
+                      room, new NewMessage(from, body, null, null, null, null), origin, after);
+              return new Inbound(room.conversation.sid(), m.sid(), open.isEmpty());
+            });
     InboundHandler handler = inboundHandler;
     if (inbound.newConversation() && handler != null) {
       try {
-        handler.newInboundConversation(inbound.conversationSid(), MessagingAddress.channel(from), from, to);
+        handler.newInboundConversation(
+            inbound.conversationSid(), MessagingAddress.channel(from), from, to);
       } catch (RuntimeException e) {
         LOG.error("inbound handler failed for {}", inbound.conversationSid(), e);
       }
@@ -414,45 +541,57 @@ public final class Conversations implements ConversationsApi {
 
   /** Fires whatever timers have fallen due on the sandbox clock. */
   public void sweepTimers() {
-    change(after -> {
-      Instant now = clock.instant();
-      for (Room room : rooms.values()) {
-        Conversation c = room.conversation;
-        if (c.isClosed()) {
-          continue;
-        }
-        if (c.dateClosed() != null && !now.isBefore(c.dateClosed())) {
-          moveTo(room, Conversation.CLOSED, "TIMER", Origin.twilio(), after);
-        } else if (c.dateInactive() != null && !now.isBefore(c.dateInactive())) {
-          moveTo(room, Conversation.INACTIVE, "TIMER", Origin.twilio(), after);
-        }
-      }
-      return null;
-    });
+    change(
+        after -> {
+          Instant now = clock.instant();
+          for (Room room : rooms.values()) {
+            Conversation c = room.conversation;
+            if (c.isClosed()) {
+              continue;
+            }
+            if (c.dateClosed() != null && !now.isBefore(c.dateClosed())) {
+              moveTo(room, Conversation.CLOSED, "TIMER", Origin.twilio(), after);
+            } else if (c.dateInactive() != null && !now.isBefore(c.dateInactive())) {
+              moveTo(room, Conversation.INACTIVE, "TIMER", Origin.twilio(), after);
+            }
+          }
+          return null;
+        });
   }
 
   // ---- ConversationsApi: what the other emulated products do ----
 
   @Override
-  public String createConversation(String friendlyName, Map<String, Object> attributes, List<CustomerBinding> customers) {
+  public String createConversation(
+      String friendlyName, Map<String, Object> attributes, List<CustomerBinding> customers) {
     String json;
     try {
       json = JSON.writeValueAsString(attributes == null ? Map.of() : attributes);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("attributes are not JSON-serialisable", e);
     }
-    return change(after -> {
-      List<NewParticipant> members = customers.stream()
-          .map(c -> new NewParticipant(null, c.address(), c.proxyAddress(), null, null)).toList();
-      for (NewParticipant member : members) {
-        validate(member);
-        openRoomHolding(member.address(), member.proxyAddress())
-            .ifPresent(taken -> { throw ConversationErrors.bindingTaken(taken.conversation.sid()); });
-      }
-      Room room = createLocked(new NewConversation(friendlyName, null, json, null, null, null, null), Origin.twilio(), after);
-      members.forEach(m -> addParticipantLocked(room, m, Origin.twilio(), after, false));
-      return room.conversation.sid();
-    });
+    return change(
+        after -> {
+          List<NewParticipant> members =
+              customers.stream()
+                  .map(c -> new NewParticipant(null, c.address(), c.proxyAddress(), null, null))
+                  .toList();
+          for (NewParticipant member : members) {
+            validate(member);
+            openRoomHolding(member.address(), member.proxyAddress())
+                .ifPresent(
+                    taken -> {
+                      throw ConversationErrors.bindingTaken(taken.conversation.sid());
+                    });
+          }
+          Room room =
+              createLocked(
+                  new NewConversation(friendlyName, null, json, null, null, null, null),
+                  Origin.twilio(),
+                  after);
+          members.forEach(m -> addParticipantLocked(room, m, Origin.twilio(), after, false));
+          return room.conversation.sid();
+        });
   }
 
   @Override
@@ -464,62 +603,79 @@ public final class Conversations implements ConversationsApi {
 
   @Override
   public void setState(String conversationSid, String state, String reason) {
-    change(after -> {
-      Room room = room(conversationSid);
-      if (!isState(state)) {
-        throw ConversationErrors.invalidState(state);
-      }
-      if (state.equals(room.conversation.state())) {
-        return null;
-      }
-      if (room.conversation.isClosed()) {
-        throw ConversationErrors.closed();
-      }
-      moveTo(room, state, reason, Origin.twilio(), after);
-      return null;
-    });
+    change(
+        after -> {
+          Room room = room(conversationSid);
+          if (!isState(state)) {
+            throw ConversationErrors.invalidState(state);
+          }
+          if (state.equals(room.conversation.state())) {
+            return null;
+          }
+          if (room.conversation.isClosed()) {
+            throw ConversationErrors.closed();
+          }
+          moveTo(room, state, reason, Origin.twilio(), after);
+          return null;
+        });
   }
 
   @Override
   public void addAgent(String conversationSid, String identity) {
-    change(after -> {
-      Room room = room(conversationSid);
-      if (room.withIdentity(identity).isEmpty()) {
-        if (room.conversation.isClosed()) {
-          throw ConversationErrors.closed();
-        }
-        addParticipantLocked(room, new NewParticipant(identity, null, null, null, AGENT_ROLE), Origin.twilio(), after, true);
-      }
-      return null;
-    });
+    change(
+        after -> {
+          Room room = room(conversationSid);
+          if (room.withIdentity(identity).isEmpty()) {
+            if (room.conversation.isClosed()) {
+              throw ConversationErrors.closed();
+            }
+            addParticipantLocked(
+                room,
+                new NewParticipant(identity, null, null, null, AGENT_ROLE),
+                Origin.twilio(),
+                after,
+                true);
+          }
+          return null;
+        });
   }
 
   @Override
   public void removeAgent(String conversationSid, String identity) {
-    change(after -> {
-      Room room = room(conversationSid);
-      room.withIdentity(identity).ifPresent(p -> {
-        room.participants.remove(p.sid());
-        webhooks.fire(ConversationWebhooks.PARTICIPANT_REMOVED, Origin.twilio(), room.webhooks.values(),
-            ConversationWebhooks.participant(p));
-      });
-      return null;
-    });
+    change(
+        after -> {
+          Room room = room(conversationSid);
+          room.withIdentity(identity)
+              .ifPresent(
+                  p -> {
+                    room.participants.remove(p.sid());
+                    webhooks.fire(
+                        ConversationWebhooks.PARTICIPANT_REMOVED,
+                        Origin.twilio(),
+                        room.webhooks.values(),
+                        ConversationWebhooks.participant(p));
+                  });
+          return null;
+        });
   }
 
   @Override
   public List<String> identities(String conversationSid) {
     synchronized (lock) {
       return room(conversationSid).participants.values().stream()
-          .map(Participant::identity).filter(Objects::nonNull).toList();
+          .map(Participant::identity)
+          .filter(Objects::nonNull)
+          .toList();
     }
   }
 
   @Override
   public List<CustomerBinding> customers(String conversationSid) {
     synchronized (lock) {
-      return room(conversationSid).participants.values().stream().filter(Participant::isCustomer)
-          .map(p -> new CustomerBinding(p.address(), p.proxyAddress())).toList();
+      return room(conversationSid).participants.values().stream()
+          .filter(Participant::isCustomer)
+          .map(p -> new CustomerBinding(p.address(), p.proxyAddress()))
+          .toList();
     }
   }
 
@@ -548,36 +704,72 @@ public final class Conversations implements ConversationsApi {
       throw ConversationErrors.uniqueNameTaken(uniqueName);
     }
     String attributes = spec.attributes() == null ? "{}" : validAttributes(spec.attributes());
-    Duration inactive = spec.inactiveAfter() == null ? null : validTimer("Timers.Inactive", spec.inactiveAfter(), MIN_INACTIVE_TIMER);
-    Duration closed = spec.closedAfter() == null ? null : validTimer("Timers.Closed", spec.closedAfter(), MIN_CLOSED_TIMER);
+    Duration inactive =
+        spec.inactiveAfter() == null
+            ? null
+            : validTimer("Timers.Inactive", spec.inactiveAfter(), MIN_INACTIVE_TIMER);
+    Duration closed =
+        spec.closedAfter() == null
+            ? null
+            : validTimer("Timers.Closed", spec.closedAfter(), MIN_CLOSED_TIMER);
     Instant now = clock.instant();
     Instant created = spec.dateCreated() == null ? now : spec.dateCreated();
-    Conversation c = new Conversation(Sids.next("CH"), uniqueName, spec.friendlyName(), attributes, state, null,
-        created, created, inactive, closed, null, null).rearmed(now);
+    Conversation c =
+        new Conversation(
+                Sids.next("CH"),
+                uniqueName,
+                spec.friendlyName(),
+                attributes,
+                state,
+                null,
+                created,
+                created,
+                inactive,
+                closed,
+                null,
+                null)
+            .rearmed(now);
     Room room = new Room(c);
     rooms.put(c.sid(), room);
-    webhooks.fire(ConversationWebhooks.CONVERSATION_ADDED, origin, room.webhooks.values(),
+    webhooks.fire(
+        ConversationWebhooks.CONVERSATION_ADDED,
+        origin,
+        room.webhooks.values(),
         ConversationWebhooks.conversation(c));
     return room;
   }
 
   /** {@code activity} is false while a conversation is being created with its first members. */
-  private Participant addParticipantLocked(Room room, NewParticipant spec, Origin origin, List<Runnable> after,
-                                           boolean activity) {
+  private Participant addParticipantLocked(
+      Room room, NewParticipant spec, Origin origin, List<Runnable> after, boolean activity) {
     Instant now = clock.instant();
-    Participant p = new Participant(Sids.next("MB"), room.conversation.sid(), spec.identity(), spec.address(),
-        spec.proxyAddress(), spec.attributes() == null ? "{}" : validAttributes(spec.attributes()),
-        spec.roleSid() == null ? GUEST_ROLE : spec.roleSid(), now, now, null, null);
+    Participant p =
+        new Participant(
+            Sids.next("MB"),
+            room.conversation.sid(),
+            spec.identity(),
+            spec.address(),
+            spec.proxyAddress(),
+            spec.attributes() == null ? "{}" : validAttributes(spec.attributes()),
+            spec.roleSid() == null ? GUEST_ROLE : spec.roleSid(),
+            now,
+            now,
+            null,
+            null);
     room.participants.put(p.sid(), p);
     if (activity) {
       touch(room, origin, after);
     }
-    webhooks.fire(ConversationWebhooks.PARTICIPANT_ADDED, origin, room.webhooks.values(),
+    webhooks.fire(
+        ConversationWebhooks.PARTICIPANT_ADDED,
+        origin,
+        room.webhooks.values(),
         ConversationWebhooks.participant(p));
     return p;
   }
 
-  private Message addMessageLocked(Room room, NewMessage spec, Origin origin, List<Runnable> after) {
+  private Message addMessageLocked(
+      Room room, NewMessage spec, Origin origin, List<Runnable> after) {
     if (room.conversation.isClosed()) {
       throw ConversationErrors.closed();
     }
@@ -592,14 +784,16 @@ public final class Conversations implements ConversationsApi {
       throw ConversationErrors.variablesNotAnObject();
     }
     if (contentSid != null) {
-      template = content.find(contentSid).orElseThrow(() -> ConversationErrors.unknownContent(contentSid));
+      template =
+          content.find(contentSid).orElseThrow(() -> ConversationErrors.unknownContent(contentSid));
       body = content.render(template, spec.contentVariables());
     } else if (body == null) {
       throw TwilioException.missingParameter("Body");
     }
-    String author = spec.author() == null || spec.author().isEmpty() ? SYSTEM_AUTHOR : spec.author();
-    Optional<Participant> authoredBy = room.participants.values().stream()
-        .filter(p -> author.equals(p.authorName())).findFirst();
+    String author =
+        spec.author() == null || spec.author().isEmpty() ? SYSTEM_AUTHOR : spec.author();
+    Optional<Participant> authoredBy =
+        room.participants.values().stream().filter(p -> author.equals(p.authorName())).findFirst();
     Instant now = clock.instant();
     Instant created = spec.dateCreated() == null ? now : spec.dateCreated();
     String sid = Sids.next("IM");
@@ -607,7 +801,8 @@ public final class Conversations implements ConversationsApi {
     List<Message.Receipt> receipts = new ArrayList<>();
     List<Message.Receipt> failures = new ArrayList<>();
     for (Participant customer : room.participants.values()) {
-      if (!customer.isCustomer() || authoredBy.map(a -> a.sid().equals(customer.sid())).orElse(false)) {
+      if (!customer.isCustomer()
+          || authoredBy.map(a -> a.sid().equals(customer.sid())).orElse(false)) {
         continue;
       }
       Message.Receipt receipt = deliver(room, customer, sid, body, contentSid, template, now);
@@ -616,17 +811,40 @@ public final class Conversations implements ConversationsApi {
         failures.add(receipt);
       }
     }
-    Message m = new Message(sid, room.conversation.sid(), index, author, body, contentSid,
-        spec.attributes() == null ? "{}" : validAttributes(spec.attributes()),
-        authoredBy.map(Participant::sid).orElse(null), created, created, List.copyOf(receipts));
+    Message m =
+        new Message(
+            sid,
+            room.conversation.sid(),
+            index,
+            author,
+            body,
+            contentSid,
+            spec.attributes() == null ? "{}" : validAttributes(spec.attributes()),
+            authoredBy.map(Participant::sid).orElse(null),
+            created,
+            created,
+            List.copyOf(receipts));
     room.messages.add(m);
     touch(room, origin, after);
-    webhooks.fire(ConversationWebhooks.MESSAGE_ADDED, origin, room.webhooks.values(), ConversationWebhooks.message(m));
-    // Failures (63016, an unreachable handset) are Twilio's own asynchronous reports, sent whoever posted the message.
-    failures.forEach(r -> webhooks.fire(ConversationWebhooks.DELIVERY_UPDATED, Origin.twilio(), room.webhooks.values(),
-        ConversationWebhooks.delivery(m, r)));
+    webhooks.fire(
+        ConversationWebhooks.MESSAGE_ADDED,
+        origin,
+        room.webhooks.values(),
+        ConversationWebhooks.message(m));
+    // Failures (63016, an unreachable handset) are Twilio's own asynchronous reports, sent whoever
+    // posted the message.
+    failures.forEach(
+        r ->
+            webhooks.fire(
+                ConversationWebhooks.DELIVERY_UPDATED,
+                Origin.twilio(),
+                room.webhooks.values(),
+                ConversationWebhooks.delivery(m, r)));
     boolean fromCustomer = authoredBy.map(Participant::isCustomer).orElse(false);
-    after.add(() -> listeners.forEach(l -> l.messageAdded(m.conversationSid(), m.sid(), m.author(), fromCustomer)));
+    after.add(
+        () ->
+            listeners.forEach(
+                l -> l.messageAdded(m.conversationSid(), m.sid(), m.author(), fromCustomer)));
     return m;
   }
 
@@ -636,12 +854,20 @@ public final class Conversations implements ConversationsApi {
    * message and reports the failure afterwards as error 63016. A handset the sandbox made
    * unreachable gets nothing, and its receipt turns {@code undelivered} with the carrier's code.
    */
-  private Message.Receipt deliver(Room room, Participant customer, String messageSid, String body, String contentSid,
-                                  ContentTemplate template, Instant now) {
+  private Message.Receipt deliver(
+      Room room,
+      Participant customer,
+      String messageSid,
+      String body,
+      String contentSid,
+      ContentTemplate template,
+      Instant now) {
     boolean whatsapp = "whatsapp".equals(customer.bindingType());
     boolean approvedTemplate = template != null && template.approvedForWhatsApp();
-    boolean blocked = whatsapp && !approvedTemplate
-        && !phones.insideWhatsAppWindow(customer.address(), customer.proxyAddress(), now);
+    boolean blocked =
+        whatsapp
+            && !approvedTemplate
+            && !phones.insideWhatsAppWindow(customer.address(), customer.proxyAddress(), now);
     if (blocked) {
       return receipt(room, customer, messageSid, "failed", 63016, now);
     }
@@ -649,14 +875,29 @@ public final class Conversations implements ConversationsApi {
     if (unreachable.isPresent()) {
       return receipt(room, customer, messageSid, "undelivered", unreachable.get(), now);
     }
-    phones.deliver(new CustomerPhones.Received(customer.proxyAddress(), customer.address(), body, contentSid, now));
+    phones.deliver(
+        new CustomerPhones.Received(
+            customer.proxyAddress(), customer.address(), body, contentSid, now));
     return receipt(room, customer, messageSid, "delivered", 0, now);
   }
 
-  private static Message.Receipt receipt(Room room, Participant customer, String messageSid, String status, int errorCode,
-                                         Instant now) {
-    return new Message.Receipt(Sids.next("DY"), messageSid, room.conversation.sid(), customer.sid(), Sids.next("SM"),
-        status, errorCode, now, now);
+  private static Message.Receipt receipt(
+      Room room,
+      Participant customer,
+      String messageSid,
+      String status,
+      int errorCode,
+      Instant now) {
+    return new Message.Receipt(
+        Sids.next("DY"),
+        messageSid,
+        room.conversation.sid(),
+        customer.sid(),
+        Sids.next("SM"),
+        status,
+        errorCode,
+        now,
+        now);
   }
 
   /** Activity wakes an inactive conversation and restarts its idle timers. */
@@ -671,7 +912,10 @@ public final class Conversations implements ConversationsApi {
     Conversation before = room.conversation;
     Instant now = clock.instant();
     room.conversation = before.withState(state, now).rearmed(now);
-    webhooks.fire(ConversationWebhooks.STATE_UPDATED, origin, room.webhooks.values(),
+    webhooks.fire(
+        ConversationWebhooks.STATE_UPDATED,
+        origin,
+        room.webhooks.values(),
         ConversationWebhooks.stateUpdated(room.conversation, before.state(), state, reason, now));
     String sid = before.sid();
     String from = before.state();
@@ -681,37 +925,49 @@ public final class Conversations implements ConversationsApi {
   private Room room(String sidOrUniqueName) {
     Room room = rooms.get(sidOrUniqueName);
     if (room == null) {
-      room = byUniqueName(sidOrUniqueName).orElseThrow(() -> ConversationErrors.conversationNotFound(sidOrUniqueName));
+      room =
+          byUniqueName(sidOrUniqueName)
+              .orElseThrow(() -> ConversationErrors.conversationNotFound(sidOrUniqueName));
     }
     return room;
   }
 
   private Optional<Room> byUniqueName(String uniqueName) {
-    return rooms.values().stream().filter(r -> uniqueName.equals(r.conversation.uniqueName())).findFirst();
+    return rooms.values().stream()
+        .filter(r -> uniqueName.equals(r.conversation.uniqueName()))
+        .findFirst();
   }
 
   private Optional<Room> openRoomHolding(String address, String proxyAddress) {
     return rooms.values().stream()
-        .filter(r -> !r.conversation.isClosed() && r.holding(address, proxyAddress).isPresent()).findFirst();
+        .filter(r -> !r.conversation.isClosed() && r.holding(address, proxyAddress).isPresent())
+        .findFirst();
   }
 
   private static Participant participantIn(Room room, String sid) {
     Participant p = room.participants.get(sid);
     if (p == null) {
-      throw TwilioException.notFound("/Conversations/" + room.conversation.sid() + "/Participants/" + sid);
+      throw TwilioException.notFound(
+          "/Conversations/" + room.conversation.sid() + "/Participants/" + sid);
     }
     return p;
   }
 
   private static Message messageIn(Room room, String sid) {
-    return room.messages.stream().filter(m -> m.sid().equals(sid)).findFirst()
-        .orElseThrow(() -> TwilioException.notFound("/Conversations/" + room.conversation.sid() + "/Messages/" + sid));
+    return room.messages.stream()
+        .filter(m -> m.sid().equals(sid))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                TwilioException.notFound(
+                    "/Conversations/" + room.conversation.sid() + "/Messages/" + sid));
   }
 
   private static ScopedWebhook webhookIn(Room room, String sid) {
     ScopedWebhook h = room.webhooks.get(sid);
     if (h == null) {
-      throw TwilioException.notFound("/Conversations/" + room.conversation.sid() + "/Webhooks/" + sid);
+      throw TwilioException.notFound(
+          "/Conversations/" + room.conversation.sid() + "/Webhooks/" + sid);
     }
     return h;
   }
@@ -720,7 +976,9 @@ public final class Conversations implements ConversationsApi {
     boolean chat = spec.identity() != null && !spec.identity().isEmpty();
     boolean binding = spec.address() != null && !spec.address().isEmpty();
     if (chat == binding) {
-      throw new TwilioException(400, 50350,
+      throw new TwilioException(
+          400,
+          50350,
           "A participant needs either an Identity or a MessagingBinding.Address, not both");
     }
     if (binding) {
@@ -736,7 +994,8 @@ public final class Conversations implements ConversationsApi {
       if (spec.proxyAddress().equals(spec.address())) {
         throw ConversationErrors.addressIsProxy(spec.address());
       }
-      if (!MessagingAddress.channel(spec.proxyAddress()).equals(MessagingAddress.channel(spec.address()))) {
+      if (!MessagingAddress.channel(spec.proxyAddress())
+          .equals(MessagingAddress.channel(spec.address()))) {
         throw ConversationErrors.channelMismatch(spec.address(), spec.proxyAddress());
       }
     }
@@ -759,7 +1018,8 @@ public final class Conversations implements ConversationsApi {
           throw TwilioException.missingParameter("Configuration.Url");
         }
       }
-      default -> throw TwilioException.invalidParameter("Target", "must be webhook, studio or trigger");
+      default ->
+          throw TwilioException.invalidParameter("Target", "must be webhook, studio or trigger");
     }
     if (!"get".equals(h.method()) && !"post".equals(h.method())) {
       throw TwilioException.invalidParameter("Configuration.Method", "must be GET or POST");
@@ -796,7 +1056,9 @@ public final class Conversations implements ConversationsApi {
   }
 
   private static boolean isState(String state) {
-    return Conversation.ACTIVE.equals(state) || Conversation.INACTIVE.equals(state) || Conversation.CLOSED.equals(state);
+    return Conversation.ACTIVE.equals(state)
+        || Conversation.INACTIVE.equals(state)
+        || Conversation.CLOSED.equals(state);
   }
 
   private static String emptyToNull(String s) {

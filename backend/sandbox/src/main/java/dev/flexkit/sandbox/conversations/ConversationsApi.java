@@ -5,15 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the other emulated products (Flex Interactions above all) may do to Conversations inside
- * the sandbox, the way Twilio's own services do it behind the public API.
+ * What the other emulated products (Flex Interactions above all) may do to Conversations inside the
+ * sandbox, the way Twilio's own services do it behind the public API.
  */
 public interface ConversationsApi {
   /** An SMS or WhatsApp customer: {@code whatsapp:}-prefixed addresses for WhatsApp. */
   record CustomerBinding(String address, String proxyAddress) {}
 
   /** Creates an active conversation holding these customers; 50416 when a binding is taken. */
-  String createConversation(String friendlyName, Map<String, Object> attributes, List<CustomerBinding> customers);
+  String createConversation(
+      String friendlyName, Map<String, Object> attributes, List<CustomerBinding> customers);
 
   /** {@code active|inactive|closed}, or empty for an unknown sid. */
   Optional<String> state(String conversationSid);

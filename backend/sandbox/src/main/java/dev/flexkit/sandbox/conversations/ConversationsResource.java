@@ -35,8 +35,11 @@ public final class ConversationsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(MultivaluedMap<String, String> params, @HeaderParam(WEBHOOK_HEADER) String webhooks) {
-    Conversation c = conversations.create(ConversationForms.newConversation(new Form(params)), Origin.rest(webhooks));
+  public Response create(
+      MultivaluedMap<String, String> params, @HeaderParam(WEBHOOK_HEADER) String webhooks) {
+    Conversation c =
+        conversations.create(
+            ConversationForms.newConversation(new Form(params)), Origin.rest(webhooks));
     return Response.status(201).entity(wire.conversation(c)).build();
   }
 
@@ -44,14 +47,23 @@ public final class ConversationsResource {
   public Map<String, Object> list(@Context UriInfo uri) {
     MultivaluedMap<String, String> query = uri.getQueryParameters();
     String state = query.getFirst("State");
-    if (state != null && !state.isEmpty() && !state.equals(Conversation.ACTIVE) && !state.equals(Conversation.INACTIVE)
+    if (state != null
+        && !state.isEmpty()
+        && !state.equals(Conversation.ACTIVE)
+        && !state.equals(Conversation.INACTIVE)
         && !state.equals(Conversation.CLOSED)) {
       throw ConversationErrors.invalidState(state);
     }
-    Instant from = ConversationForms.day(query.getFirst("StartDate"), "StartDate", false).orElse(null);
+    Instant from =
+        ConversationForms.day(query.getFirst("StartDate"), "StartDate", false).orElse(null);
     Instant until = ConversationForms.day(query.getFirst("EndDate"), "EndDate", true).orElse(null);
-    return Paging.page(conversations.list(state == null || state.isEmpty() ? null : state, from, until),
-        wire::conversation, "conversations", ConversationsWire.PRODUCT, "/v1/Conversations", query);
+    return Paging.page(
+        conversations.list(state == null || state.isEmpty() ? null : state, from, until),
+        wire::conversation,
+        "conversations",
+        ConversationsWire.PRODUCT,
+        "/v1/Conversations",
+        query);
   }
 
   @GET
@@ -63,15 +75,19 @@ public final class ConversationsResource {
   @POST
   @Path("{sid}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Map<String, Object> update(@PathParam("sid") String sid, MultivaluedMap<String, String> params,
-                                    @HeaderParam(WEBHOOK_HEADER) String webhooks) {
-    return wire.conversation(conversations.update(sid, ConversationForms.conversationChanges(new Form(params)),
-        Origin.rest(webhooks)));
+  public Map<String, Object> update(
+      @PathParam("sid") String sid,
+      MultivaluedMap<String, String> params,
+      @HeaderParam(WEBHOOK_HEADER) String webhooks) {
+    return wire.conversation(
+        conversations.update(
+            sid, ConversationForms.conversationChanges(new Form(params)), Origin.rest(webhooks)));
   }
 
   @DELETE
   @Path("{sid}")
-  public Response delete(@PathParam("sid") String sid, @HeaderParam(WEBHOOK_HEADER) String webhooks) {
+  public Response delete(
+      @PathParam("sid") String sid, @HeaderParam(WEBHOOK_HEADER) String webhooks) {
     conversations.delete(sid, Origin.rest(webhooks));
     return Response.noContent().build();
   }

@@ -67,7 +67,10 @@ final class ConversationsWire {
     body.put("role_sid", p.roleSid());
     body.put("date_created", TwilioTime.iso(p.dateCreated()));
     body.put("date_updated", TwilioTime.iso(p.dateUpdated()));
-    body.put("url", TwilioUrls.url(PRODUCT, conversationPath(p.conversationSid()) + "/Participants/" + p.sid()));
+    body.put(
+        "url",
+        TwilioUrls.url(
+            PRODUCT, conversationPath(p.conversationSid()) + "/Participants/" + p.sid()));
     body.put("last_read_message_index", p.lastReadMessageIndex());
     body.put("last_read_timestamp", p.lastReadTimestamp());
     return body;
@@ -97,10 +100,14 @@ final class ConversationsWire {
     body.put("participant_sid", m.participantSid());
     body.put("date_created", TwilioTime.iso(m.dateCreated()));
     body.put("date_updated", TwilioTime.iso(m.dateUpdated()));
-    String url = TwilioUrls.url(PRODUCT, conversationPath(m.conversationSid()) + "/Messages/" + m.sid());
+    String url =
+        TwilioUrls.url(PRODUCT, conversationPath(m.conversationSid()) + "/Messages/" + m.sid());
     body.put("url", url);
     body.put("delivery", delivery(m.receipts()));
-    body.put("links", Map.of("delivery_receipts", url + "/Receipts", "channel_metadata", url + "/ChannelMetadata"));
+    body.put(
+        "links",
+        Map.of(
+            "delivery_receipts", url + "/Receipts", "channel_metadata", url + "/ChannelMetadata"));
     body.put("content_sid", m.contentSid());
     return body;
   }
@@ -120,8 +127,13 @@ final class ConversationsWire {
 
   private static String share(List<Message.Receipt> receipts, String status) {
     // A delivered message has also been sent, as Twilio counts it.
-    long n = receipts.stream().filter(r -> r.status().equals(status)
-        || ("sent".equals(status) && "delivered".equals(r.status()))).count();
+    long n =
+        receipts.stream()
+            .filter(
+                r ->
+                    r.status().equals(status)
+                        || ("sent".equals(status) && "delivered".equals(r.status())))
+            .count();
     return n == 0 ? "none" : n == receipts.size() ? "all" : "some";
   }
 
@@ -137,8 +149,15 @@ final class ConversationsWire {
     body.put("error_code", r.errorCode());
     body.put("date_created", TwilioTime.iso(r.dateCreated()));
     body.put("date_updated", TwilioTime.iso(r.dateUpdated()));
-    body.put("url", TwilioUrls.url(PRODUCT,
-        conversationPath(r.conversationSid()) + "/Messages/" + r.messageSid() + "/Receipts/" + r.sid()));
+    body.put(
+        "url",
+        TwilioUrls.url(
+            PRODUCT,
+            conversationPath(r.conversationSid())
+                + "/Messages/"
+                + r.messageSid()
+                + "/Receipts/"
+                + r.sid()));
     return body;
   }
 
@@ -148,7 +167,9 @@ final class ConversationsWire {
     body.put("account_sid", account.accountSid());
     body.put("conversation_sid", h.conversationSid());
     body.put("target", h.target());
-    body.put("url", TwilioUrls.url(PRODUCT, conversationPath(h.conversationSid()) + "/Webhooks/" + h.sid()));
+    body.put(
+        "url",
+        TwilioUrls.url(PRODUCT, conversationPath(h.conversationSid()) + "/Webhooks/" + h.sid()));
     Map<String, Object> configuration = new LinkedHashMap<>();
     if (h.url() != null) {
       configuration.put("url", h.url());

@@ -33,67 +33,108 @@ public final class MessagesResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(@PathParam("conversation") String conversation, MultivaluedMap<String, String> params,
-                         @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
-    Message m = conversations.addMessage(conversation, ConversationForms.newMessage(new Form(params)),
-        Origin.rest(webhooks));
+  public Response create(
+      @PathParam("conversation") String conversation,
+      MultivaluedMap<String, String> params,
+      @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
+    Message m =
+        conversations.addMessage(
+            conversation, ConversationForms.newMessage(new Form(params)), Origin.rest(webhooks));
     return Response.status(201).entity(wire.message(m)).build();
   }
 
   @GET
-  public Map<String, Object> list(@PathParam("conversation") String conversation, @Context UriInfo uri) {
+  public Map<String, Object> list(
+      @PathParam("conversation") String conversation, @Context UriInfo uri) {
     MultivaluedMap<String, String> query = uri.getQueryParameters();
     String order = query.getFirst("Order");
     if (order != null && !order.isEmpty() && !order.equals("asc") && !order.equals("desc")) {
       throw TwilioException.invalidParameter("Order", "must be asc or desc");
     }
     String sid = conversations.get(conversation).sid();
-    return Paging.page(conversations.messages(sid, "desc".equals(order)), wire::message, "messages",
-        ConversationsWire.PRODUCT, ConversationsWire.conversationPath(sid) + "/Messages", query);
+    return Paging.page(
+        conversations.messages(sid, "desc".equals(order)),
+        wire::message,
+        "messages",
+        ConversationsWire.PRODUCT,
+        ConversationsWire.conversationPath(sid) + "/Messages",
+        query);
   }
 
   @GET
   @Path("{sid}")
-  public Map<String, Object> fetch(@PathParam("conversation") String conversation, @PathParam("sid") String sid) {
+  public Map<String, Object> fetch(
+      @PathParam("conversation") String conversation, @PathParam("sid") String sid) {
     return wire.message(conversations.message(conversation, sid));
   }
 
   @POST
   @Path("{sid}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Map<String, Object> update(@PathParam("conversation") String conversation, @PathParam("sid") String sid,
-                                    MultivaluedMap<String, String> params,
-                                    @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
+  public Map<String, Object> update(
+      @PathParam("conversation") String conversation,
+      @PathParam("sid") String sid,
+      MultivaluedMap<String, String> params,
+      @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
     Form form = new Form(params);
-    return wire.message(conversations.updateMessage(conversation, sid, form.get("Author").orElse(null),
-        form.get("Body").orElse(null), form.get("Attributes").orElse(null), Origin.rest(webhooks)));
+    return wire.message(
+        conversations.updateMessage(
+            conversation,
+            sid,
+            form.get("Author").orElse(null),
+            form.get("Body").orElse(null),
+            form.get("Attributes").orElse(null),
+            Origin.rest(webhooks)));
   }
 
   @DELETE
   @Path("{sid}")
-  public Response delete(@PathParam("conversation") String conversation, @PathParam("sid") String sid,
-                         @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
+  public Response delete(
+      @PathParam("conversation") String conversation,
+      @PathParam("sid") String sid,
+      @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
     conversations.deleteMessage(conversation, sid, Origin.rest(webhooks));
     return Response.noContent().build();
   }
 
   @GET
   @Path("{sid}/Receipts")
-  public Map<String, Object> receipts(@PathParam("conversation") String conversation, @PathParam("sid") String sid,
-                                      @Context UriInfo uri) {
+  public Map<String, Object> receipts(
+      @PathParam("conversation") String conversation,
+      @PathParam("sid") String sid,
+      @Context UriInfo uri) {
     Message m = conversations.message(conversation, sid);
-    return Paging.page(m.receipts(), wire::receipt, "delivery_receipts", ConversationsWire.PRODUCT,
-        ConversationsWire.conversationPath(m.conversationSid()) + "/Messages/" + m.sid() + "/Receipts",
+    return Paging.page(
+        m.receipts(),
+        wire::receipt,
+        "delivery_receipts",
+        ConversationsWire.PRODUCT,
+        ConversationsWire.conversationPath(m.conversationSid())
+            + "/Messages/"
+            + m.sid()
+            + "/Receipts",
         uri.getQueryParameters());
   }
 
   @GET
   @Path("{sid}/Receipts/{receipt}")
-  public Map<String, Object> receipt(@PathParam("conversation") String conversation, @PathParam("sid") String sid,
-                                     @PathParam("receipt") String receipt) {
+  public Map<String, Object> receipt(
+      @PathParam("conversation") String conversation,
+      @PathParam("sid") String sid,
+      @PathParam("receipt") String receipt) {
     Message m = conversations.message(conversation, sid);
-    return m.receipts().stream().filter(r -> r.sid().equals(receipt)).findFirst().map(wire::receipt)
-        .orElseThrow(() -> TwilioException.notFound(
-            "/Conversations/" + m.conversationSid() + "/Messages/" + m.sid() + "/Receipts/" + receipt));
+    return m.receipts().stream()
+        .filter(r -> r.sid().equals(receipt))
+        .findFirst()
+        .map(wire::receipt)
+        .orElseThrow(
+            () ->
+                TwilioException.notFound(
+                    "/Conversations/"
+                        + m.conversationSid()
+                        + "/Messages/"
+                        + m.sid()
+                        + "/Receipts/"
+                        + receipt));
   }
 }

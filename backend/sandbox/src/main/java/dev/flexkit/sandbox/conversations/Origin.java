@@ -3,8 +3,8 @@ package dev.flexkit.sandbox.conversations;
 import dev.flexkit.sandbox.phone.MessagingAddress;
 
 /**
- * Who caused a change, which decides whether webhooks fire and what {@code Source} they report.
- * As on Twilio, REST calls fire webhooks only when sent with {@code X-Twilio-Webhook-Enabled: true}.
+ * Who caused a change, which decides whether webhooks fire and what {@code Source} they report. As
+ * on Twilio, REST calls fire webhooks only when sent with {@code X-Twilio-Webhook-Enabled: true}.
  */
 public record Origin(String source, boolean firesWebhooks) {
   public static Origin rest(String webhookEnabledHeader) {

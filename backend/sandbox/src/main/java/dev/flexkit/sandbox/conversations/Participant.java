@@ -4,12 +4,21 @@ import dev.flexkit.sandbox.phone.MessagingAddress;
 import java.time.Instant;
 
 /**
- * A conversation member: either a chat identity (an agent, a web user) or an SMS/WhatsApp
- * customer reached at {@code address} through our {@code proxyAddress}.
+ * A conversation member: either a chat identity (an agent, a web user) or an SMS/WhatsApp customer
+ * reached at {@code address} through our {@code proxyAddress}.
  */
-public record Participant(String sid, String conversationSid, String identity, String address, String proxyAddress,
-                          String attributes, String roleSid, Instant dateCreated, Instant dateUpdated,
-                          Integer lastReadMessageIndex, String lastReadTimestamp) {
+public record Participant(
+    String sid,
+    String conversationSid,
+    String identity,
+    String address,
+    String proxyAddress,
+    String attributes,
+    String roleSid,
+    Instant dateCreated,
+    Instant dateUpdated,
+    Integer lastReadMessageIndex,
+    String lastReadTimestamp) {
   public boolean isCustomer() {
     return address != null;
   }
@@ -24,9 +33,23 @@ public record Participant(String sid, String conversationSid, String identity, S
     return isCustomer() ? address : identity;
   }
 
-  Participant updated(String newAttributes, String newRoleSid, Integer newLastReadIndex, String newLastReadTimestamp,
-                      Instant at) {
-    return new Participant(sid, conversationSid, identity, address, proxyAddress, newAttributes, newRoleSid,
-        dateCreated, at, newLastReadIndex, newLastReadTimestamp);
+  Participant updated(
+      String newAttributes,
+      String newRoleSid,
+      Integer newLastReadIndex,
+      String newLastReadTimestamp,
+      Instant at) {
+    return new Participant(
+        sid,
+        conversationSid,
+        identity,
+        address,
+        proxyAddress,
+        newAttributes,
+        newRoleSid,
+        dateCreated,
+        at,
+        newLastReadIndex,
+        newLastReadTimestamp);
   }
 }

@@ -12,7 +12,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 
-/** {@code /v1/ParticipantConversations}: every conversation a customer address or a chat identity is in. */
+/**
+ * {@code /v1/ParticipantConversations}: every conversation a customer address or a chat identity is
+ * in.
+ */
 @Path("/conversations/v1/ParticipantConversations")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ParticipantConversationsResource {
@@ -32,8 +35,13 @@ public final class ParticipantConversationsResource {
     if (address == null && identity == null) {
       throw new TwilioException(400, 20001, "Either Identity or Address must be specified");
     }
-    return Paging.page(conversations.memberships(address, identity), wire::membership, "conversations",
-        ConversationsWire.PRODUCT, "/v1/ParticipantConversations", query);
+    return Paging.page(
+        conversations.memberships(address, identity),
+        wire::membership,
+        "conversations",
+        ConversationsWire.PRODUCT,
+        "/v1/ParticipantConversations",
+        query);
   }
 
   private static String blankToNull(String s) {

@@ -32,43 +32,62 @@ public final class ParticipantsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response add(@PathParam("conversation") String conversation, MultivaluedMap<String, String> params,
-                      @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
-    Participant p = conversations.addParticipant(conversation, ConversationForms.newParticipant(new Form(params)),
-        Origin.rest(webhooks));
+  public Response add(
+      @PathParam("conversation") String conversation,
+      MultivaluedMap<String, String> params,
+      @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
+    Participant p =
+        conversations.addParticipant(
+            conversation,
+            ConversationForms.newParticipant(new Form(params)),
+            Origin.rest(webhooks));
     return Response.status(201).entity(wire.participant(p)).build();
   }
 
   @GET
-  public Map<String, Object> list(@PathParam("conversation") String conversation, @Context UriInfo uri) {
+  public Map<String, Object> list(
+      @PathParam("conversation") String conversation, @Context UriInfo uri) {
     String sid = conversations.get(conversation).sid();
-    return Paging.page(conversations.participants(sid), wire::participant, "participants", ConversationsWire.PRODUCT,
-        ConversationsWire.conversationPath(sid) + "/Participants", uri.getQueryParameters());
+    return Paging.page(
+        conversations.participants(sid),
+        wire::participant,
+        "participants",
+        ConversationsWire.PRODUCT,
+        ConversationsWire.conversationPath(sid) + "/Participants",
+        uri.getQueryParameters());
   }
 
   @GET
   @Path("{sid}")
-  public Map<String, Object> fetch(@PathParam("conversation") String conversation, @PathParam("sid") String sid) {
+  public Map<String, Object> fetch(
+      @PathParam("conversation") String conversation, @PathParam("sid") String sid) {
     return wire.participant(conversations.participant(conversation, sid));
   }
 
   @POST
   @Path("{sid}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Map<String, Object> update(@PathParam("conversation") String conversation, @PathParam("sid") String sid,
-                                    MultivaluedMap<String, String> params,
-                                    @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
+  public Map<String, Object> update(
+      @PathParam("conversation") String conversation,
+      @PathParam("sid") String sid,
+      MultivaluedMap<String, String> params,
+      @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
     Form form = new Form(params);
-    Conversations.ParticipantChanges changes = new Conversations.ParticipantChanges(
-        form.get("Attributes").orElse(null), form.get("RoleSid").orElse(null),
-        form.integer("LastReadMessageIndex").orElse(null), form.get("LastReadTimestamp").orElse(null));
-    return wire.participant(conversations.updateParticipant(conversation, sid, changes, Origin.rest(webhooks)));
+    Conversations.ParticipantChanges changes =
+        new Conversations.ParticipantChanges(
+            form.get("Attributes").orElse(null), form.get("RoleSid").orElse(null),
+            form.integer("LastReadMessageIndex").orElse(null),
+                form.get("LastReadTimestamp").orElse(null));
+    return wire.participant(
+        conversations.updateParticipant(conversation, sid, changes, Origin.rest(webhooks)));
   }
 
   @DELETE
   @Path("{sid}")
-  public Response remove(@PathParam("conversation") String conversation, @PathParam("sid") String sid,
-                         @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
+  public Response remove(
+      @PathParam("conversation") String conversation,
+      @PathParam("sid") String sid,
+      @HeaderParam(ConversationsResource.WEBHOOK_HEADER) String webhooks) {
     conversations.removeParticipant(conversation, sid, Origin.rest(webhooks));
     return Response.noContent().build();
   }

@@ -43,10 +43,17 @@ public final class ServiceWebhooksResource {
     if (!target.equals("webhook") && !target.equals("flex")) {
       throw TwilioException.invalidParameter("Target", "must be webhook or flex");
     }
-    ServiceWebhooks updated = new ServiceWebhooks(
-        form.get("PreWebhookUrl").map(ServiceWebhooksResource::emptyToNull).orElse(now.preWebhookUrl()),
-        form.get("PostWebhookUrl").map(ServiceWebhooksResource::emptyToNull).orElse(now.postWebhookUrl()),
-        form.has("Filters") ? form.all("Filters") : now.filters(), method, target);
+    ServiceWebhooks updated =
+        new ServiceWebhooks(
+            form.get("PreWebhookUrl")
+                .map(ServiceWebhooksResource::emptyToNull)
+                .orElse(now.preWebhookUrl()),
+            form.get("PostWebhookUrl")
+                .map(ServiceWebhooksResource::emptyToNull)
+                .orElse(now.postWebhookUrl()),
+            form.has("Filters") ? form.all("Filters") : now.filters(),
+            method,
+            target);
     conversations.configureServiceWebhooks(updated);
     return wire.serviceWebhooks(updated);
   }

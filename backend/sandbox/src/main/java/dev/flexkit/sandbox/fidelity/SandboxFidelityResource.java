@@ -12,12 +12,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** What spec checking found so far, so a browser test run can assert the sandbox stayed faithful. */
+/**
+ * What spec checking found so far, so a browser test run can assert the sandbox stayed faithful.
+ */
 @Path("/sandbox/api/fidelity")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sandbox")
 public final class SandboxFidelityResource {
-  public record FidelityView(boolean enabled, long checked, List<SpecConformance.Violation> violations) {}
+  public record FidelityView(
+      boolean enabled, long checked, List<SpecConformance.Violation> violations) {}
 
   private final SandboxWorld world;
 
@@ -27,9 +30,12 @@ public final class SandboxFidelityResource {
   }
 
   @GET
-  @Operation(summary = "Emulator answers that did not conform to Twilio's OpenAPI specs (enabled by SANDBOX_SPEC_DIR)")
+  @Operation(
+      summary =
+          "Emulator answers that did not conform to Twilio's OpenAPI specs (enabled by SANDBOX_SPEC_DIR)")
   public FidelityView fidelity() {
-    return world.specConformance()
+    return world
+        .specConformance()
         .map(c -> new FidelityView(true, c.checked(), c.violations()))
         .orElse(new FidelityView(false, 0, List.of()));
   }

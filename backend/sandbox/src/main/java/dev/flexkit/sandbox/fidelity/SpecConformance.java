@@ -28,38 +28,59 @@ import org.slf4j.LoggerFactory;
  * Checks one emulator exchange at a time against what Twilio would answer, and keeps what did not
  * conform. Successful answers are checked (with the request that produced them) against Twilio's
  * OpenAPI spec for the product; the specs define no errors, so 4xx/5xx answers are checked for
- * Twilio's error shape {@code {code, message, more_info, status}}; IAM's token validation is not
- * in any spec and is checked by hand against the documented shape.
+ * Twilio's error shape {@code {code, message, more_info, status}}; IAM's token validation is not in
+ * any spec and is checked by hand against the documented shape.
  */
 public final class SpecConformance {
   private static final Logger LOG = LoggerFactory.getLogger(SpecConformance.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_KEPT = 1000;
   private static final Pattern PRODUCT_PATH = Pattern.compile("^/([a-z-]+)/(v\\d+)(/.*)?$");
-  private static final Pattern IAM_VALIDATE = Pattern.compile("^/v1/Accounts/[^/]+/Tokens/validate$");
-  /** The form parser turns {@code 123}/{@code true}/{@code +1555…} into numbers and one-element lists into strings. */
+  private static final Pattern IAM_VALIDATE =
+      Pattern.compile("^/v1/Accounts/[^/]+/Tokens/validate$");
+
+  /**
+   * The form parser turns {@code 123}/{@code true}/{@code +1555…} into numbers and one-element
+   * lists into strings.
+   */
   // An empty form value (e.g. PostWebhookUrl= to clear a URL) reaches the validator as null.
-  private static final Pattern FORM_COERCION = Pattern.compile(
-      "Instance type \\((integer|number|boolean|null)\\) does not match any allowed primitive type \\(allowed: \\[\"string\"\\]\\)"
-      + "|Instance type \\(string\\) does not match any allowed primitive type \\(allowed: \\[\"array\"\\]\\)");
+  private static final Pattern FORM_COERCION =
+      Pattern.compile(
+          "Instance type \\((integer|number|boolean|null)\\) does not match any allowed primitive type \\(allowed: \\[\"string\"\\]\\)"
+              + "|Instance type \\(string\\) does not match any allowed primitive type \\(allowed: \\[\"array\"\\]\\)");
 
-  /** One exchange as seen on the wire; {@code path} is under {@code /twilio}, e.g. {@code /conversations/v1/Conversations}. */
-  public record Exchange(String method, String path, Map<String, List<String>> query, String requestContentType,
-                         byte[] requestBody, int status, String responseContentType, byte[] responseBody) {}
+  /**
+   * One exchange as seen on the wire; {@code path} is under {@code /twilio}, e.g. {@code
+   * /conversations/v1/Conversations}.
+   */
+  public record Exchange(
+      String method,
+      String path,
+      Map<String, List<String>> query,
+      String requestContentType,
+      byte[] requestBody,
+      int status,
+      String responseContentType,
+      byte[] responseBody) {}
 
-  public record Violation(String method, String path, int status, List<String> problems, Instant at) {}
+  public record Violation(
+      String method, String path, int status, List<String> problems, Instant at) {}
 
   private final Function<String, Optional<OpenApiInteractionValidator>> validators;
   private final Path report;
   private final List<Violation> violations = new ArrayList<>();
   private final AtomicLong checked = new AtomicLong();
 
-  private SpecConformance(Function<String, Optional<OpenApiInteractionValidator>> validators, Path reportOrNull) {
+  private SpecConformance(
+      Function<String, Optional<OpenApiInteractionValidator>> validators, Path reportOrNull) {
     this.validators = validators;
     this.report = reportOrNull;
   }
 
-  /** Against the specs in {@code specDir}; violations also go, one JSON line each, to {@code reportOrNull}. */
+  /**
+   * Against the specs in {@code specDir}; violations also go, one JSON line each, to {@code
+   * reportOrNull}.
+   */
   public static SpecConformance against(Path specDir, Path reportOrNull) {
     TwilioSpecs specs = TwilioSpecs.in(specDir);
     return new SpecConformance(specs::validator, reportOrNull);
@@ -68,7 +89,8 @@ public final class SpecConformance {
   /** Against one spec for one {@code product/version}, e.g. a fragment in a unit test. */
   public static SpecConformance forSpec(String productVersion, JsonNode spec) {
     OpenApiInteractionValidator validator = TwilioSpecs.fromSpec(spec);
-    return new SpecConformance(pv -> pv.equals(productVersion) ? Optional.of(validator) : Optional.empty(), null);
+    return new SpecConformance(
+        pv -> pv.equals(productVersion) ? Optional.of(validator) : Optional.empty(), null);
   }
 
   /** Checks and records; returns the problems found (empty when the exchange conforms). */
@@ -81,8 +103,15 @@ public final class SpecConformance {
       problems = List.of("the validator failed: " + e);
     }
     if (!problems.isEmpty()) {
-      Violation v = new Violation(exchange.method(), exchange.path(), exchange.status(), problems, Instant.now());
-      LOG.warn("sandbox answer does not conform to Twilio's spec: {} {} {} {}", v.method(), v.path(), v.status(), problems);
+      Violation v =
+          new Violation(
+              exchange.method(), exchange.path(), exchange.status(), problems, Instant.now());
+      LOG.warn(
+          "sandbox answer does not conform to Twilio's spec: {} {} {} {}",
+          v.method(),
+          v.path(),
+          v.status(),
+          problems);
       synchronized (this) {
         if (violations.size() < MAX_KEPT) {
           violations.add(v);
@@ -139,13 +168,17 @@ public final class SpecConformance {
       response.withBody(x.responseBody());
     }
     ValidationReport report = validator.get().validate(request.build(), response.build());
-    boolean form = x.requestContentType() != null && x.requestContentType().startsWith("application/x-www-form-urlencoded");
+    boolean form =
+        x.requestContentType() != null
+            && x.requestContentType().startsWith("application/x-www-form-urlencoded");
     List<String> problems = new ArrayList<>();
     for (ValidationReport.Message message : report.getMessages()) {
       if (message.getLevel() != ValidationReport.Level.ERROR) {
         continue;
       }
-      if (form && message.getKey().startsWith("validation.request.body.schema.type") && formCoercion(message)) {
+      if (form
+          && message.getKey().startsWith("validation.request.body.schema.type")
+          && formCoercion(message)) {
         continue;
       }
       problems.add(describe(message));
@@ -157,7 +190,8 @@ public final class SpecConformance {
     if (FORM_COERCION.matcher(message.getMessage()).find()) {
       return true;
     }
-    return message.getNestedMessages().stream().allMatch(n -> FORM_COERCION.matcher(n.getMessage()).find())
+    return message.getNestedMessages().stream()
+            .allMatch(n -> FORM_COERCION.matcher(n.getMessage()).find())
         && !message.getNestedMessages().isEmpty();
   }
 
@@ -179,7 +213,8 @@ public final class SpecConformance {
     if (!body.path("message").isTextual()) {
       problems.add("error body: message must be a string");
     }
-    if (!body.path("more_info").isTextual() || !body.path("more_info").asText().startsWith("https://www.twilio.com/docs/errors/")) {
+    if (!body.path("more_info").isTextual()
+        || !body.path("more_info").asText().startsWith("https://www.twilio.com/docs/errors/")) {
       problems.add("error body: more_info must be https://www.twilio.com/docs/errors/<code>");
     }
     if (!body.path("status").isInt() || body.path("status").asInt() != x.status()) {
@@ -188,7 +223,10 @@ public final class SpecConformance {
     return problems;
   }
 
-  /** {@code {valid:true, code:0, message:null, expiration, realm_user_id, identity, roles, worker_sid}} or {@code {valid:false, code, message}}. */
+  /**
+   * {@code {valid:true, code:0, message:null, expiration, realm_user_id, identity, roles,
+   * worker_sid}} or {@code {valid:false, code, message}}.
+   */
   private static List<String> iamValidateShape(Exchange x) {
     List<String> problems = new ArrayList<>();
     JsonNode body = json(x, problems);
@@ -205,13 +243,18 @@ public final class SpecConformance {
       problems.add("code must be an integer");
     }
     if (body.path("valid").asBoolean()) {
-      if (body.path("code").asInt(-1) != 0 || !body.has("message") || !body.get("message").isNull()) {
+      if (body.path("code").asInt(-1) != 0
+          || !body.has("message")
+          || !body.get("message").isNull()) {
         problems.add("a valid token has code 0 and message null");
       }
-      if (!body.path("expiration").isTextual() || !body.path("identity").isTextual()
-          || !body.path("realm_user_id").isTextual() || !body.path("roles").isArray()
+      if (!body.path("expiration").isTextual()
+          || !body.path("identity").isTextual()
+          || !body.path("realm_user_id").isTextual()
+          || !body.path("roles").isArray()
           || !body.path("worker_sid").asText().matches("WK[0-9a-f]{32}")) {
-        problems.add("a valid token has expiration, realm_user_id, identity, roles[] and worker_sid WK…");
+        problems.add(
+            "a valid token has expiration, realm_user_id, identity, roles[] and worker_sid WK…");
       }
     } else if (!body.path("message").isTextual()) {
       problems.add("an invalid token has a message");
@@ -220,7 +263,8 @@ public final class SpecConformance {
   }
 
   private static JsonNode json(Exchange x, List<String> problems) {
-    if (x.responseContentType() == null || !x.responseContentType().startsWith("application/json")) {
+    if (x.responseContentType() == null
+        || !x.responseContentType().startsWith("application/json")) {
       problems.add("Content-Type must be application/json, was " + x.responseContentType());
       return null;
     }
@@ -243,9 +287,24 @@ public final class SpecConformance {
     }
     try {
       Files.createDirectories(report.toAbsolutePath().getParent());
-      Files.writeString(report, JSON.writeValueAsString(Map.of(
-              "method", v.method(), "path", v.path(), "status", v.status(), "problems", v.problems(), "at", v.at().toString()))
-              + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          report,
+          JSON.writeValueAsString(
+                  Map.of(
+                      "method",
+                      v.method(),
+                      "path",
+                      v.path(),
+                      "status",
+                      v.status(),
+                      "problems",
+                      v.problems(),
+                      "at",
+                      v.at().toString()))
+              + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       LOG.error("cannot write the spec violation report {}", report, e);
     }

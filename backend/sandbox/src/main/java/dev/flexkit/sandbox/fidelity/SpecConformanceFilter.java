@@ -18,13 +18,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Outermost on {@code /twilio/*}: lets the exchange happen untouched, keeping a copy of the
- * request body and of what was written back, then hands both to {@link SpecConformance}.
- * Only mounted when spec checking is switched on ({@code SANDBOX_SPEC_DIR}).
+ * Outermost on {@code /twilio/*}: lets the exchange happen untouched, keeping a copy of the request
+ * body and of what was written back, then hands both to {@link SpecConformance}. Only mounted when
+ * spec checking is switched on ({@code SANDBOX_SPEC_DIR}).
  */
 public final class SpecConformanceFilter implements Filter {
   private static final int MAX_BODY = 4 * 1024 * 1024;
@@ -36,7 +34,8 @@ public final class SpecConformanceFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
     byte[] requestBody = request.getInputStream().readNBytes(MAX_BODY);
@@ -47,11 +46,18 @@ public final class SpecConformanceFilter implements Filter {
     } finally {
       capturing.flushWriter();
       String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-      conformance.check(new SpecConformance.Exchange(request.getMethod(), path, FormUrlEncoded.parse(request.getQueryString()),
-          request.getContentType(), requestBody, capturing.getStatus(), capturing.getContentType(), capturing.captured()));
+      conformance.check(
+          new SpecConformance.Exchange(
+              request.getMethod(),
+              path,
+              FormUrlEncoded.parse(request.getQueryString()),
+              request.getContentType(),
+              requestBody,
+              capturing.getStatus(),
+              capturing.getContentType(),
+              capturing.captured()));
     }
   }
-
 
   /** The response, written through as usual, with a copy of the body kept. */
   private static final class Capturing extends HttpServletResponseWrapper {
@@ -77,39 +83,40 @@ public final class SpecConformanceFilter implements Filter {
     public ServletOutputStream getOutputStream() throws IOException {
       if (stream == null) {
         ServletOutputStream real = super.getOutputStream();
-        stream = new ServletOutputStream() {
-          @Override
-          public boolean isReady() {
-            return real.isReady();
-          }
+        stream =
+            new ServletOutputStream() {
+              @Override
+              public boolean isReady() {
+                return real.isReady();
+              }
 
-          @Override
-          public void setWriteListener(WriteListener listener) {
-            real.setWriteListener(listener);
-          }
+              @Override
+              public void setWriteListener(WriteListener listener) {
+                real.setWriteListener(listener);
+              }
 
-          @Override
-          public void write(int b) throws IOException {
-            real.write(b);
-            keep(new byte[] {(byte) b}, 0, 1);
-          }
+              @Override
+              public void write(int b) throws IOException {
+                real.write(b);
+                keep(new byte[] {(byte) b}, 0, 1);
+              }
 
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            real.write(b, off, len);
-            keep(b, off, len);
-          }
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                real.write(b, off, len);
+                keep(b, off, len);
+              }
 
-          @Override
-          public void flush() throws IOException {
-            real.flush();
-          }
+              @Override
+              public void flush() throws IOException {
+                real.flush();
+              }
 
-          @Override
-          public void close() throws IOException {
-            real.close();
-          }
-        };
+              @Override
+              public void close() throws IOException {
+                real.close();
+              }
+            };
       }
       return stream;
     }

@@ -55,8 +55,11 @@ public final class FlexConfiguration {
     m.put("taskrouter_workspace_sid", taskRouter.workspaceSid());
     m.put("taskrouter_target_workflow_sid", taskRouter.defaultWorkflowSid());
     m.put("taskrouter_target_taskqueue_sid", taskRouter.queueNames().get(0).sid());
-    m.put("taskrouter_taskqueues", taskRouter.queueNames().stream()
-        .map(q -> Map.of("sid", q.sid(), "targettable", true)).toList());
+    m.put(
+        "taskrouter_taskqueues",
+        taskRouter.queueNames().stream()
+            .map(q -> Map.of("sid", q.sid(), "targettable", true))
+            .toList());
     m.put("taskrouter_skills", List.of());
     m.put("taskrouter_worker_channels", Map.of());
     m.put("taskrouter_worker_attributes", Map.of());

@@ -24,14 +24,16 @@ import org.slf4j.LoggerFactory;
  * Emulated Flex Interactions: an interaction ties a conversation (its media channel) to the
  * TaskRouter tasks that route it to agents. Flex's own back end is emulated too: an accepted
  * reservation joins the agent to the conversation, a customer writing to a number with no open
- * conversation gets an inbound interaction, and a customer coming back to an inactive channel
- * gets a new task. State is guarded by this object's monitor, which is never held while calling
+ * conversation gets an inbound interaction, and a customer coming back to an inactive channel gets
+ * a new task. State is guarded by this object's monitor, which is never held while calling
  * Conversations or TaskRouter, so their callbacks cannot deadlock with us.
  */
-public final class FlexInteractions implements TaskRouterListener, InboundHandler, ConversationEvents {
+public final class FlexInteractions
+    implements TaskRouterListener, InboundHandler, ConversationEvents {
   private static final Logger LOG = LoggerFactory.getLogger(FlexInteractions.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final Set<String> CHANNEL_TYPES = Set.of("voice", "sms", "email", "web", "whatsapp", "chat", "messenger", "gbm");
+  static final Set<String> CHANNEL_TYPES =
+      Set.of("voice", "sms", "email", "web", "whatsapp", "chat", "messenger", "gbm");
 
   private final TaskRouter taskRouter;
   private volatile ConversationsApi conversations;
@@ -55,7 +57,8 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
   private ConversationsApi conversations() {
     ConversationsApi api = conversations;
     if (api == null) {
-      throw new TwilioException(400, 45770, "Failed to create InteractionChannel. Downstream Error.");
+      throw new TwilioException(
+          400, 45770, "Failed to create InteractionChannel. Downstream Error.");
     }
     return api;
   }
@@ -63,14 +66,17 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
   // ---- interactions ----
 
   /** {@code POST /v1/Interactions}: the conversation and the first task, created synchronously. */
-  public Map<String, Object> create(JsonNode channel, JsonNode routing, String interactionContextSid, String webhookTtid) {
+  public Map<String, Object> create(
+      JsonNode channel, JsonNode routing, String interactionContextSid, String webhookTtid) {
     String type = text(channel, "type");
     String initiatedBy = text(channel, "initiated_by");
     if (type == null || !CHANNEL_TYPES.contains(type)) {
-      throw new TwilioException(400, 20001, "Invalid parameter Channel: type must be one of " + CHANNEL_TYPES);
+      throw new TwilioException(
+          400, 20001, "Invalid parameter Channel: type must be one of " + CHANNEL_TYPES);
     }
     if (initiatedBy == null || !Set.of("customer", "agent", "api").contains(initiatedBy)) {
-      throw new TwilioException(400, 20001, "Invalid parameter Channel: initiated_by must be customer, agent or api");
+      throw new TwilioException(
+          400, 20001, "Invalid parameter Channel: initiated_by must be customer, agent or api");
     }
     JsonNode properties = routing == null ? null : routing.get("properties");
     if (properties == null || !properties.isObject()) {
@@ -80,30 +86,52 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
     String mediaChannelSid = text(channel.path("properties"), "media_channel_sid");
     JsonNode participants = channel.path("participants");
     if (initiatedBy.equals("customer") && mediaChannelSid == null) {
-      throw new TwilioException(400, 20001, "Invalid parameter Channel: properties.media_channel_sid is required when initiated_by is customer");
+      throw new TwilioException(
+          400,
+          20001,
+          "Invalid parameter Channel: properties.media_channel_sid is required when initiated_by is customer");
     }
-    if (initiatedBy.equals("agent") && (text(properties, "queue_sid") == null || text(properties, "worker_sid") == null)) {
-      throw new TwilioException(400, 20001, "Invalid parameter Routing: queue_sid and worker_sid are required when initiated_by is agent");
+    if (initiatedBy.equals("agent")
+        && (text(properties, "queue_sid") == null || text(properties, "worker_sid") == null)) {
+      throw new TwilioException(
+          400,
+          20001,
+          "Invalid parameter Routing: queue_sid and worker_sid are required when initiated_by is agent");
     }
     if (mediaChannelSid == null && (!participants.isArray() || participants.isEmpty())) {
-      throw new TwilioException(400, 20001, "Invalid parameter Channel: participants or properties.media_channel_sid is required");
+      throw new TwilioException(
+          400,
+          20001,
+          "Invalid parameter Channel: participants or properties.media_channel_sid is required");
     }
 
     ConversationsApi api = conversations();
     List<ConversationsApi.CustomerBinding> customers = new ArrayList<>();
-    participants.forEach(p -> {
-      if (p.hasNonNull("address")) {
-        customers.add(new ConversationsApi.CustomerBinding(p.get("address").asText(), text(p, "proxy_address")));
-      }
-    });
+    participants.forEach(
+        p -> {
+          if (p.hasNonNull("address")) {
+            customers.add(
+                new ConversationsApi.CustomerBinding(
+                    p.get("address").asText(), text(p, "proxy_address")));
+          }
+        });
     boolean createdConversation = mediaChannelSid == null;
     String conversationSid;
     if (createdConversation) {
-      conversationSid = api.createConversation("Flex " + type + " interaction", Map.of(), customers);
+      conversationSid =
+          api.createConversation("Flex " + type + " interaction", Map.of(), customers);
     } else {
       conversationSid = mediaChannelSid;
-      String state = api.state(conversationSid).orElseThrow(() -> new TwilioException(400, 45770,
-          "Failed to create InteractionChannel. Downstream Error: conversation " + mediaChannelSid + " not found"));
+      String state =
+          api.state(conversationSid)
+              .orElseThrow(
+                  () ->
+                      new TwilioException(
+                          400,
+                          45770,
+                          "Failed to create InteractionChannel. Downstream Error: conversation "
+                              + mediaChannelSid
+                              + " not found"));
       if (state.equals("closed")) {
         throw new TwilioException(400, 45354, "Cannot create a Channel for a closed Conversation.");
       }
@@ -111,33 +139,63 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
     }
 
     String interactionSid = Sids.next("KD");
-    InteractionChannel ch = new InteractionChannel(Sids.next("UO"), interactionSid, type, conversationSid);
+    InteractionChannel ch =
+        new InteractionChannel(Sids.next("UO"), interactionSid, type, conversationSid);
     ch.proxyAddress = customers.isEmpty() ? null : customers.get(0).proxyAddress();
-    customers.forEach(c -> ch.participants.add(new InteractionChannel.Participant(Sids.next("UT"), "customer", null, null, null)));
-    participants.forEach(p -> {
-      if (p.hasNonNull("identity")) {
-        ch.participants.add(new InteractionChannel.Participant(Sids.next("UT"), "customer", null, p.get("identity").asText(), null));
-      }
-    });
-    ch.routingAttributes = properties.path("attributes").isObject() ? (ObjectNode) properties.get("attributes") : JSON.createObjectNode();
+    customers.forEach(
+        c ->
+            ch.participants.add(
+                new InteractionChannel.Participant(Sids.next("UT"), "customer", null, null, null)));
+    participants.forEach(
+        p -> {
+          if (p.hasNonNull("identity")) {
+            ch.participants.add(
+                new InteractionChannel.Participant(
+                    Sids.next("UT"), "customer", null, p.get("identity").asText(), null));
+          }
+        });
+    ch.routingAttributes =
+        properties.path("attributes").isObject()
+            ? (ObjectNode) properties.get("attributes")
+            : JSON.createObjectNode();
     ch.workflowSid = text(properties, "workflow_sid");
     ch.taskChannel = taskChannel(properties, type);
 
     String inviteSid = Sids.next("KG");
     TaskRouter.CreatedTask task;
     try {
-      task = createTask(properties, ch, InteractionTaskAttributes.build(ch.routingAttributes, interactionSid, ch.sid,
-          inviteSid, conversationSid, type, initiatedBy, ch.proxyAddress));
+      task =
+          createTask(
+              properties,
+              ch,
+              InteractionTaskAttributes.build(
+                  ch.routingAttributes,
+                  interactionSid,
+                  ch.sid,
+                  inviteSid,
+                  conversationSid,
+                  type,
+                  initiatedBy,
+                  ch.proxyAddress));
     } catch (RuntimeException e) {
-      // Compensation: a conversation we created for this interaction must not stay open holding the binding.
+      // Compensation: a conversation we created for this interaction must not stay open holding the
+      // binding.
       if (createdConversation) {
         api.setState(conversationSid, "closed", "API");
       }
       throw e;
     }
     Map<String, Object> routingOut = FlexJson.routing(task.flexSnapshot());
-    Interaction interaction = new Interaction(interactionSid, ch.sid, type, routingOut, interactionContextSid,
-        webhookTtid != null ? webhookTtid : "flex_interactionwebhook_" + Sids.next("FW").substring(2, 18));
+    Interaction interaction =
+        new Interaction(
+            interactionSid,
+            ch.sid,
+            type,
+            routingOut,
+            interactionContextSid,
+            webhookTtid != null
+                ? webhookTtid
+                : "flex_interactionwebhook_" + Sids.next("FW").substring(2, 18));
     synchronized (this) {
       interactions.put(interactionSid, interaction);
       ch.invites.add(new InteractionChannel.Invite(inviteSid, routingOut));
@@ -146,17 +204,25 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
       channelByTask.put(task.sid(), ch);
       channelByConversation.put(conversationSid, ch);
     }
-    LOG.info("interaction {} ({} {}) on {} routed as task {}", interactionSid, initiatedBy, type, conversationSid, task.sid());
+    LOG.info(
+        "interaction {} ({} {}) on {} routed as task {}",
+        interactionSid,
+        initiatedBy,
+        type,
+        conversationSid,
+        task.sid());
     return FlexJson.interaction(interaction);
   }
 
   private void checkWorkspace(JsonNode properties) {
     String workspace = text(properties, "workspace_sid");
     if (workspace == null) {
-      throw new TwilioException(400, 20001, "Invalid parameter Routing: properties.workspace_sid is required");
+      throw new TwilioException(
+          400, 20001, "Invalid parameter Routing: properties.workspace_sid is required");
     }
     if (!workspace.equals(taskRouter.workspaceSid())) {
-      throw new TwilioException(400, 20001, "Invalid parameter Routing: unknown workspace " + workspace);
+      throw new TwilioException(
+          400, 20001, "Invalid parameter Routing: unknown workspace " + workspace);
     }
   }
 
@@ -171,18 +237,28 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
     return taskRouter.hasTaskChannel(channelType) ? channelType : "default";
   }
 
-  /** The task for a channel: straight to {@code worker_sid} if given, else the workflow, else the queue. */
-  private TaskRouter.CreatedTask createTask(JsonNode properties, InteractionChannel ch, ObjectNode attributes) {
+  /**
+   * The task for a channel: straight to {@code worker_sid} if given, else the workflow, else the
+   * queue.
+   */
+  private TaskRouter.CreatedTask createTask(
+      JsonNode properties, InteractionChannel ch, ObjectNode attributes) {
     String workflow = text(properties, "workflow_sid");
     String queue = text(properties, "queue_sid");
     String worker = text(properties, "worker_sid");
     if (workflow == null && (worker != null || queue == null)) {
       workflow = taskRouter.defaultWorkflowSid();
     }
-    return taskRouter.createTask(new TaskRouter.NewTask(workflow, taskChannel(properties, ch.type), attributes.toString(),
-        properties.hasNonNull("priority") ? properties.get("priority").asInt() : null,
-        properties.hasNonNull("timeout") ? properties.get("timeout").asInt() : null,
-        worker != null || workflow == null ? queue : null, worker, false));
+    return taskRouter.createTask(
+        new TaskRouter.NewTask(
+            workflow,
+            taskChannel(properties, ch.type),
+            attributes.toString(),
+            properties.hasNonNull("priority") ? properties.get("priority").asInt() : null,
+            properties.hasNonNull("timeout") ? properties.get("timeout").asInt() : null,
+            worker != null || workflow == null ? queue : null,
+            worker,
+            false));
   }
 
   public synchronized Map<String, Object> fetch(String interactionSid) {
@@ -224,7 +300,8 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
    * inactive completes them, takes the agents out and leaves the conversation inactive until the
    * customer writes again.
    */
-  public Map<String, Object> updateChannel(String interactionSid, String channelSid, String status, JsonNode routing) {
+  public Map<String, Object> updateChannel(
+      String interactionSid, String channelSid, String status, JsonNode routing) {
     if (!"closed".equals(status) && !"inactive".equals(status)) {
       throw new TwilioException(400, 20001, "Invalid parameter Status: must be closed or inactive");
     }
@@ -233,7 +310,8 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
       throw new TwilioException(400, 20001, "Invalid parameter Routing: status must be closed");
     }
     if (status.equals("inactive") && routingStatus == null) {
-      throw new TwilioException(400, 20001, "Routing status is required when the channel status is set to inactive");
+      throw new TwilioException(
+          400, 20001, "Routing status is required when the channel status is set to inactive");
     }
     List<String> tasks;
     List<String> agents;
@@ -245,8 +323,12 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
       }
       c.status = status;
       tasks = List.copyOf(c.taskSids);
-      agents = c.participants.stream().filter(p -> p.type().equals("agent") && p.identity() != null)
-          .map(InteractionChannel.Participant::identity).distinct().toList();
+      agents =
+          c.participants.stream()
+              .filter(p -> p.type().equals("agent") && p.identity() != null)
+              .map(InteractionChannel.Participant::identity)
+              .distinct()
+              .toList();
       if (status.equals("inactive")) {
         c.participants.removeIf(p -> p.type().equals("agent"));
       }
@@ -265,14 +347,20 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
 
   // ---- participants ----
 
-  public synchronized List<Map<String, Object>> listParticipants(String interactionSid, String channelSid) {
+  public synchronized List<Map<String, Object>> listParticipants(
+      String interactionSid, String channelSid) {
     InteractionChannel c = channel(interactionSid, channelSid);
     return c.participants.stream().map(p -> FlexJson.participant(c, p)).toList();
   }
 
-  public Map<String, Object> createParticipant(String interactionSid, String channelSid, String type, JsonNode media,
-                                               JsonNode routingProperties) {
-    if (type == null || !Set.of("agent", "customer", "supervisor", "external", "unknown").contains(type)) {
+  public Map<String, Object> createParticipant(
+      String interactionSid,
+      String channelSid,
+      String type,
+      JsonNode media,
+      JsonNode routingProperties) {
+    if (type == null
+        || !Set.of("agent", "customer", "supervisor", "external", "unknown").contains(type)) {
       throw new TwilioException(400, 20001, "Invalid parameter Type");
     }
     if (media == null || !media.isObject()) {
@@ -283,10 +371,13 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
     if (identity != null && (type.equals("agent") || type.equals("supervisor"))) {
       conversations().addAgent(c.conversationSid, identity);
     }
-    Map<String, Object> routing = routingProperties == null || !routingProperties.isObject() ? null
-        : JSON.convertValue(routingProperties, Map.class);
+    Map<String, Object> routing =
+        routingProperties == null || !routingProperties.isObject()
+            ? null
+            : JSON.convertValue(routingProperties, Map.class);
     String taskSid = routingProperties == null ? null : text(routingProperties, "task_sid");
-    InteractionChannel.Participant p = new InteractionChannel.Participant(Sids.next("UT"), type, routing, identity, taskSid);
+    InteractionChannel.Participant p =
+        new InteractionChannel.Participant(Sids.next("UT"), type, routing, identity, taskSid);
     synchronized (this) {
       c.participants.add(p);
       return FlexJson.participant(c, p);
@@ -297,7 +388,8 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
    * {@code closed}: the agent leaves the conversation and their task completes, the channel stays
    * open. {@code wrapup}: the task and reservation wrap up, the agent stays until closed.
    */
-  public Map<String, Object> updateParticipant(String interactionSid, String channelSid, String participantSid, String status) {
+  public Map<String, Object> updateParticipant(
+      String interactionSid, String channelSid, String participantSid, String status) {
     if (!"closed".equals(status) && !"wrapup".equals(status)) {
       throw new TwilioException(400, 20001, "Invalid parameter Status: must be closed or wrapup");
     }
@@ -305,9 +397,19 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
     InteractionChannel.Participant p;
     synchronized (this) {
       c = channel(interactionSid, channelSid);
-      p = c.participants.stream().filter(x -> x.sid().equals(participantSid)).findFirst()
-          .orElseThrow(() -> TwilioException.notFound("/Interactions/" + interactionSid + "/Channels/" + channelSid
-              + "/Participants/" + participantSid));
+      p =
+          c.participants.stream()
+              .filter(x -> x.sid().equals(participantSid))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      TwilioException.notFound(
+                          "/Interactions/"
+                              + interactionSid
+                              + "/Channels/"
+                              + channelSid
+                              + "/Participants/"
+                              + participantSid));
       if (status.equals("closed")) {
         c.participants.remove(p);
       }
@@ -342,11 +444,26 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
         throw new TwilioException(400, 45354, "Cannot create a Channel for a closed Conversation.");
       }
     }
-    ObjectNode caller = properties.path("attributes").isObject() ? (ObjectNode) properties.get("attributes") : JSON.createObjectNode();
+    ObjectNode caller =
+        properties.path("attributes").isObject()
+            ? (ObjectNode) properties.get("attributes")
+            : JSON.createObjectNode();
     String inviteSid = Sids.next("KG");
-    TaskRouter.CreatedTask task = createTask(properties, c, InteractionTaskAttributes.build(caller, interactionSid, c.sid,
-        inviteSid, c.conversationSid, c.type, null, c.proxyAddress));
-    InteractionChannel.Invite invite = new InteractionChannel.Invite(inviteSid, FlexJson.routing(task.flexSnapshot()));
+    TaskRouter.CreatedTask task =
+        createTask(
+            properties,
+            c,
+            InteractionTaskAttributes.build(
+                caller,
+                interactionSid,
+                c.sid,
+                inviteSid,
+                c.conversationSid,
+                c.type,
+                null,
+                c.proxyAddress));
+    InteractionChannel.Invite invite =
+        new InteractionChannel.Invite(inviteSid, FlexJson.routing(task.flexSnapshot()));
     synchronized (this) {
       c.invites.add(invite);
       c.taskSids.add(task.sid());
@@ -355,7 +472,8 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
     }
   }
 
-  public synchronized List<Map<String, Object>> listInvites(String interactionSid, String channelSid) {
+  public synchronized List<Map<String, Object>> listInvites(
+      String interactionSid, String channelSid) {
     InteractionChannel c = channel(interactionSid, channelSid);
     return c.invites.stream().map(i -> FlexJson.invite(c, i)).toList();
   }
@@ -381,7 +499,8 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
     routing.put("worker_sid", workerSid);
     routing.put("reservation_sid", reservationSid);
     synchronized (this) {
-      c.participants.add(new InteractionChannel.Participant(Sids.next("UT"), "agent", routing, identity, taskSid));
+      c.participants.add(
+          new InteractionChannel.Participant(Sids.next("UT"), "agent", routing, identity, taskSid));
     }
   }
 
@@ -407,18 +526,24 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
     }
     boolean open = api.state(c.conversationSid).map(s -> !s.equals("closed")).orElse(false);
     if (open) {
-      leaving.stream().filter(p -> p.identity() != null).forEach(p -> api.removeAgent(c.conversationSid, p.identity()));
+      leaving.stream()
+          .filter(p -> p.identity() != null)
+          .forEach(p -> api.removeAgent(c.conversationSid, p.identity()));
     }
   }
 
-  /** A customer wrote to one of our numbers and no open conversation held them: route it to Flex. */
+  /**
+   * A customer wrote to one of our numbers and no open conversation held them: route it to Flex.
+   */
   @Override
-  public void newInboundConversation(String conversationSid, String channelType, String customerAddress, String proxyAddress) {
+  public void newInboundConversation(
+      String conversationSid, String channelType, String customerAddress, String proxyAddress) {
     ObjectNode routing = JSON.createObjectNode();
     ObjectNode properties = routing.putObject("properties");
     properties.put("workspace_sid", taskRouter.workspaceSid());
     properties.put("workflow_sid", taskRouter.defaultWorkflowSid());
-    properties.put("task_channel_unique_name", taskRouter.hasTaskChannel(channelType) ? channelType : "chat");
+    properties.put(
+        "task_channel_unique_name", taskRouter.hasTaskChannel(channelType) ? channelType : "chat");
     ObjectNode attributes = properties.putObject("attributes");
     attributes.put("from", customerAddress);
     attributes.put("customerAddress", customerAddress);
@@ -431,9 +556,12 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
     create(channel, routing, null, null);
   }
 
-  /** D-LEAVE: the customer wrote again on a channel left inactive, so the channel gets a new task. */
+  /**
+   * D-LEAVE: the customer wrote again on a channel left inactive, so the channel gets a new task.
+   */
   @Override
-  public void messageAdded(String conversationSid, String messageSid, String author, boolean fromCustomer) {
+  public void messageAdded(
+      String conversationSid, String messageSid, String author, boolean fromCustomer) {
     if (!fromCustomer) {
       return;
     }
@@ -447,12 +575,25 @@ public final class FlexInteractions implements TaskRouterListener, InboundHandle
     }
     String inviteSid = Sids.next("KG");
     ObjectNode properties = JSON.createObjectNode();
-    properties.put("workflow_sid", c.workflowSid != null ? c.workflowSid : taskRouter.defaultWorkflowSid());
+    properties.put(
+        "workflow_sid", c.workflowSid != null ? c.workflowSid : taskRouter.defaultWorkflowSid());
     properties.put("task_channel_unique_name", c.taskChannel);
-    TaskRouter.CreatedTask task = createTask(properties, c, InteractionTaskAttributes.build(c.routingAttributes,
-        c.interactionSid, c.sid, inviteSid, conversationSid, c.type, "customer", c.proxyAddress));
+    TaskRouter.CreatedTask task =
+        createTask(
+            properties,
+            c,
+            InteractionTaskAttributes.build(
+                c.routingAttributes,
+                c.interactionSid,
+                c.sid,
+                inviteSid,
+                conversationSid,
+                c.type,
+                "customer",
+                c.proxyAddress));
     synchronized (this) {
-      c.invites.add(new InteractionChannel.Invite(inviteSid, FlexJson.routing(task.flexSnapshot())));
+      c.invites.add(
+          new InteractionChannel.Invite(inviteSid, FlexJson.routing(task.flexSnapshot())));
       c.taskSids.add(task.sid());
       channelByTask.put(task.sid(), c);
     }

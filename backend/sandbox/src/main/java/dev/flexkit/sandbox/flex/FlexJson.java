@@ -35,8 +35,15 @@ final class FlexJson {
     m.put("error_code", null);
     m.put("error_message", null);
     m.put("url", url(self));
-    m.put("links", Map.of("participants", url(self + "/Participants"), "invites", url(self + "/Invites"),
-        "transfers", url(self + "/Transfers")));
+    m.put(
+        "links",
+        Map.of(
+            "participants",
+            url(self + "/Participants"),
+            "invites",
+            url(self + "/Invites"),
+            "transfers",
+            url(self + "/Transfers")));
     return m;
   }
 
@@ -46,7 +53,15 @@ final class FlexJson {
     m.put("type", p.type());
     m.put("interaction_sid", c.interactionSid);
     m.put("channel_sid", c.sid);
-    m.put("url", url("/Interactions/" + c.interactionSid + "/Channels/" + c.sid + "/Participants/" + p.sid()));
+    m.put(
+        "url",
+        url(
+            "/Interactions/"
+                + c.interactionSid
+                + "/Channels/"
+                + c.sid
+                + "/Participants/"
+                + p.sid()));
     m.put("routing_properties", p.routingProperties());
     return m;
   }
@@ -57,7 +72,9 @@ final class FlexJson {
     m.put("interaction_sid", c.interactionSid);
     m.put("channel_sid", c.sid);
     m.put("routing", i.routing());
-    m.put("url", url("/Interactions/" + c.interactionSid + "/Channels/" + c.sid + "/Invites/" + i.sid()));
+    m.put(
+        "url",
+        url("/Interactions/" + c.interactionSid + "/Channels/" + c.sid + "/Invites/" + i.sid()));
     return m;
   }
 

@@ -6,12 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An interaction's media channel (UO): the conversation it stands for, the tasks routed for it,
- * its participants and invites. Guarded by {@link FlexInteractions}' lock.
+ * An interaction's media channel (UO): the conversation it stands for, the tasks routed for it, its
+ * participants and invites. Guarded by {@link FlexInteractions}' lock.
  */
 final class InteractionChannel {
-  /** A participant (UT): an agent has routing properties and a chat identity, a customer neither. */
-  record Participant(String sid, String type, Map<String, Object> routingProperties, String identity, String taskSid) {}
+  /**
+   * A participant (UT): an agent has routing properties and a chat identity, a customer neither.
+   */
+  record Participant(
+      String sid,
+      String type,
+      Map<String, Object> routingProperties,
+      String identity,
+      String taskSid) {}
 
   /** An invite (KG): the routing it was created with and the task snapshot Flex answered with. */
   record Invite(String sid, Map<String, Object> routing) {}
@@ -24,8 +31,10 @@ final class InteractionChannel {
   final List<Invite> invites = new ArrayList<>();
   final List<String> taskSids = new ArrayList<>();
   String status = "active";
+
   /** What a new task for this channel is routed with when the customer comes back (D-LEAVE). */
   ObjectNode routingAttributes;
+
   String workflowSid;
   String taskChannel;
   String proxyAddress;

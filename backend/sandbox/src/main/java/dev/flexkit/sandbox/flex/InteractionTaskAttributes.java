@@ -5,19 +5,42 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The attributes Flex adds to every interaction task (TWILIO-FACTS §1): the caller's attributes
- * as they are, plus the interaction's sids, the channel type and a {@code conversations} object
- * that is the superset of the shapes Twilio's examples show. Invites carry no initiation fields.
+ * The attributes Flex adds to every interaction task (TWILIO-FACTS §1): the caller's attributes as
+ * they are, plus the interaction's sids, the channel type and a {@code conversations} object that
+ * is the superset of the shapes Twilio's examples show. Invites carry no initiation fields.
  */
 final class InteractionTaskAttributes {
-  private static final Map<String, String> COMMUNICATION_CHANNEL = Map.of("sms", "SMS", "whatsapp", "Whatsapp",
-      "chat", "Chat", "web", "Web", "email", "Email", "messenger", "Messenger", "gbm", "Gbm", "voice", "Voice");
+  private static final Map<String, String> COMMUNICATION_CHANNEL =
+      Map.of(
+          "sms",
+          "SMS",
+          "whatsapp",
+          "Whatsapp",
+          "chat",
+          "Chat",
+          "web",
+          "Web",
+          "email",
+          "Email",
+          "messenger",
+          "Messenger",
+          "gbm",
+          "Gbm",
+          "voice",
+          "Voice");
 
   private InteractionTaskAttributes() {}
 
   /** {@code initiatedBy} is null for invites. */
-  static ObjectNode build(ObjectNode callerAttributes, String interactionSid, String channelSid, String inviteSid,
-                          String conversationSid, String channelType, String initiatedBy, String proxyAddress) {
+  static ObjectNode build(
+      ObjectNode callerAttributes,
+      String interactionSid,
+      String channelSid,
+      String inviteSid,
+      String conversationSid,
+      String channelType,
+      String initiatedBy,
+      String proxyAddress) {
     ObjectNode a = callerAttributes.deepCopy();
     a.put("conversationSid", conversationSid);
     a.put("flexInteractionSid", interactionSid);
@@ -30,11 +53,20 @@ final class InteractionTaskAttributes {
       a.put("direction", direction);
     }
 
-    ObjectNode conversations = a.path("conversations").isObject() ? (ObjectNode) a.get("conversations") : a.putObject("conversations");
+    ObjectNode conversations =
+        a.path("conversations").isObject()
+            ? (ObjectNode) a.get("conversations")
+            : a.putObject("conversations");
     putIfAbsent(conversations, "conversation_id", interactionSid);
-    putIfAbsent(conversations, "communication_channel", COMMUNICATION_CHANNEL.getOrDefault(channelType, channelType));
+    putIfAbsent(
+        conversations,
+        "communication_channel",
+        COMMUNICATION_CHANNEL.getOrDefault(channelType, channelType));
     if (initiatedBy != null) {
-      putIfAbsent(conversations, "initiated_by", capitalized(initiatedBy.equals("api") ? "API" : initiatedBy));
+      putIfAbsent(
+          conversations,
+          "initiated_by",
+          capitalized(initiatedBy.equals("api") ? "API" : initiatedBy));
       putIfAbsent(conversations, "direction", capitalized(direction));
     }
     if (proxyAddress != null) {
@@ -53,7 +85,8 @@ final class InteractionTaskAttributes {
         customers.put("name", a.get("customerName").asText());
       }
       if (a.hasNonNull("customerAddress")) {
-        customers.put(channelType.equals("email") ? "email" : "phone", a.get("customerAddress").asText());
+        customers.put(
+            channelType.equals("email") ? "email" : "phone", a.get("customerAddress").asText());
       }
     }
     return a;

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Flex's identity encoding: the login ({@code realm_user_id}) with every byte that is not an ASCII
- * letter or digit written as {@code _} plus two upper-case hex digits, so
- * {@code alice@example.com} is the identity {@code alice_40example_2Ecom}.
+ * letter or digit written as {@code _} plus two upper-case hex digits, so {@code alice@example.com}
+ * is the identity {@code alice_40example_2Ecom}.
  */
 public final class FlexIdentity {
   private FlexIdentity() {}
@@ -29,7 +29,10 @@ public final class FlexIdentity {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (int i = 0; i < identity.length(); i++) {
       char c = identity.charAt(i);
-      if (c == '_' && i + 2 < identity.length() && isHex(identity.charAt(i + 1)) && isHex(identity.charAt(i + 2))) {
+      if (c == '_'
+          && i + 2 < identity.length()
+          && isHex(identity.charAt(i + 1))
+          && isHex(identity.charAt(i + 2))) {
         bytes.write(Integer.parseInt(identity.substring(i + 1, i + 3), 16));
         i += 2;
       } else {

@@ -20,8 +20,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The Flex agent tokens the sandbox hands out and its IAM validates. Real Flex tokens are opaque
- * to everyone but Twilio, so ours only need to be unforgeable and to expire: a JWT signed with
+ * The Flex agent tokens the sandbox hands out and its IAM validates. Real Flex tokens are opaque to
+ * everyone but Twilio, so ours only need to be unforgeable and to expire: a JWT signed with
  * HMAC-SHA256 under a key that lives and dies with this process, expiring on the sandbox clock.
  *
  * <p>Failures use Twilio's access-token error codes: 20101 unreadable, 20103 another account's,
@@ -35,7 +35,8 @@ public final class FlexTokens {
   /** What IAM says about a token. */
   public sealed interface Verdict permits Valid, Invalid {}
 
-  public record Valid(Instant expiration, String realmUserId, String identity, List<String> roles, String workerSid)
+  public record Valid(
+      Instant expiration, String realmUserId, String identity, List<String> roles, String workerSid)
       implements Verdict {}
 
   public record Invalid(int code, String message) implements Verdict {}
@@ -43,8 +44,10 @@ public final class FlexTokens {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder UNB64 = Base64.getUrlDecoder();
-  private static final String HEADER = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"cty\":\"flex-sandbox\"}"
-      .getBytes(StandardCharsets.UTF_8));
+  private static final String HEADER =
+      B64.encodeToString(
+          "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"cty\":\"flex-sandbox\"}"
+              .getBytes(StandardCharsets.UTF_8));
 
   private final String accountSid;
   private final Clock clock;
@@ -71,7 +74,10 @@ public final class FlexTokens {
     claims.putArray("roles").addAll(agent.roles().stream().map(claims::textNode).toList());
     String body = B64.encodeToString(write(claims));
     String signed = HEADER + "." + body;
-    return new Issued(signed + "." + B64.encodeToString(sign(signed)), agent.identity(), agent.workerSid(),
+    return new Issued(
+        signed + "." + B64.encodeToString(sign(signed)),
+        agent.identity(),
+        agent.workerSid(),
         Instant.ofEpochMilli(expires.toEpochMilli()));
   }
 
@@ -100,8 +106,12 @@ public final class FlexTokens {
     }
     List<String> roles = new ArrayList<>();
     claims.path("roles").forEach(r -> roles.add(r.asText()));
-    return new Valid(expiration, claims.path("realm_user_id").asText(), claims.path("identity").asText(),
-        List.copyOf(roles), claims.path("worker_sid").asText());
+    return new Valid(
+        expiration,
+        claims.path("realm_user_id").asText(),
+        claims.path("identity").asText(),
+        List.copyOf(roles),
+        claims.path("worker_sid").asText());
   }
 
   private byte[] sign(String data) {

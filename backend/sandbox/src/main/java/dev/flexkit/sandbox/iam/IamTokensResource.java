@@ -18,10 +18,10 @@ import java.util.Map;
  * {@code {"token": "…"}}, as twilio-flex-token-validator calls it.
  *
  * <p>The answer is HTTP 200 either way, with {@code valid} saying which: the validator and every
- * known mock read only the body. A valid token gets
- * {@code {valid:true, code:0, message:null, expiration, realm_user_id, identity, roles, worker_sid}};
- * an invalid one {@code {valid:false, code, message}} with Twilio's access-token error codes
- * (see {@link FlexTokens}). Another account's SID in the path gets 20003, as any Twilio API does.
+ * known mock read only the body. A valid token gets {@code {valid:true, code:0, message:null,
+ * expiration, realm_user_id, identity, roles, worker_sid}}; an invalid one {@code {valid:false,
+ * code, message}} with Twilio's access-token error codes (see {@link FlexTokens}). Another
+ * account's SID in the path gets 20003, as any Twilio API does.
  */
 @Path("/iam/v1/Accounts/{AccountSid}/Tokens/validate")
 public final class IamTokensResource {
@@ -47,7 +47,9 @@ public final class IamTokensResource {
     } catch (IOException e) {
       throw new TwilioException(400, 20001, "Invalid JSON in the request body");
     }
-    if (request == null || !request.path("token").isTextual() || request.path("token").asText().isEmpty()) {
+    if (request == null
+        || !request.path("token").isTextual()
+        || request.path("token").asText().isEmpty()) {
       throw TwilioException.missingParameter("token");
     }
     Map<String, Object> answer = new LinkedHashMap<>();

@@ -1,8 +1,8 @@
 package dev.flexkit.sandbox.iam;
 
 import dev.flexkit.sandbox.SandboxWorld;
-import dev.flexkit.sandbox.taskrouter.WorkerDirectory;
 import dev.flexkit.sandbox.control.ControlApiException;
+import dev.flexkit.sandbox.taskrouter.WorkerDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
@@ -29,18 +29,38 @@ public final class SandboxTokensResource {
   }
 
   @POST
-  @Operation(summary = "A Flex token for a seeded agent, valid on the sandbox clock (1 hour unless ttlSeconds says otherwise)")
+  @Operation(
+      summary =
+          "A Flex token for a seeded agent, valid on the sandbox clock (1 hour unless ttlSeconds says otherwise)")
   public FlexTokens.Issued issue(TokenRequest request) {
     if (request == null || request.identity() == null || request.identity().isBlank()) {
-      throw new ControlApiException(400, "missing_field", "identity is required, e.g. \"alice_40example_2Ecom\"", "identity", null);
+      throw new ControlApiException(
+          400,
+          "missing_field",
+          "identity is required, e.g. \"alice_40example_2Ecom\"",
+          "identity",
+          null);
     }
-    long ttl = request.ttlSeconds() == null ? FlexTokens.DEFAULT_TTL.toSeconds() : request.ttlSeconds();
+    long ttl =
+        request.ttlSeconds() == null ? FlexTokens.DEFAULT_TTL.toSeconds() : request.ttlSeconds();
     if (ttl < 1 || ttl > Duration.ofDays(1).toSeconds()) {
-      throw new ControlApiException(400, "invalid_field", "ttlSeconds must be between 1 and 86400", "ttlSeconds", null);
+      throw new ControlApiException(
+          400, "invalid_field", "ttlSeconds must be between 1 and 86400", "ttlSeconds", null);
     }
-    WorkerDirectory.Agent agent = world.workerDirectory().byIdentity(request.identity().trim())
-        .orElseThrow(() -> new ControlApiException(404, "not_found",
-            "no seeded worker has the identity '" + request.identity().trim() + "' (see GET /sandbox/api/info)", "identity", null));
+    WorkerDirectory.Agent agent =
+        world
+            .workerDirectory()
+            .byIdentity(request.identity().trim())
+            .orElseThrow(
+                () ->
+                    new ControlApiException(
+                        404,
+                        "not_found",
+                        "no seeded worker has the identity '"
+                            + request.identity().trim()
+                            + "' (see GET /sandbox/api/info)",
+                        "identity",
+                        null));
     return world.tokens().issue(agent, Duration.ofSeconds(ttl));
   }
 }

@@ -24,7 +24,10 @@ public final class TwilioSandbox {
     this.server = server;
   }
 
-  /** Point a Twilio client here instead of {@code https://{product}.twilio.com}; paths stay Twilio's. */
+  /**
+   * Point a Twilio client here instead of {@code https://{product}.twilio.com}; paths stay
+   * Twilio's.
+   */
   public URI twilioBaseUrl() {
     return server.twilioBaseUrl();
   }

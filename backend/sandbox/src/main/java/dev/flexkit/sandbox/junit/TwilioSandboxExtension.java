@@ -20,11 +20,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  */
-public final class TwilioSandboxExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TwilioSandboxExtension.class);
+public final class TwilioSandboxExtension
+    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(TwilioSandboxExtension.class);
 
   /** Closed by JUnit when the test class's context ends. */
-  private record Running(TwilioSandbox sandbox, SandboxServer server) implements ExtensionContext.Store.CloseableResource {
+  private record Running(TwilioSandbox sandbox, SandboxServer server)
+      implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
       server.close();
@@ -58,9 +61,14 @@ public final class TwilioSandboxExtension implements BeforeAllCallback, BeforeEa
     while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
       classContext = classContext.getParent().get();
     }
-    return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, key -> {
-      SandboxServer server = SandboxServer.start(0);
-      return new Running(new TwilioSandbox(server), server);
-    }, Running.class);
+    return classContext
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            Running.class,
+            key -> {
+              SandboxServer server = SandboxServer.start(0);
+              return new Running(new TwilioSandbox(server), server);
+            },
+            Running.class);
   }
 }

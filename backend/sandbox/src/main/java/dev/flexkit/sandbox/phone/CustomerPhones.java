@@ -9,15 +9,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The customers' handsets: what each one received from our numbers, when each last wrote to each
- * of our numbers (which opens WhatsApp's 24-hour customer-service window), and which ones cannot
- * be reached (switched off, out of coverage, a number that does not exist).
+ * The customers' handsets: what each one received from our numbers, when each last wrote to each of
+ * our numbers (which opens WhatsApp's 24-hour customer-service window), and which ones cannot be
+ * reached (switched off, out of coverage, a number that does not exist).
  */
 public final class CustomerPhones {
   public static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
 
   /** One message on a customer's phone, from one of our numbers. */
-  public record Received(String from, String to, String body, String contentSid, Instant dateCreated) {}
+  public record Received(
+      String from, String to, String body, String contentSid, Instant dateCreated) {}
 
   private final Map<String, List<Received>> inboxes = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastInbound = new ConcurrentHashMap<>();
@@ -27,15 +28,18 @@ public final class CustomerPhones {
    * The carrier errors Twilio reports for a handset it could not reach; a message to such a
    * customer is accepted, then its receipt turns {@code undelivered} with the code.
    */
-  public static final Map<Integer, String> UNREACHABLE_ERRORS = Map.of(
-      30003, "Unreachable destination handset",
-      30004, "Message blocked",
-      30005, "Unknown destination handset",
-      30006, "Landline or unreachable carrier",
-      30007, "Message filtered",
-      30008, "Unknown error");
+  public static final Map<Integer, String> UNREACHABLE_ERRORS =
+      Map.of(
+          30003, "Unreachable destination handset",
+          30004, "Message blocked",
+          30005, "Unknown destination handset",
+          30006, "Landline or unreachable carrier",
+          30007, "Message filtered",
+          30008, "Unknown error");
 
-  /** From now on messages to {@code customer} are not delivered; Twilio reports {@code errorCode}. */
+  /**
+   * From now on messages to {@code customer} are not delivered; Twilio reports {@code errorCode}.
+   */
   public void makeUnreachable(String customer, int errorCode) {
     if (!UNREACHABLE_ERRORS.containsKey(errorCode)) {
       throw new IllegalArgumentException("not a handset delivery error: " + errorCode);
@@ -77,7 +81,9 @@ public final class CustomerPhones {
 
   /** Only the customer's own messages open or extend the window; ours never do. */
   public boolean insideWhatsAppWindow(String customer, String ourNumber, Instant now) {
-    return lastInbound(customer, ourNumber).map(at -> now.isBefore(at.plus(WHATSAPP_WINDOW))).orElse(false);
+    return lastInbound(customer, ourNumber)
+        .map(at -> now.isBefore(at.plus(WHATSAPP_WINDOW)))
+        .orElse(false);
   }
 
   private static String key(String customer, String ourNumber) {

@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A unit of work and where the workflow has routed it so far. Guarded by {@link TaskRouter}'s lock. */
+/**
+ * A unit of work and where the workflow has routed it so far. Guarded by {@link TaskRouter}'s lock.
+ */
 final class Task {
   static final int DEFAULT_TIMEOUT = 86_400;
   static final Set<String> TERMINAL = Set.of("canceled", "completed");
@@ -18,8 +20,10 @@ final class Task {
   final Workflow workflow;
   final int timeout;
   final List<Reservation> reservations = new ArrayList<>();
+
   /** Workers who rejected this task: it is not offered to them again. */
   final Set<String> rejectedBy = new HashSet<>();
+
   String attributesJson;
   ObjectNode attributes;
   int priority;
@@ -34,10 +38,12 @@ final class Task {
 
   /** The routing the workflow (or a direct queue/worker) chose, and the target reached. */
   List<WorkflowConfiguration.Target> targets = List.of();
+
   int targetIndex;
   Instant targetEnteredAt;
   TaskQueue queue;
   Instant queueEnteredAt;
+
   /** True when routed straight to one worker: a reject or timeout cancels the task. */
   boolean directToWorker;
 
@@ -59,7 +65,13 @@ final class Task {
   }
 
   Reservation liveReservation() {
-    return reservations.stream().filter(r -> r.status.equals("pending") || r.status.equals("accepted")
-        || r.status.equals("wrapping")).findFirst().orElse(null);
+    return reservations.stream()
+        .filter(
+            r ->
+                r.status.equals("pending")
+                    || r.status.equals("accepted")
+                    || r.status.equals("wrapping"))
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -2,7 +2,10 @@ package dev.flexkit.sandbox.taskrouter;
 
 import java.time.Instant;
 
-/** A queue: the workers its {@code target_workers} expression admits. Guarded by {@link TaskRouter}'s lock. */
+/**
+ * A queue: the workers its {@code target_workers} expression admits. Guarded by {@link
+ * TaskRouter}'s lock.
+ */
 final class TaskQueue {
   final String sid;
   final Instant dateCreated;

@@ -24,11 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The emulated TaskRouter: one workspace's state and its rules. Tasks are routed by their
- * workflow, offered to eligible workers as reservations, and moved through Twilio's lifecycle
- * ({@code pending → reserved → assigned → wrapping → completed}, or {@code canceled}), with time
- * taken only from the sandbox clock. All state is guarded by one lock; listeners are told after it
- * is released.
+ * The emulated TaskRouter: one workspace's state and its rules. Tasks are routed by their workflow,
+ * offered to eligible workers as reservations, and moved through Twilio's lifecycle ({@code pending
+ * → reserved → assigned → wrapping → completed}, or {@code canceled}), with time taken only from
+ * the sandbox clock. All state is guarded by one lock; listeners are told after it is released.
  */
 public final class TaskRouter {
   private static final Logger LOG = LoggerFactory.getLogger(TaskRouter.class);
@@ -82,10 +81,11 @@ public final class TaskRouter {
   }
 
   void lockedRun(Runnable work) {
-    locked(() -> {
-      work.run();
-      return null;
-    });
+    locked(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   Instant now() {
@@ -120,7 +120,8 @@ public final class TaskRouter {
 
   Optional<TaskChannel> taskChannelByNameOrSid(String nameOrSid) {
     return taskChannels.values().stream()
-        .filter(c -> c.sid().equals(nameOrSid) || c.uniqueName().equalsIgnoreCase(nameOrSid)).findFirst();
+        .filter(c -> c.sid().equals(nameOrSid) || c.uniqueName().equalsIgnoreCase(nameOrSid))
+        .findFirst();
   }
 
   static ObjectNode attributes(String json, String param) {
@@ -150,53 +151,77 @@ public final class TaskRouter {
 
   // ---- tasks ----
 
-  /** What a task is created with; {@code workerSid}/{@code queueSid} bypass the workflow's filters. */
-  public record NewTask(String workflowSid, String taskChannel, String attributesJson, Integer priority, Integer timeout,
-                        String queueSid, String workerSid, boolean ignoreCapacity) {}
+  /**
+   * What a task is created with; {@code workerSid}/{@code queueSid} bypass the workflow's filters.
+   */
+  public record NewTask(
+      String workflowSid,
+      String taskChannel,
+      String attributesJson,
+      Integer priority,
+      Integer timeout,
+      String queueSid,
+      String workerSid,
+      boolean ignoreCapacity) {}
 
-  /** A created task: its sid, its REST JSON and its Flex Interactions snapshot, both before assignment. */
-  public record CreatedTask(String sid, Map<String, Object> json, Map<String, Object> flexSnapshot) {}
+  /**
+   * A created task: its sid, its REST JSON and its Flex Interactions snapshot, both before
+   * assignment.
+   */
+  public record CreatedTask(
+      String sid, Map<String, Object> json, Map<String, Object> flexSnapshot) {}
 
   public CreatedTask createTask(NewTask spec) {
-    return locked(() -> {
-      ObjectNode attrs = attributes(spec.attributesJson(), "Attributes");
-      TaskChannel channel = taskChannelByNameOrSid(spec.taskChannel() == null ? "default" : spec.taskChannel())
-          .orElseThrow(() -> TwilioException.invalidParameter("TaskChannel", "unknown task channel " + spec.taskChannel()));
-      Workflow workflow = null;
-      if (spec.workflowSid() != null) {
-        workflow = workflows.get(spec.workflowSid());
-        if (workflow == null) {
-          throw TwilioException.invalidParameter("WorkflowSid", "unknown workflow " + spec.workflowSid());
-        }
-      } else if (spec.queueSid() == null && spec.workerSid() == null) {
-        if (workflows.size() != 1) {
-          throw TwilioException.missingParameter("WorkflowSid");
-        }
-        workflow = workflows.values().iterator().next();
-      }
-      if (spec.queueSid() != null && !queues.containsKey(spec.queueSid())) {
-        throw TwilioException.invalidParameter("TaskQueueSid", "unknown queue " + spec.queueSid());
-      }
-      if (spec.workerSid() != null && !workers.containsKey(spec.workerSid())) {
-        throw TwilioException.invalidParameter("RoutingTarget", "unknown worker " + spec.workerSid());
-      }
-      int timeout = spec.timeout() == null ? Task.DEFAULT_TIMEOUT : spec.timeout();
-      if (timeout < 1 || timeout > 2_592_000) {
-        throw TwilioException.invalidParameter("Timeout", "must be between 1 and 2592000 seconds");
-      }
-      Instant now = now();
-      Task t = new Task(Sids.next("WT"), channel, workflow, timeout, now);
-      t.attributes = attrs;
-      t.attributesJson = attrs.toString();
-      t.priority = spec.priority() == null ? 0 : spec.priority();
-      t.ignoreCapacity = spec.ignoreCapacity();
-      tasks.put(t.sid, t);
-      events.task(workspace, "task.created", t, "Task " + t.sid + " created");
-      route(t, spec.queueSid(), spec.workerSid());
-      CreatedTask created = new CreatedTask(t.sid, json.task(workspace, t, now), json.flexSnapshot(workspace, t, now));
-      assign();
-      return created;
-    });
+    return locked(
+        () -> {
+          ObjectNode attrs = attributes(spec.attributesJson(), "Attributes");
+          TaskChannel channel =
+              taskChannelByNameOrSid(spec.taskChannel() == null ? "default" : spec.taskChannel())
+                  .orElseThrow(
+                      () ->
+                          TwilioException.invalidParameter(
+                              "TaskChannel", "unknown task channel " + spec.taskChannel()));
+          Workflow workflow = null;
+          if (spec.workflowSid() != null) {
+            workflow = workflows.get(spec.workflowSid());
+            if (workflow == null) {
+              throw TwilioException.invalidParameter(
+                  "WorkflowSid", "unknown workflow " + spec.workflowSid());
+            }
+          } else if (spec.queueSid() == null && spec.workerSid() == null) {
+            if (workflows.size() != 1) {
+              throw TwilioException.missingParameter("WorkflowSid");
+            }
+            workflow = workflows.values().iterator().next();
+          }
+          if (spec.queueSid() != null && !queues.containsKey(spec.queueSid())) {
+            throw TwilioException.invalidParameter(
+                "TaskQueueSid", "unknown queue " + spec.queueSid());
+          }
+          if (spec.workerSid() != null && !workers.containsKey(spec.workerSid())) {
+            throw TwilioException.invalidParameter(
+                "RoutingTarget", "unknown worker " + spec.workerSid());
+          }
+          int timeout = spec.timeout() == null ? Task.DEFAULT_TIMEOUT : spec.timeout();
+          if (timeout < 1 || timeout > 2_592_000) {
+            throw TwilioException.invalidParameter(
+                "Timeout", "must be between 1 and 2592000 seconds");
+          }
+          Instant now = now();
+          Task t = new Task(Sids.next("WT"), channel, workflow, timeout, now);
+          t.attributes = attrs;
+          t.attributesJson = attrs.toString();
+          t.priority = spec.priority() == null ? 0 : spec.priority();
+          t.ignoreCapacity = spec.ignoreCapacity();
+          tasks.put(t.sid, t);
+          events.task(workspace, "task.created", t, "Task " + t.sid + " created");
+          route(t, spec.queueSid(), spec.workerSid());
+          CreatedTask created =
+              new CreatedTask(
+                  t.sid, json.task(workspace, t, now), json.flexSnapshot(workspace, t, now));
+          assign();
+          return created;
+        });
   }
 
   private void route(Task t, String queueSid, String workerSid) {
@@ -210,8 +235,14 @@ public final class TaskRouter {
     } else {
       t.targets = t.workflow.configuration.route(t.attributes);
       if (!t.targets.isEmpty()) {
-        events.task(workspace, "workflow.target-matched", t,
-            "Task " + t.sid + " matched filter " + t.workflow.configuration.matchedFilterName(t.attributes));
+        events.task(
+            workspace,
+            "workflow.target-matched",
+            t,
+            "Task "
+                + t.sid
+                + " matched filter "
+                + t.workflow.configuration.matchedFilterName(t.attributes));
       }
     }
     if (!t.targets.isEmpty()) {
@@ -233,29 +264,47 @@ public final class TaskRouter {
     if (queue != t.queue) {
       t.queue = queue;
       t.queueEnteredAt = now();
-      events.task(workspace, "task-queue.entered", t, "Task " + t.sid + " entered TaskQueue " + queue.friendlyName);
+      events.task(
+          workspace,
+          "task-queue.entered",
+          t,
+          "Task " + t.sid + " entered TaskQueue " + queue.friendlyName);
     }
   }
 
   /** Moves a pending task to its next target, or cancels it when none is left. */
   private void nextTarget(Task t) {
     if (t.targetIndex + 1 < t.targets.size()) {
-      events.task(workspace, "workflow.timeout", t, "Task " + t.sid + " timed out of its workflow target");
+      events.task(
+          workspace, "workflow.timeout", t, "Task " + t.sid + " timed out of its workflow target");
       enterTarget(t, t.targetIndex + 1);
     } else {
-      cancel(t, t.directToWorker ? "Task canceled: the targeted worker did not accept" : "Task canceled on Workflow timeout");
+      cancel(
+          t,
+          t.directToWorker
+              ? "Task canceled: the targeted worker did not accept"
+              : "Task canceled on Workflow timeout");
     }
   }
 
-  public record TaskUpdate(String ifMatch, String assignmentStatus, String reason, String attributesJson, Integer priority) {}
+  public record TaskUpdate(
+      String ifMatch,
+      String assignmentStatus,
+      String reason,
+      String attributesJson,
+      Integer priority) {}
 
   Task updateTask(Task t, TaskUpdate u) {
-    if (u.ifMatch() != null && !u.ifMatch().replace("\"", "").trim().equals(String.valueOf(t.version))) {
-      throw new TwilioException(412, 20001, "Precondition Failed: task " + t.sid + " has been modified (version "
-          + t.version + ")");
+    if (u.ifMatch() != null
+        && !u.ifMatch().replace("\"", "").trim().equals(String.valueOf(t.version))) {
+      throw new TwilioException(
+          412,
+          20001,
+          "Precondition Failed: task " + t.sid + " has been modified (version " + t.version + ")");
     }
     if (t.terminal() && (u.attributesJson() != null || u.priority() != null)) {
-      throw new TwilioException(400, 20001, "Task " + t.sid + " is " + t.assignmentStatus + " and cannot be modified");
+      throw new TwilioException(
+          400, 20001, "Task " + t.sid + " is " + t.assignmentStatus + " and cannot be modified");
     }
     if (u.attributesJson() != null) {
       t.attributes = attributes(u.attributesJson(), "Attributes");
@@ -283,8 +332,10 @@ public final class TaskRouter {
           requireStatus(t, "completed", "assigned", "wrapping");
           complete(t, u.reason());
         }
-        default -> throw TwilioException.invalidParameter("AssignmentStatus",
-            "must be canceled, wrapping or completed, not " + u.assignmentStatus());
+        default ->
+            throw TwilioException.invalidParameter(
+                "AssignmentStatus",
+                "must be canceled, wrapping or completed, not " + u.assignmentStatus());
       }
       LOG.debug("task {} {} -> {}", t.sid, from, t.assignmentStatus);
     }
@@ -298,8 +349,15 @@ public final class TaskRouter {
         return;
       }
     }
-    throw new TwilioException(400, 20001, "Cannot set AssignmentStatus to " + to + " on task " + t.sid
-        + " whose status is " + t.assignmentStatus);
+    throw new TwilioException(
+        400,
+        20001,
+        "Cannot set AssignmentStatus to "
+            + to
+            + " on task "
+            + t.sid
+            + " whose status is "
+            + t.assignmentStatus);
   }
 
   private void touch(Task t) {
@@ -311,7 +369,8 @@ public final class TaskRouter {
     for (Reservation r : t.reservations) {
       if (r.status.equals("pending")) {
         setReservationStatus(r, "canceled");
-        events.reservation(workspace, "reservation.canceled", r, "Reservation " + r.sid + " canceled");
+        events.reservation(
+            workspace, "reservation.canceled", r, "Reservation " + r.sid + " canceled");
       }
     }
     endTask(t, "canceled", reason);
@@ -325,7 +384,8 @@ public final class TaskRouter {
     for (Reservation r : t.reservations) {
       if (r.status.equals("accepted")) {
         setReservationStatus(r, "wrapping");
-        events.reservation(workspace, "reservation.wrapup", r, "Reservation " + r.sid + " wrapping");
+        events.reservation(
+            workspace, "reservation.wrapup", r, "Reservation " + r.sid + " wrapping");
       }
     }
     events.task(workspace, "task.wrapup", t, "Task " + t.sid + " wrapping up");
@@ -336,7 +396,8 @@ public final class TaskRouter {
     for (Reservation r : t.reservations) {
       if (r.status.equals("accepted") || r.status.equals("wrapping")) {
         setReservationStatus(r, "completed");
-        events.reservation(workspace, "reservation.completed", r, "Reservation " + r.sid + " completed");
+        events.reservation(
+            workspace, "reservation.completed", r, "Reservation " + r.sid + " completed");
       }
     }
     endTask(t, "completed", reason);
@@ -359,7 +420,8 @@ public final class TaskRouter {
 
   void deleteTask(Task t, String ifMatch) {
     if (ifMatch != null && !ifMatch.replace("\"", "").trim().equals(String.valueOf(t.version))) {
-      throw new TwilioException(412, 20001, "Precondition Failed: task " + t.sid + " has been modified");
+      throw new TwilioException(
+          412, 20001, "Precondition Failed: task " + t.sid + " has been modified");
     }
     for (Reservation r : t.reservations) {
       if (r.live()) {
@@ -372,7 +434,10 @@ public final class TaskRouter {
     assign();
   }
 
-  /** {@code ReEvaluateTasks=true}: pending tasks of the workflow are routed again from its first filter. */
+  /**
+   * {@code ReEvaluateTasks=true}: pending tasks of the workflow are routed again from its first
+   * filter.
+   */
   void reEvaluate(Workflow f) {
     for (Task t : tasks.values()) {
       if (t.workflow == f && t.assignmentStatus.equals("pending") && !t.directToWorker) {
@@ -390,7 +455,8 @@ public final class TaskRouter {
   Reservation reservation(Task t, String sid) {
     Reservation r = reservations.get(sid);
     if (r == null || r.task != t) {
-      throw TwilioException.notFound("/Workspaces/" + workspace.sid + "/Tasks/" + t.sid + "/Reservations/" + sid);
+      throw TwilioException.notFound(
+          "/Workspaces/" + workspace.sid + "/Tasks/" + t.sid + "/Reservations/" + sid);
     }
     return r;
   }
@@ -398,21 +464,25 @@ public final class TaskRouter {
   Reservation reservationOfWorker(Worker w, String sid) {
     Reservation r = reservations.get(sid);
     if (r == null || r.worker != w) {
-      throw TwilioException.notFound("/Workspaces/" + workspace.sid + "/Workers/" + w.sid + "/Reservations/" + sid);
+      throw TwilioException.notFound(
+          "/Workspaces/" + workspace.sid + "/Workers/" + w.sid + "/Reservations/" + sid);
     }
     return r;
   }
 
   /** {@code ReservationStatus} updates: what an agent's accept, reject, wrap-up and complete do. */
   void updateReservation(Reservation r, String status, String workerActivitySid, String ifMatch) {
-    if (ifMatch != null && !ifMatch.replace("\"", "").trim().equals(String.valueOf(r.task.version))) {
-      throw new TwilioException(412, 20001, "Precondition Failed: reservation " + r.sid + " has been modified");
+    if (ifMatch != null
+        && !ifMatch.replace("\"", "").trim().equals(String.valueOf(r.task.version))) {
+      throw new TwilioException(
+          412, 20001, "Precondition Failed: reservation " + r.sid + " has been modified");
     }
     Activity activity = null;
     if (workerActivitySid != null) {
       activity = activities.get(workerActivitySid);
       if (activity == null) {
-        throw TwilioException.invalidParameter("WorkerActivitySid", "unknown activity " + workerActivitySid);
+        throw TwilioException.invalidParameter(
+            "WorkerActivitySid", "unknown activity " + workerActivitySid);
       }
     }
     if (status != null) {
@@ -427,8 +497,10 @@ public final class TaskRouter {
           requireReservation(r, status, "accepted", "wrapping");
           complete(r.task, null);
         }
-        default -> throw TwilioException.invalidParameter("ReservationStatus",
-            "must be accepted, rejected, wrapping or completed, not " + status);
+        default ->
+            throw TwilioException.invalidParameter(
+                "ReservationStatus",
+                "must be accepted, rejected, wrapping or completed, not " + status);
       }
     }
     if (activity != null) {
@@ -443,8 +515,15 @@ public final class TaskRouter {
         return;
       }
     }
-    throw new TwilioException(400, 20001, "Cannot set ReservationStatus to " + to + " on reservation " + r.sid
-        + " whose status is " + r.status);
+    throw new TwilioException(
+        400,
+        20001,
+        "Cannot set ReservationStatus to "
+            + to
+            + " on reservation "
+            + r.sid
+            + " whose status is "
+            + r.status);
   }
 
   private void accept(Reservation r) {
@@ -453,18 +532,27 @@ public final class TaskRouter {
     Task t = r.task;
     t.assignmentStatus = "assigned";
     touch(t);
-    events.reservation(workspace, "reservation.accepted", r, "Reservation " + r.sid + " accepted by " + r.worker.friendlyName);
+    events.reservation(
+        workspace,
+        "reservation.accepted",
+        r,
+        "Reservation " + r.sid + " accepted by " + r.worker.friendlyName);
     String taskSid = t.sid;
     String reservationSid = r.sid;
     String workerSid = r.worker.sid;
-    afterUnlock.add(() -> listeners.forEach(l -> l.reservationAccepted(taskSid, reservationSid, workerSid)));
+    afterUnlock.add(
+        () -> listeners.forEach(l -> l.reservationAccepted(taskSid, reservationSid, workerSid)));
   }
 
   private void reject(Reservation r) {
     requireReservation(r, "rejected", "pending");
     setReservationStatus(r, "rejected");
     r.task.rejectedBy.add(r.worker.sid);
-    events.reservation(workspace, "reservation.rejected", r, "Reservation " + r.sid + " rejected by " + r.worker.friendlyName);
+    events.reservation(
+        workspace,
+        "reservation.rejected",
+        r,
+        "Reservation " + r.sid + " rejected by " + r.worker.friendlyName);
     backToPending(r.task);
   }
 
@@ -496,7 +584,10 @@ public final class TaskRouter {
   }
 
   private void reserve(Task t, Worker w) {
-    int timeoutSeconds = t.workflow == null ? Workflow.DEFAULT_RESERVATION_TIMEOUT : t.workflow.taskReservationTimeout;
+    int timeoutSeconds =
+        t.workflow == null
+            ? Workflow.DEFAULT_RESERVATION_TIMEOUT
+            : t.workflow.taskReservationTimeout;
     Instant now = now();
     Reservation r = new Reservation(Sids.next("WR"), t, w, now, now.plusSeconds(timeoutSeconds));
     t.reservations.add(r);
@@ -505,7 +596,11 @@ public final class TaskRouter {
     t.assignmentCounter++;
     touch(t);
     w.lastReservedAt = now;
-    events.reservation(workspace, "reservation.created", r, "Reservation " + r.sid + " created for " + w.friendlyName);
+    events.reservation(
+        workspace,
+        "reservation.created",
+        r,
+        "Reservation " + r.sid + " created for " + w.friendlyName);
   }
 
   // ---- workers ----
@@ -520,25 +615,36 @@ public final class TaskRouter {
     w.dateStatusChanged = now();
     w.dateUpdated = now();
     w.version++;
-    events.worker(workspace, "worker.activity.update", w, previous, since,
+    events.worker(
+        workspace,
+        "worker.activity.update",
+        w,
+        previous,
+        since,
         "Worker " + w.friendlyName + " updated to " + activity.friendlyName() + " Activity");
   }
 
   // ---- assignment ----
 
-  /** Offers every pending task, highest priority and longest waiting first, to an eligible worker. */
+  /**
+   * Offers every pending task, highest priority and longest waiting first, to an eligible worker.
+   */
   void assign() {
-    List<Task> pending = tasks.values().stream()
-        .filter(t -> t.assignmentStatus.equals("pending") && t.target() != null)
-        .sorted(Comparator.comparingInt((Task t) -> -t.priority).thenComparing(t -> t.queueEnteredAt))
-        .toList();
+    List<Task> pending =
+        tasks.values().stream()
+            .filter(t -> t.assignmentStatus.equals("pending") && t.target() != null)
+            .sorted(
+                Comparator.comparingInt((Task t) -> -t.priority)
+                    .thenComparing(t -> t.queueEnteredAt))
+            .toList();
     for (Task t : pending) {
       while (t.assignmentStatus.equals("pending")) {
         Worker w = WorkerMatch.best(this, t);
         if (w != null) {
           reserve(t, w);
         } else if (WorkerMatch.skip(this, t)) {
-          events.task(workspace, "workflow.skipped", t, "Task " + t.sid + " skipped a workflow target");
+          events.task(
+              workspace, "workflow.skipped", t, "Task " + t.sid + " skipped a workflow target");
           nextTarget(t);
           continue;
         }
@@ -549,34 +655,39 @@ public final class TaskRouter {
 
   /** Fires what has fallen due on the sandbox clock. */
   public void tick() {
-    lockedRun(() -> {
-      Instant now = now();
-      for (Reservation r : List.copyOf(reservations.values())) {
-        if (r.status.equals("pending") && !r.timeoutAt.isAfter(now)) {
-          timeout(r);
-        }
-      }
-      for (Task t : List.copyOf(tasks.values())) {
-        if (!t.terminal() && !t.assignmentStatus.equals("assigned") && !t.assignmentStatus.equals("wrapping")
-            && !t.dateCreated.plusSeconds(t.timeout).isAfter(now)) {
-          cancel(t, "Task TTL Exceeded");
-        }
-      }
-      for (Task t : List.copyOf(tasks.values())) {
-        WorkflowConfiguration.Target g = t.target();
-        if (t.assignmentStatus.equals("pending") && g != null && g.timeout() != null
-            && !t.targetEnteredAt.plusSeconds(g.timeout()).isAfter(now)) {
-          nextTarget(t);
-        }
-      }
-      for (Task t : List.copyOf(tasks.values())) {
-        if (t.terminal() && !t.endedAt.plus(TERMINAL_TASK_RETENTION).isAfter(now)) {
-          tasks.remove(t.sid);
-          t.reservations.forEach(r -> reservations.remove(r.sid));
-        }
-      }
-      assign();
-    });
+    lockedRun(
+        () -> {
+          Instant now = now();
+          for (Reservation r : List.copyOf(reservations.values())) {
+            if (r.status.equals("pending") && !r.timeoutAt.isAfter(now)) {
+              timeout(r);
+            }
+          }
+          for (Task t : List.copyOf(tasks.values())) {
+            if (!t.terminal()
+                && !t.assignmentStatus.equals("assigned")
+                && !t.assignmentStatus.equals("wrapping")
+                && !t.dateCreated.plusSeconds(t.timeout).isAfter(now)) {
+              cancel(t, "Task TTL Exceeded");
+            }
+          }
+          for (Task t : List.copyOf(tasks.values())) {
+            WorkflowConfiguration.Target g = t.target();
+            if (t.assignmentStatus.equals("pending")
+                && g != null
+                && g.timeout() != null
+                && !t.targetEnteredAt.plusSeconds(g.timeout()).isAfter(now)) {
+              nextTarget(t);
+            }
+          }
+          for (Task t : List.copyOf(tasks.values())) {
+            if (t.terminal() && !t.endedAt.plus(TERMINAL_TASK_RETENTION).isAfter(now)) {
+              tasks.remove(t.sid);
+              t.reservations.forEach(r -> reservations.remove(r.sid));
+            }
+          }
+          assign();
+        });
   }
 
   // ---- for other emulated products, the control API and /sandbox/api/info ----
@@ -585,8 +696,13 @@ public final class TaskRouter {
 
   public record ReservationState(String sid, String taskSid, String workerSid, String status) {}
 
-  public record WorkerState(String sid, String identity, String friendlyName, String activity, boolean available,
-                            List<ReservationState> reservations) {}
+  public record WorkerState(
+      String sid,
+      String identity,
+      String friendlyName,
+      String activity,
+      boolean available,
+      List<ReservationState> reservations) {}
 
   public String workspaceSid() {
     return workspace.sid;
@@ -598,11 +714,13 @@ public final class TaskRouter {
   }
 
   public List<Named> workflowNames() {
-    return locked(() -> workflows.values().stream().map(f -> new Named(f.sid, f.friendlyName)).toList());
+    return locked(
+        () -> workflows.values().stream().map(f -> new Named(f.sid, f.friendlyName)).toList());
   }
 
   public List<Named> queueNames() {
-    return locked(() -> queues.values().stream().map(q -> new Named(q.sid, q.friendlyName)).toList());
+    return locked(
+        () -> queues.values().stream().map(q -> new Named(q.sid, q.friendlyName)).toList());
   }
 
   public boolean hasTaskChannel(String uniqueName) {
@@ -619,79 +737,117 @@ public final class TaskRouter {
   }
 
   public Optional<Map<String, Object>> flexSnapshot(String taskSid) {
-    return locked(() -> Optional.ofNullable(tasks.get(taskSid)).map(t -> json.flexSnapshot(workspace, t, now())));
+    return locked(
+        () ->
+            Optional.ofNullable(tasks.get(taskSid))
+                .map(t -> json.flexSnapshot(workspace, t, now())));
   }
 
-  /** Ends a task as Flex does when a channel or participant closes: unassigned tasks are canceled. */
+  /**
+   * Ends a task as Flex does when a channel or participant closes: unassigned tasks are canceled.
+   */
   public void finishTask(String taskSid, boolean complete, String reason) {
-    lockedRun(() -> {
-      Task t = tasks.get(taskSid);
-      if (t == null || t.terminal()) {
-        return;
-      }
-      switch (t.assignmentStatus) {
-        case "pending", "reserved" -> cancel(t, reason);
-        case "assigned" -> {
-          if (complete) {
-            complete(t, reason);
-          } else {
-            wrap(t, reason);
+    lockedRun(
+        () -> {
+          Task t = tasks.get(taskSid);
+          if (t == null || t.terminal()) {
+            return;
           }
-        }
-        case "wrapping" -> {
-          if (complete) {
-            complete(t, reason);
+          switch (t.assignmentStatus) {
+            case "pending", "reserved" -> cancel(t, reason);
+            case "assigned" -> {
+              if (complete) {
+                complete(t, reason);
+              } else {
+                wrap(t, reason);
+              }
+            }
+            case "wrapping" -> {
+              if (complete) {
+                complete(t, reason);
+              }
+            }
+            default -> {}
           }
-        }
-        default -> { }
-      }
-      assign();
-    });
+          assign();
+        });
   }
 
   public List<WorkerState> workerStates() {
     return locked(() -> workers.values().stream().map(this::state).toList());
   }
 
-  /** Reservations the agent still holds: offered, accepted, or in wrap-up (Flex keeps those listed). */
+  /**
+   * Reservations the agent still holds: offered, accepted, or in wrap-up (Flex keeps those listed).
+   */
   private WorkerState state(Worker w) {
-    List<ReservationState> live = reservations.values().stream()
-        .filter(r -> r.worker == w && (r.status.equals("pending") || r.status.equals("accepted") || r.status.equals("wrapping")))
-        .map(TaskRouter::state).toList();
-    return new WorkerState(w.sid, w.identity(), w.friendlyName, w.activity.friendlyName(), w.activity.available(), live);
+    List<ReservationState> live =
+        reservations.values().stream()
+            .filter(
+                r ->
+                    r.worker == w
+                        && (r.status.equals("pending")
+                            || r.status.equals("accepted")
+                            || r.status.equals("wrapping")))
+            .map(TaskRouter::state)
+            .toList();
+    return new WorkerState(
+        w.sid,
+        w.identity(),
+        w.friendlyName,
+        w.activity.friendlyName(),
+        w.activity.available(),
+        live);
   }
 
   private static ReservationState state(Reservation r) {
     return new ReservationState(r.sid, r.task.sid, r.worker.sid, r.status);
   }
 
-  /** The agent's accept or reject; empty for an unknown reservation, 400 (TwilioException) when not pending. */
+  /**
+   * The agent's accept or reject; empty for an unknown reservation, 400 (TwilioException) when not
+   * pending.
+   */
   public Optional<ReservationState> decide(String reservationSid, boolean accept) {
-    return locked(() -> {
-      Reservation r = reservations.get(reservationSid);
-      if (r == null) {
-        return Optional.empty();
-      }
-      updateReservation(r, accept ? "accepted" : "rejected", null, null);
-      return Optional.of(state(r));
-    });
+    return locked(
+        () -> {
+          Reservation r = reservations.get(reservationSid);
+          if (r == null) {
+            return Optional.empty();
+          }
+          updateReservation(r, accept ? "accepted" : "rejected", null, null);
+          return Optional.of(state(r));
+        });
   }
 
   /** Sets a worker's activity by name (case-insensitive) or sid; empty for an unknown worker. */
   public Optional<WorkerState> setActivity(String workerSid, String activityNameOrSid) {
-    return locked(() -> {
-      Worker w = workers.get(workerSid);
-      if (w == null) {
-        return Optional.empty();
-      }
-      Activity a = activities.values().stream()
-          .filter(x -> x.sid().equals(activityNameOrSid) || x.friendlyName().equalsIgnoreCase(activityNameOrSid))
-          .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown activity " + activityNameOrSid
-              + "; one of " + activities.values().stream().map(Activity::friendlyName).toList()));
-      changeActivity(w, a);
-      assign();
-      return Optional.of(state(w));
-    });
+    return locked(
+        () -> {
+          Worker w = workers.get(workerSid);
+          if (w == null) {
+            return Optional.empty();
+          }
+          Activity a =
+              activities.values().stream()
+                  .filter(
+                      x ->
+                          x.sid().equals(activityNameOrSid)
+                              || x.friendlyName().equalsIgnoreCase(activityNameOrSid))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "unknown activity "
+                                  + activityNameOrSid
+                                  + "; one of "
+                                  + activities.values().stream()
+                                      .map(Activity::friendlyName)
+                                      .toList()));
+          changeActivity(w, a);
+          assign();
+          return Optional.of(state(w));
+        });
   }
 
   /** The workers as IAM needs them to issue agent tokens. */
@@ -704,11 +860,21 @@ public final class TaskRouter {
 
       @Override
       public List<Agent> all() {
-        return locked(() -> workers.values().stream().filter(w -> w.identity() != null).map(w -> {
-          List<String> roles = new ArrayList<>();
-          w.attributes.path("roles").forEach(r -> roles.add(r.asText()));
-          return new Agent(w.sid, w.identity(), w.friendlyName, List.copyOf(roles.isEmpty() ? List.of("agent") : roles));
-        }).toList());
+        return locked(
+            () ->
+                workers.values().stream()
+                    .filter(w -> w.identity() != null)
+                    .map(
+                        w -> {
+                          List<String> roles = new ArrayList<>();
+                          w.attributes.path("roles").forEach(r -> roles.add(r.asText()));
+                          return new Agent(
+                              w.sid,
+                              w.identity(),
+                              w.friendlyName,
+                              List.copyOf(roles.isEmpty() ? List.of("agent") : roles));
+                        })
+                    .toList());
       }
     };
   }

@@ -43,7 +43,13 @@ final class TaskRouterEvents {
     webhooks.postSingle(w.eventCallbackUrl, p);
   }
 
-  void worker(Workspace w, String type, Worker k, Activity previous, Instant previousSince, String description) {
+  void worker(
+      Workspace w,
+      String type,
+      Worker k,
+      Activity previous,
+      Instant previousSince,
+      String description) {
     if (!wanted(w, type)) {
       return;
     }
@@ -63,7 +69,8 @@ final class TaskRouterEvents {
     return w.eventCallbackUrl != null && !w.eventCallbackUrl.isBlank() && w.wants(type);
   }
 
-  private Map<String, String> base(Workspace w, String type, String resourceType, String resourceSid, String description) {
+  private Map<String, String> base(
+      Workspace w, String type, String resourceType, String resourceSid, String description) {
     Instant now = clock.instant();
     Map<String, String> p = new LinkedHashMap<>();
     p.put("Sid", Sids.next("EV"));
@@ -82,7 +89,9 @@ final class TaskRouterEvents {
   private void taskFields(Map<String, String> p, Task t) {
     p.put("TaskSid", t.sid);
     p.put("TaskAttributes", t.attributesJson);
-    p.put("TaskAge", String.valueOf(Math.max(0, Duration.between(t.dateCreated, clock.instant()).toSeconds())));
+    p.put(
+        "TaskAge",
+        String.valueOf(Math.max(0, Duration.between(t.dateCreated, clock.instant()).toSeconds())));
     p.put("TaskPriority", String.valueOf(t.priority));
     p.put("TaskAssignmentStatus", t.assignmentStatus);
     p.put("TaskDateCreated", String.valueOf(t.dateCreated.getEpochSecond()));

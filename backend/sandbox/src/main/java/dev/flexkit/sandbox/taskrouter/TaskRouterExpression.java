@@ -10,8 +10,8 @@ import java.util.Objects;
  * A TaskRouter expression ({@code routing.skills HAS "sales" AND (level > 2 OR vip == true)}),
  * parsed once by recursive descent and evaluated against JSON attributes. Keywords are
  * case-insensitive because Twilio's own examples use {@code in} and {@code contains} in lowercase;
- * a missing key is {@code null}, and an operator applied to the wrong shape (a scalar operator on an
- * array, an array operator on two scalars) is simply false, as on Twilio.
+ * a missing key is {@code null}, and an operator applied to the wrong shape (a scalar operator on
+ * an array, an array operator on two scalars) is simply false, as on Twilio.
  */
 public final class TaskRouterExpression {
   /** Thrown for text that is not an expression; the message says where. */
@@ -50,7 +50,10 @@ public final class TaskRouterExpression {
         if (at == null || at.isNull() || at.isMissingNode()) {
           return null;
         }
-        at = step instanceof Integer i ? (at.isArray() ? at.get(i) : null) : (at.isObject() ? at.get((String) step) : null);
+        at =
+            step instanceof Integer i
+                ? (at.isArray() ? at.get(i) : null)
+                : (at.isObject() ? at.get((String) step) : null);
       }
       return fromJson(at);
     }
@@ -145,9 +148,18 @@ public final class TaskRouterExpression {
       case "!=" -> !(l instanceof List) && !(r instanceof List) && !scalarEquals(l, r);
       case ">", ">=", "<", "<=" -> ordered(l, op, r);
       case "CONTAINS" -> l instanceof String ls && r instanceof String rs && ls.contains(rs);
-      case "HAS" -> l instanceof List<?> list && !(r instanceof List) && list.stream().anyMatch(e -> scalarEquals(e, r));
-      case "IN" -> !(l instanceof List) && r instanceof List<?> list && list.stream().anyMatch(e -> scalarEquals(l, e));
-      case "NOT IN" -> !(l instanceof List) && r instanceof List<?> list && list.stream().noneMatch(e -> scalarEquals(l, e));
+      case "HAS" ->
+          l instanceof List<?> list
+              && !(r instanceof List)
+              && list.stream().anyMatch(e -> scalarEquals(e, r));
+      case "IN" ->
+          !(l instanceof List)
+              && r instanceof List<?> list
+              && list.stream().anyMatch(e -> scalarEquals(l, e));
+      case "NOT IN" ->
+          !(l instanceof List)
+              && r instanceof List<?> list
+              && list.stream().noneMatch(e -> scalarEquals(l, e));
       default -> throw new IllegalStateException(op);
     };
   }
@@ -178,7 +190,13 @@ public final class TaskRouterExpression {
 
   // ---- lexing ----
 
-  private enum Kind { STRING, NUMBER, WORD, SYMBOL, END }
+  private enum Kind {
+    STRING,
+    NUMBER,
+    WORD,
+    SYMBOL,
+    END
+  }
 
   private record Token(Kind kind, String text) {
     boolean is(String keyword) {
@@ -200,8 +218,11 @@ public final class TaskRouterExpression {
         }
         tokens.add(new Token(Kind.STRING, s.substring(i + 1, end)));
         i = end + 1;
-      } else if (Character.isDigit(c) || (c == '-' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))
-          && (tokens.isEmpty() || tokens.get(tokens.size() - 1).kind == Kind.SYMBOL))) {
+      } else if (Character.isDigit(c)
+          || (c == '-'
+              && i + 1 < s.length()
+              && Character.isDigit(s.charAt(i + 1))
+              && (tokens.isEmpty() || tokens.get(tokens.size() - 1).kind == Kind.SYMBOL))) {
         int start = i++;
         while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
           i++;
@@ -209,7 +230,10 @@ public final class TaskRouterExpression {
         tokens.add(new Token(Kind.NUMBER, s.substring(start, i)));
       } else if (Character.isLetter(c) || c == '_' || c == '$') {
         int start = i;
-        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
+        while (i < s.length()
+            && (Character.isLetterOrDigit(s.charAt(i))
+                || s.charAt(i) == '_'
+                || s.charAt(i) == '$')) {
           i++;
         }
         tokens.add(new Token(Kind.WORD, s.substring(start, i)));

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** TaskRouter v1 resources in Twilio's JSON shape: every field the spec declares, null where unknown. */
+/**
+ * TaskRouter v1 resources in Twilio's JSON shape: every field the spec declares, null where
+ * unknown.
+ */
 final class TaskRouterJson {
   private final String accountSid;
 
@@ -29,20 +32,35 @@ final class TaskRouterJson {
     m.put("account_sid", accountSid);
     m.put("date_created", iso(w.dateCreated));
     m.put("date_updated", iso(w.dateUpdated));
-    m.put("default_activity_name", w.defaultActivity == null ? null : w.defaultActivity.friendlyName());
+    m.put(
+        "default_activity_name",
+        w.defaultActivity == null ? null : w.defaultActivity.friendlyName());
     m.put("default_activity_sid", w.defaultActivity == null ? null : w.defaultActivity.sid());
     m.put("event_callback_url", w.eventCallbackUrl);
     m.put("events_filter", w.eventsFilter);
     m.put("friendly_name", w.friendlyName);
     m.put("multi_task_enabled", true);
     m.put("sid", w.sid);
-    m.put("timeout_activity_name", w.timeoutActivity == null ? null : w.timeoutActivity.friendlyName());
+    m.put(
+        "timeout_activity_name",
+        w.timeoutActivity == null ? null : w.timeoutActivity.friendlyName());
     m.put("timeout_activity_sid", w.timeoutActivity == null ? null : w.timeoutActivity.sid());
     m.put("prioritize_queue_order", "FIFO");
     m.put("url", url(ws(w)));
     Map<String, String> links = new LinkedHashMap<>();
-    for (String sub : new String[] {"Activities", "Tasks", "TaskQueues", "Workers", "Workflows", "TaskChannels",
-        "Events", "Statistics", "RealTimeStatistics", "CumulativeStatistics"}) {
+    for (String sub :
+        new String[] {
+          "Activities",
+          "Tasks",
+          "TaskQueues",
+          "Workers",
+          "Workflows",
+          "TaskChannels",
+          "Events",
+          "Statistics",
+          "RealTimeStatistics",
+          "CumulativeStatistics"
+        }) {
       links.put(snake(sub), url(ws(w) + "/" + sub));
     }
     m.put("links", links);
@@ -93,9 +111,15 @@ final class TaskRouterJson {
     m.put("workspace_sid", w.sid);
     String self = ws(w) + "/Workflows/" + f.sid;
     m.put("url", url(self));
-    m.put("links", Map.of("statistics", url(self + "/Statistics"),
-        "real_time_statistics", url(self + "/RealTimeStatistics"),
-        "cumulative_statistics", url(self + "/CumulativeStatistics")));
+    m.put(
+        "links",
+        Map.of(
+            "statistics",
+            url(self + "/Statistics"),
+            "real_time_statistics",
+            url(self + "/RealTimeStatistics"),
+            "cumulative_statistics",
+            url(self + "/CumulativeStatistics")));
     return m;
   }
 
@@ -116,11 +140,21 @@ final class TaskRouterJson {
     String self = ws(w) + "/TaskQueues/" + q.sid;
     m.put("url", url(self));
     m.put("workspace_sid", w.sid);
-    m.put("links", Map.of("workspace", url(ws(w)), "statistics", url(self + "/Statistics"),
-        "real_time_statistics", url(self + "/RealTimeStatistics"),
-        "cumulative_statistics", url(self + "/CumulativeStatistics"),
-        "list_statistics", url(ws(w) + "/TaskQueues/Statistics"),
-        "bulk_real_time_statistics", url(ws(w) + "/TaskQueues/RealTimeStatistics")));
+    m.put(
+        "links",
+        Map.of(
+            "workspace",
+            url(ws(w)),
+            "statistics",
+            url(self + "/Statistics"),
+            "real_time_statistics",
+            url(self + "/RealTimeStatistics"),
+            "cumulative_statistics",
+            url(self + "/CumulativeStatistics"),
+            "list_statistics",
+            url(ws(w) + "/TaskQueues/Statistics"),
+            "bulk_real_time_statistics",
+            url(ws(w) + "/TaskQueues/RealTimeStatistics")));
     return m;
   }
 
@@ -139,9 +173,19 @@ final class TaskRouterJson {
     m.put("workspace_sid", w.sid);
     String self = ws(w) + "/Workers/" + k.sid;
     m.put("url", url(self));
-    m.put("links", Map.of("channels", url(self + "/Channels"), "reservations", url(self + "/Reservations"),
-        "activity", url(ws(w) + "/Activities/" + k.activity.sid()), "workspace", url(ws(w)),
-        "worker_statistics", url(self + "/Statistics")));
+    m.put(
+        "links",
+        Map.of(
+            "channels",
+            url(self + "/Channels"),
+            "reservations",
+            url(self + "/Reservations"),
+            "activity",
+            url(ws(w) + "/Activities/" + k.activity.sid()),
+            "workspace",
+            url(ws(w)),
+            "worker_statistics",
+            url(self + "/Statistics")));
     return m;
   }
 
@@ -150,7 +194,9 @@ final class TaskRouterJson {
     m.put("account_sid", accountSid);
     m.put("assigned_tasks", assigned);
     m.put("available", c.available);
-    m.put("available_capacity_percentage", c.capacity <= 0 ? 0 : Math.max(0, (c.capacity - assigned) * 100 / c.capacity));
+    m.put(
+        "available_capacity_percentage",
+        c.capacity <= 0 ? 0 : Math.max(0, (c.capacity - assigned) * 100 / c.capacity));
     m.put("configured_capacity", c.capacity);
     m.put("date_created", iso(c.dateCreated));
     m.put("date_updated", iso(c.dateUpdated));
@@ -203,8 +249,8 @@ final class TaskRouterJson {
   }
 
   /**
-   * The task as Flex Interactions echo it in {@code routing.properties}: snake_case except
-   * {@code assignmentCounter}, dates as epoch seconds, attributes as a JSON string.
+   * The task as Flex Interactions echo it in {@code routing.properties}: snake_case except {@code
+   * assignmentCounter}, dates as epoch seconds, attributes as a JSON string.
    */
   Map<String, Object> flexSnapshot(Workspace w, Task t, Instant now) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -228,7 +274,9 @@ final class TaskRouterJson {
     m.put("addons", "{}");
     m.put("date_created", t.dateCreated.getEpochSecond());
     m.put("date_updated", t.dateUpdated.getEpochSecond());
-    m.put("task_queue_entered_date", t.queueEnteredAt == null ? null : t.queueEnteredAt.getEpochSecond());
+    m.put(
+        "task_queue_entered_date",
+        t.queueEnteredAt == null ? null : t.queueEnteredAt.getEpochSecond());
     m.put("attributes", t.attributesJson);
     return m;
   }
@@ -244,9 +292,22 @@ final class TaskRouterJson {
     m.put("worker_name", r.worker.friendlyName);
     m.put("worker_sid", r.worker.sid);
     m.put("workspace_sid", w.sid);
-    m.put("url", url(ws(w) + (underWorker ? "/Workers/" + r.worker.sid : "/Tasks/" + r.task.sid) + "/Reservations/" + r.sid));
-    m.put("links", Map.of("task", url(ws(w) + "/Tasks/" + r.task.sid), "worker", url(ws(w) + "/Workers/" + r.worker.sid),
-        "workspace", url(ws(w))));
+    m.put(
+        "url",
+        url(
+            ws(w)
+                + (underWorker ? "/Workers/" + r.worker.sid : "/Tasks/" + r.task.sid)
+                + "/Reservations/"
+                + r.sid));
+    m.put(
+        "links",
+        Map.of(
+            "task",
+            url(ws(w) + "/Tasks/" + r.task.sid),
+            "worker",
+            url(ws(w) + "/Workers/" + r.worker.sid),
+            "workspace",
+            url(ws(w))));
     return m;
   }
 

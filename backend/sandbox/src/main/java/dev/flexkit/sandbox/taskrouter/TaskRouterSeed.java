@@ -42,7 +42,10 @@ public final class TaskRouterSeed {
     TaskRouter tr = new TaskRouter(accountSid, clock, webhooks, ws);
 
     int n = 0;
-    for (String[] a : new String[][] {{"Offline", "false"}, {"Available", "true"}, {"Unavailable", "false"}, {"Break", "false"}}) {
+    for (String[] a :
+        new String[][] {
+          {"Offline", "false"}, {"Available", "true"}, {"Unavailable", "false"}, {"Break", "false"}
+        }) {
       Activity activity = new Activity(sid("WA", ++n), a[0], Boolean.parseBoolean(a[1]), now);
       tr.activities.put(activity.sid(), activity);
     }
@@ -51,41 +54,101 @@ public final class TaskRouterSeed {
     ws.timeoutActivity = offline;
 
     n = 0;
-    for (String[] c : new String[][] {{"default", "Default"}, {"voice", "Voice"}, {"chat", "Programmable Chat"},
-        {"sms", "SMS"}, {"whatsapp", "WhatsApp"}, {"video", "Video"}, {"email", "Email"}}) {
+    for (String[] c :
+        new String[][] {
+          {"default", "Default"},
+          {"voice", "Voice"},
+          {"chat", "Programmable Chat"},
+          {"sms", "SMS"},
+          {"whatsapp", "WhatsApp"},
+          {"video", "Video"},
+          {"email", "Email"}
+        }) {
       TaskChannel channel = new TaskChannel(sid("TC", ++n), c[0], c[1], now);
       tr.taskChannels.put(channel.sid(), channel);
     }
 
-    tr.queues.put(EVERYONE_QUEUE_SID, new TaskQueue(EVERYONE_QUEUE_SID, "Everyone", TaskRouterExpression.parse("1==1"), now));
-    tr.queues.put(SALES_QUEUE_SID, new TaskQueue(SALES_QUEUE_SID, "Sales",
-        TaskRouterExpression.parse("routing.skills HAS \"sales\""), now));
+    tr.queues.put(
+        EVERYONE_QUEUE_SID,
+        new TaskQueue(EVERYONE_QUEUE_SID, "Everyone", TaskRouterExpression.parse("1==1"), now));
+    tr.queues.put(
+        SALES_QUEUE_SID,
+        new TaskQueue(
+            SALES_QUEUE_SID,
+            "Sales",
+            TaskRouterExpression.parse("routing.skills HAS \"sales\""),
+            now));
 
-    agent(tr, ALICE_WORKER_SID, "alice@example.com", "Alice Agent", List.of("agent"), List.of("sales", "support"), "Available", now);
-    agent(tr, BOB_WORKER_SID, "bob@example.com", "Bob Agent", List.of("agent"), List.of("support"), "Available", now);
-    agent(tr, CAROL_WORKER_SID, "carol@example.com", "Carol Supervisor", List.of("agent", "supervisor"), List.of("sales"),
-        "Offline", now);
+    agent(
+        tr,
+        ALICE_WORKER_SID,
+        "alice@example.com",
+        "Alice Agent",
+        List.of("agent"),
+        List.of("sales", "support"),
+        "Available",
+        now);
+    agent(
+        tr,
+        BOB_WORKER_SID,
+        "bob@example.com",
+        "Bob Agent",
+        List.of("agent"),
+        List.of("support"),
+        "Available",
+        now);
+    agent(
+        tr,
+        CAROL_WORKER_SID,
+        "carol@example.com",
+        "Carol Supervisor",
+        List.of("agent", "supervisor"),
+        List.of("sales"),
+        "Offline",
+        now);
 
-    workflow(tr, ASSIGN_TO_ANYONE_WORKFLOW_SID, "Assign to Anyone",
-        "{\"task_routing\":{\"filters\":[],\"default_filter\":{\"queue\":\"" + EVERYONE_QUEUE_SID + "\"}}}", now);
-    workflow(tr, KNOWN_AGENT_WORKFLOW_SID, "Known Agent Routing", """
+    workflow(
+        tr,
+        ASSIGN_TO_ANYONE_WORKFLOW_SID,
+        "Assign to Anyone",
+        "{\"task_routing\":{\"filters\":[],\"default_filter\":{\"queue\":\""
+            + EVERYONE_QUEUE_SID
+            + "\"}}}",
+        now);
+    workflow(
+        tr,
+        KNOWN_AGENT_WORKFLOW_SID,
+        "Known Agent Routing",
+        """
         {"task_routing":{"filters":[
           {"filter_friendly_name":"Known agent",
            "expression":"KnownAgentRoutingFlag == true OR KnownAgentRoutingFlag == 'true'",
            "targets":[{"queue":"%1$s","known_worker_sid":"task.KnownAgentWorkerSid","timeout":300},
                       {"queue":"%1$s"}]},
           {"filter_friendly_name":"Sales","expression":"skill == 'sales'","targets":[{"queue":"%2$s"}]}],
-         "default_filter":{"queue":"%1$s"}}}""".formatted(EVERYONE_QUEUE_SID, SALES_QUEUE_SID), now);
+         "default_filter":{"queue":"%1$s"}}}"""
+            .formatted(EVERYONE_QUEUE_SID, SALES_QUEUE_SID),
+        now);
     return tr;
   }
 
   private static Activity byName(TaskRouter tr, String name) {
-    return tr.activities.values().stream().filter(a -> a.friendlyName().equals(name)).findFirst().orElseThrow();
+    return tr.activities.values().stream()
+        .filter(a -> a.friendlyName().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Attributes as Flex writes them for an SSO user: identity encoded in {@code contact_uri}. */
-  private static void agent(TaskRouter tr, String sid, String email, String fullName, List<String> roles,
-                            List<String> skills, String activity, Instant now) {
+  private static void agent(
+      TaskRouter tr,
+      String sid,
+      String email,
+      String fullName,
+      List<String> roles,
+      List<String> skills,
+      String activity,
+      Instant now) {
     ObjectNode attrs = JSON.createObjectNode();
     attrs.put("contact_uri", "client:" + FlexIdentity.encode(email));
     attrs.put("full_name", fullName);
@@ -102,13 +165,22 @@ public final class TaskRouterSeed {
     Worker w = new Worker(sid, email, attrs.toString(), attrs, byName(tr, activity), now);
     int n = Integer.parseInt(sid.substring(sid.length() - 4), 16) * 16;
     for (TaskChannel c : tr.taskChannels.values()) {
-      w.channels.put(c.uniqueName(), new Worker.Channel(sid("WC", ++n), c, CAPACITY.getOrDefault(c.uniqueName(), 1), now));
+      w.channels.put(
+          c.uniqueName(),
+          new Worker.Channel(sid("WC", ++n), c, CAPACITY.getOrDefault(c.uniqueName(), 1), now));
     }
     tr.workers.put(sid, w);
   }
 
-  private static void workflow(TaskRouter tr, String sid, String name, String configuration, Instant now) {
-    tr.workflows.put(sid, new Workflow(sid, name, configuration,
-        WorkflowConfiguration.parse(configuration, tr.queues::containsKey), now));
+  private static void workflow(
+      TaskRouter tr, String sid, String name, String configuration, Instant now) {
+    tr.workflows.put(
+        sid,
+        new Workflow(
+            sid,
+            name,
+            configuration,
+            WorkflowConfiguration.parse(configuration, tr.queues::containsKey),
+            now));
   }
 }

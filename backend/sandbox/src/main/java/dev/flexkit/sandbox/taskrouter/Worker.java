@@ -34,11 +34,19 @@ final class Worker {
   Activity activity;
   Instant dateStatusChanged;
   Instant dateUpdated;
+
   /** When the worker last got a reservation: the longest-idle worker is offered work first. */
   Instant lastReservedAt = Instant.EPOCH;
+
   long version;
 
-  Worker(String sid, String friendlyName, String attributesJson, ObjectNode attributes, Activity activity, Instant now) {
+  Worker(
+      String sid,
+      String friendlyName,
+      String attributesJson,
+      ObjectNode attributes,
+      Activity activity,
+      Instant now) {
     this.sid = sid;
     this.friendlyName = friendlyName;
     this.attributesJson = attributesJson;

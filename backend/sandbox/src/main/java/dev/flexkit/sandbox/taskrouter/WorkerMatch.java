@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * Which worker a task's current workflow target may be offered to: available, admitted by the
- * queue's {@code target_workers}, matching the target's {@code task.}/{@code worker.} expression and
- * known-worker reference, not having rejected the task, and with free capacity on its channel.
+ * queue's {@code target_workers}, matching the target's {@code task.}/{@code worker.} expression
+ * and known-worker reference, not having rejected the task, and with free capacity on its channel.
  */
 final class WorkerMatch {
   private WorkerMatch() {}
@@ -24,19 +24,33 @@ final class WorkerMatch {
     if (g.orderBy() != null) {
       order = orderBy(g.orderBy()).thenComparing(order);
     }
-    return tr.workers.values().stream().filter(w -> eligible(tr, t, g, queue, w)).min(order).orElse(null);
+    return tr.workers.values().stream()
+        .filter(w -> eligible(tr, t, g, queue, w))
+        .min(order)
+        .orElse(null);
   }
 
-  /** A target's {@code skip_if} ({@code workers.available == 0}) when no reservation could be made. */
+  /**
+   * A target's {@code skip_if} ({@code workers.available == 0}) when no reservation could be made.
+   */
   static boolean skip(TaskRouter tr, Task t) {
     WorkflowConfiguration.Target g = t.target();
     if (g == null || g.skipIf() == null) {
       return false;
     }
     TaskQueue queue = tr.queues.get(g.queueSid());
-    long inQueue = tr.workers.values().stream().filter(w -> queue != null && queue.targetWorkers.matches(workerRoot(w))).count();
-    long available = tr.workers.values().stream()
-        .filter(w -> queue != null && queue.targetWorkers.matches(workerRoot(w)) && w.activity.available()).count();
+    long inQueue =
+        tr.workers.values().stream()
+            .filter(w -> queue != null && queue.targetWorkers.matches(workerRoot(w)))
+            .count();
+    long available =
+        tr.workers.values().stream()
+            .filter(
+                w ->
+                    queue != null
+                        && queue.targetWorkers.matches(workerRoot(w))
+                        && w.activity.available())
+            .count();
     ObjectNode root = ObjectNodes.object();
     ObjectNode workers = root.putObject("workers");
     workers.put("available", available);
@@ -44,7 +58,8 @@ final class WorkerMatch {
     return g.skipIf().matches(root);
   }
 
-  static boolean eligible(TaskRouter tr, Task t, WorkflowConfiguration.Target g, TaskQueue queue, Worker w) {
+  static boolean eligible(
+      TaskRouter tr, Task t, WorkflowConfiguration.Target g, TaskQueue queue, Worker w) {
     if (!w.activity.available() || t.rejectedBy.contains(w.sid)) {
       return false;
     }
@@ -54,7 +69,8 @@ final class WorkerMatch {
     if (g.knownWorkerSid() != null && !Objects.equals(known(g.knownWorkerSid(), t), w.sid)) {
       return false;
     }
-    if (g.knownWorkerFriendlyName() != null && !Objects.equals(known(g.knownWorkerFriendlyName(), t), w.friendlyName)) {
+    if (g.knownWorkerFriendlyName() != null
+        && !Objects.equals(known(g.knownWorkerFriendlyName(), t), w.friendlyName)) {
       return false;
     }
     Worker.Channel channel = w.channels.get(t.taskChannel.uniqueName());
@@ -105,10 +121,13 @@ final class WorkerMatch {
       String[] words = part.trim().split("\\s+");
       String key = words[0].startsWith("worker.") ? words[0].substring(7) : words[0];
       boolean desc = words.length > 1 && words[1].equalsIgnoreCase("DESC");
-      Comparator<Worker> c = Comparator.comparing((Worker w) -> sortKey(w, key),
-          Comparator.nullsLast(Comparator.naturalOrder()));
+      Comparator<Worker> c =
+          Comparator.comparing(
+              (Worker w) -> sortKey(w, key), Comparator.nullsLast(Comparator.naturalOrder()));
       if (desc) {
-        c = Comparator.comparing((Worker w) -> sortKey(w, key), Comparator.nullsLast(Comparator.reverseOrder()));
+        c =
+            Comparator.comparing(
+                (Worker w) -> sortKey(w, key), Comparator.nullsLast(Comparator.reverseOrder()));
       }
       order = order == null ? c : order.thenComparing(c);
     }

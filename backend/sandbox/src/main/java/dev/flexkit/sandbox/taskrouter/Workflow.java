@@ -16,7 +16,12 @@ final class Workflow {
   String fallbackAssignmentCallbackUrl;
   Instant dateUpdated;
 
-  Workflow(String sid, String friendlyName, String configurationJson, WorkflowConfiguration configuration, Instant now) {
+  Workflow(
+      String sid,
+      String friendlyName,
+      String configurationJson,
+      WorkflowConfiguration configuration,
+      Instant now) {
     this.sid = sid;
     this.friendlyName = friendlyName;
     this.configurationJson = configurationJson;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A workflow's {@code task_routing}: filters tried in order (the first whose expression matches
- * the task wins), each with targets tried in order, and the default filter for everything else.
+ * A workflow's {@code task_routing}: filters tried in order (the first whose expression matches the
+ * task wins), each with targets tried in order, and the default filter for everything else.
  */
 record WorkflowConfiguration(List<Filter> filters, Target defaultTarget) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,9 +21,16 @@ record WorkflowConfiguration(List<Filter> filters, Target defaultTarget) {
    * task attribute ({@code task.KnownAgentWorkerSid}); {@code fixedWorkerSid} is for tasks routed
    * straight to one worker by the API.
    */
-  record Target(String queueSid, TaskRouterExpression expression, Integer priority, Integer timeout, String orderBy,
-                TaskRouterExpression skipIf, TaskRouterExpression knownWorkerSid,
-                TaskRouterExpression knownWorkerFriendlyName, String fixedWorkerSid) {
+  record Target(
+      String queueSid,
+      TaskRouterExpression expression,
+      Integer priority,
+      Integer timeout,
+      String orderBy,
+      TaskRouterExpression skipIf,
+      TaskRouterExpression knownWorkerSid,
+      TaskRouterExpression knownWorkerFriendlyName,
+      String fixedWorkerSid) {
     static Target queue(String queueSid) {
       return new Target(queueSid, null, null, null, null, null, null, null, null);
     }
@@ -51,8 +58,11 @@ record WorkflowConfiguration(List<Filter> filters, Target defaultTarget) {
       throw invalid("task_routing.filters must be an array");
     }
     for (JsonNode f : filterNodes) {
-      String name = f.path("filter_friendly_name").asText(f.path("friendly_name").asText("filter " + filters.size()));
-      TaskRouterExpression expression = expression(f.get("expression"), "filter '" + name + "' expression", true);
+      String name =
+          f.path("filter_friendly_name")
+              .asText(f.path("friendly_name").asText("filter " + filters.size()));
+      TaskRouterExpression expression =
+          expression(f.get("expression"), "filter '" + name + "' expression", true);
       List<Target> targets = new ArrayList<>();
       String inherited = null;
       if (!f.path("targets").isArray() || f.path("targets").isEmpty()) {
@@ -85,11 +95,15 @@ record WorkflowConfiguration(List<Filter> filters, Target defaultTarget) {
 
   /** The name of the filter that {@link #route} chose, for events. */
   String matchedFilterName(JsonNode taskAttributes) {
-    return filters.stream().filter(f -> f.expression().matches(taskAttributes)).map(Filter::name).findFirst()
+    return filters.stream()
+        .filter(f -> f.expression().matches(taskAttributes))
+        .map(Filter::name)
+        .findFirst()
         .orElse("Default Filter");
   }
 
-  private static Target target(JsonNode t, String inheritedQueue, Predicate<String> queueExists, String where) {
+  private static Target target(
+      JsonNode t, String inheritedQueue, Predicate<String> queueExists, String where) {
     if (!t.isObject()) {
       throw invalid(where + " must be an object");
     }
@@ -101,16 +115,19 @@ record WorkflowConfiguration(List<Filter> filters, Target defaultTarget) {
       throw invalid(where + " names unknown queue " + queue);
     }
     if (t.hasNonNull("known_worker_sid") && t.hasNonNull("known_worker_friendly_name")) {
-      throw invalid(where + " may have only one of known_worker_sid and known_worker_friendly_name");
+      throw invalid(
+          where + " may have only one of known_worker_sid and known_worker_friendly_name");
     }
-    return new Target(queue,
+    return new Target(
+        queue,
         expression(t.get("expression"), where + " expression", false),
         number(t.get("priority"), where + " priority"),
         number(t.get("timeout"), where + " timeout"),
         t.hasNonNull("order_by") ? t.get("order_by").asText() : null,
         expression(t.get("skip_if"), where + " skip_if", false),
         expression(t.get("known_worker_sid"), where + " known_worker_sid", false),
-        expression(t.get("known_worker_friendly_name"), where + " known_worker_friendly_name", false),
+        expression(
+            t.get("known_worker_friendly_name"), where + " known_worker_friendly_name", false),
         null);
   }
 

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The one TaskRouter workspace of the sandbox's Flex account. Guarded by {@link TaskRouter}'s lock. */
+/**
+ * The one TaskRouter workspace of the sandbox's Flex account. Guarded by {@link TaskRouter}'s lock.
+ */
 final class Workspace {
   final String sid;
   final Instant dateCreated;
@@ -28,7 +30,8 @@ final class Workspace {
     if (eventsFilter == null || eventsFilter.isBlank()) {
       return true;
     }
-    Set<String> wanted = Arrays.stream(eventsFilter.split(",")).map(String::trim).collect(Collectors.toSet());
+    Set<String> wanted =
+        Arrays.stream(eventsFilter.split(",")).map(String::trim).collect(Collectors.toSet());
     return wanted.contains(eventType);
   }
 }

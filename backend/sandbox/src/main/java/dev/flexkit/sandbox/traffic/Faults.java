@@ -6,17 +6,29 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Injected failures. A rule matches {@code "<METHOD> <path-regex>"} against the Twilio path
- * ({@code POST /conversations/v1/Conversations/.+/Messages}; the regex must match the whole path),
- * triggers on its {@code nth} matching request (default 1) and then on the following ones, for
- * {@code times} triggers in all (default 1).
+ * Injected failures. A rule matches {@code "<METHOD> <path-regex>"} against the Twilio path ({@code
+ * POST /conversations/v1/Conversations/.+/Messages}; the regex must match the whole path), triggers
+ * on its {@code nth} matching request (default 1) and then on the following ones, for {@code times}
+ * triggers in all (default 1).
  */
 public final class Faults {
-  public enum Kind { LATENCY, STATUS }
+  public enum Kind {
+    LATENCY,
+    STATUS
+  }
 
-  public record Rule(String match, Kind kind, int status, long latencyMs, int nth, int times, long retryAfterSeconds) {}
+  public record Rule(
+      String match,
+      Kind kind,
+      int status,
+      long latencyMs,
+      int nth,
+      int times,
+      long retryAfterSeconds) {}
 
-  /** What to do with one request: wait, and/or answer with an error status instead of serving it. */
+  /**
+   * What to do with one request: wait, and/or answer with an error status instead of serving it.
+   */
   public record Effect(long latencyMs, Integer status, long retryAfterSeconds) {}
 
   private static final class Armed {
@@ -30,7 +42,8 @@ public final class Faults {
       this.rule = rule;
       String[] parts = rule.match().trim().split("\\s+", 2);
       if (parts.length != 2) {
-        throw new IllegalArgumentException("match must be '<METHOD> <path-regex>', e.g. 'POST /conversations/v1/Conversations'");
+        throw new IllegalArgumentException(
+            "match must be '<METHOD> <path-regex>', e.g. 'POST /conversations/v1/Conversations'");
       }
       this.method = parts[0].toUpperCase();
       this.path = Pattern.compile(parts[1]);
@@ -80,6 +93,8 @@ public final class Faults {
         retryAfter = a.rule.retryAfterSeconds();
       }
     }
-    return latency == 0 && status == null ? Optional.empty() : Optional.of(new Effect(latency, status, retryAfter));
+    return latency == 0 && status == null
+        ? Optional.empty()
+        : Optional.of(new Effect(latency, status, retryAfter));
   }
 }

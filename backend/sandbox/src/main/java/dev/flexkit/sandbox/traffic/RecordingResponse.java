@@ -38,41 +38,42 @@ final class RecordingResponse extends HttpServletResponseWrapper {
   public synchronized ServletOutputStream getOutputStream() throws IOException {
     if (stream == null) {
       ServletOutputStream delegate = super.getOutputStream();
-      stream = new ServletOutputStream() {
-        @Override
-        public void write(int b) throws IOException {
-          recordOnce();
-          delegate.write(b);
-        }
+      stream =
+          new ServletOutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+              recordOnce();
+              delegate.write(b);
+            }
 
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          recordOnce();
-          delegate.write(b, off, len);
-        }
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              recordOnce();
+              delegate.write(b, off, len);
+            }
 
-        @Override
-        public void flush() throws IOException {
-          recordOnce();
-          delegate.flush();
-        }
+            @Override
+            public void flush() throws IOException {
+              recordOnce();
+              delegate.flush();
+            }
 
-        @Override
-        public void close() throws IOException {
-          recordOnce();
-          delegate.close();
-        }
+            @Override
+            public void close() throws IOException {
+              recordOnce();
+              delegate.close();
+            }
 
-        @Override
-        public boolean isReady() {
-          return delegate.isReady();
-        }
+            @Override
+            public boolean isReady() {
+              return delegate.isReady();
+            }
 
-        @Override
-        public void setWriteListener(WriteListener listener) {
-          delegate.setWriteListener(listener);
-        }
-      };
+            @Override
+            public void setWriteListener(WriteListener listener) {
+              delegate.setWriteListener(listener);
+            }
+          };
     }
     return stream;
   }

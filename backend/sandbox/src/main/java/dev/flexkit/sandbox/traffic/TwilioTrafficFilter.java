@@ -14,14 +14,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.Base64;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
- * In front of the whole emulator: injected faults first (as a flaky network would), then HTTP
- * Basic authentication with the sandbox account, then the call log, which records every request
- * with its final status, faults and 401s included.
+ * In front of the whole emulator: injected faults first (as a flaky network would), then HTTP Basic
+ * authentication with the sandbox account, then the call log, which records every request with its
+ * final status, faults and 401s included.
  */
 public final class TwilioTrafficFilter implements Filter {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +39,8 @@ public final class TwilioTrafficFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     long started = System.nanoTime();
     Instant startedAt = clock.instant();
@@ -47,10 +48,15 @@ public final class TwilioTrafficFilter implements Filter {
     String method = request.getMethod();
     // The end is the start plus the measured duration, not a second clock reading: a thread
     // preempted between the two would otherwise log a start later than the request's.
-    RecordingResponse response = new RecordingResponse((HttpServletResponse) res, status -> {
-      long durationMs = (System.nanoTime() - started) / 1_000_000;
-      calls.record(new CallLog.Call(method, path, status, durationMs, startedAt.plusMillis(durationMs)));
-    });
+    RecordingResponse response =
+        new RecordingResponse(
+            (HttpServletResponse) res,
+            status -> {
+              long durationMs = (System.nanoTime() - started) / 1_000_000;
+              calls.record(
+                  new CallLog.Call(
+                      method, path, status, durationMs, startedAt.plusMillis(durationMs)));
+            });
     try {
       Optional<Faults.Effect> fault = faults.effectFor(method, path);
       if (fault.isPresent() && fault.get().latencyMs() > 0) {
@@ -59,10 +65,15 @@ public final class TwilioTrafficFilter implements Filter {
       if (fault.isPresent() && fault.get().status() != null) {
         int status = fault.get().status();
         if (status == 429) {
-          response.setHeader("Retry-After", String.valueOf(Math.max(0, fault.get().retryAfterSeconds())));
+          response.setHeader(
+              "Retry-After", String.valueOf(Math.max(0, fault.get().retryAfterSeconds())));
           write(response, 429, 20429, "Too Many Requests");
         } else {
-          write(response, status, status >= 500 ? 20500 : 20001, status >= 500 ? "Internal Server Error" : "Injected failure");
+          write(
+              response,
+              status,
+              status >= 500 ? 20500 : 20001,
+              status >= 500 ? "Internal Server Error" : "Injected failure");
         }
         return;
       }
@@ -83,15 +94,19 @@ public final class TwilioTrafficFilter implements Filter {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return false;
     }
     String expected = account.accountSid() + ":" + account.authToken();
-    return MessageDigest.isEqual(decoded.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        decoded.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void write(HttpServletResponse response, int status, int code, String message) throws IOException {
+  private static void write(HttpServletResponse response, int status, int code, String message)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");

@@ -20,12 +20,15 @@ public final class TwilioSignature {
 
   public static String sign(String authToken, String url, Map<String, List<String>> params) {
     StringBuilder data = new StringBuilder(url);
-    new TreeMap<>(params).forEach((name, values) ->
-        values.stream().distinct().sorted().forEach(v -> data.append(name).append(v)));
+    new TreeMap<>(params)
+        .forEach(
+            (name, values) ->
+                values.stream().distinct().sorted().forEach(v -> data.append(name).append(v)));
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
       mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException(e);
     }

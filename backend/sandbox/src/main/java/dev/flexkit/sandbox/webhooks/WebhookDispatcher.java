@@ -36,22 +36,28 @@ public final class WebhookDispatcher implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   /** One attempt, for the control API and for tests. */
-  public record Delivery(long id, String url, String eventType, int status, String error, Instant at) {}
+  public record Delivery(
+      long id, String url, String eventType, int status, String error, Instant at) {}
 
   private final SandboxAccount account;
   private final Clock clock;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-  private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "sandbox-webhooks");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "sandbox-webhooks");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicLong ids = new AtomicLong();
   private final AtomicInteger pending = new AtomicInteger();
   private final List<Delivery> deliveries = new ArrayList<>();
   private volatile Future<?> last;
   private volatile boolean closed;
-  /** URLs whose last delivery found nothing listening: their further refusals are logged at DEBUG. */
+
+  /**
+   * URLs whose last delivery found nothing listening: their further refusals are logged at DEBUG.
+   */
   private final Set<String> refusing = ConcurrentHashMap.newKeySet();
 
   public WebhookDispatcher(SandboxAccount account, Clock clock) {
@@ -63,36 +69,42 @@ public final class WebhookDispatcher implements AutoCloseable {
   public void post(String url, Map<String, List<String>> params) {
     Map<String, List<String>> copy = new LinkedHashMap<>(params);
     pending.incrementAndGet();
-    last = sender.submit(() -> {
-      try {
-        deliver(url, copy);
-      } finally {
-        pending.decrementAndGet();
-      }
-    });
+    last =
+        sender.submit(
+            () -> {
+              try {
+                deliver(url, copy);
+              } finally {
+                pending.decrementAndGet();
+              }
+            });
   }
 
   /** Convenience for the usual single-valued payloads. */
   public void postSingle(String url, Map<String, String> params) {
     Map<String, List<String>> multi = new LinkedHashMap<>();
-    params.forEach((k, v) -> {
-      if (v != null) {
-        multi.put(k, List.of(v));
-      }
-    });
+    params.forEach(
+        (k, v) -> {
+          if (v != null) {
+            multi.put(k, List.of(v));
+          }
+        });
     post(url, multi);
   }
 
   /** Waits until everything queued so far has been attempted. */
   public void awaitIdle(Duration max) {
     try {
-      sender.submit(() -> { }).get(max.toMillis(), TimeUnit.MILLISECONDS);
+      sender.submit(() -> {}).get(max.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("webhooks still in flight after " + max, e);
     }
   }
 
-  /** Webhooks queued or being sent: 0 once every event so far has reached (or failed to reach) its URL. */
+  /**
+   * Webhooks queued or being sent: 0 once every event so far has reached (or failed to reach) its
+   * URL.
+   */
   public int pending() {
     return pending.get();
   }
@@ -102,21 +114,25 @@ public final class WebhookDispatcher implements AutoCloseable {
   }
 
   private void deliver(String url, Map<String, List<String>> params) {
-    String body = params.entrySet().stream()
-        .flatMap(e -> e.getValue().stream().map(v -> enc(e.getKey()) + "=" + enc(v)))
-        .collect(Collectors.joining("&"));
+    String body =
+        params.entrySet().stream()
+            .flatMap(e -> e.getValue().stream().map(v -> enc(e.getKey()) + "=" + enc(v)))
+            .collect(Collectors.joining("&"));
     String eventType = params.getOrDefault("EventType", List.of("")).get(0);
     int status = 0;
     String error = null;
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-          .timeout(TIMEOUT)
-          .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-          .header("X-Twilio-Signature", TwilioSignature.sign(account.authToken(), url, params))
-          .header("I-Twilio-Idempotency-Token", Long.toHexString(ids.get()) + "-" + System.nanoTime())
-          .header("User-Agent", "TwilioProxy/1.1")
-          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(TIMEOUT)
+              .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+              .header("X-Twilio-Signature", TwilioSignature.sign(account.authToken(), url, params))
+              .header(
+                  "I-Twilio-Idempotency-Token",
+                  Long.toHexString(ids.get()) + "-" + System.nanoTime())
+              .header("User-Agent", "TwilioProxy/1.1")
+              .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+              .build();
       status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       if (refusing.remove(url)) {
         LOG.info("webhooks to {} are answered again", url);
@@ -129,7 +145,8 @@ public final class WebhookDispatcher implements AutoCloseable {
       if (deliveries.size() == 1000) {
         deliveries.remove(0);
       }
-      deliveries.add(new Delivery(ids.incrementAndGet(), url, eventType, status, error, clock.instant()));
+      deliveries.add(
+          new Delivery(ids.incrementAndGet(), url, eventType, status, error, clock.instant()));
     }
   }
 
@@ -143,7 +160,11 @@ public final class WebhookDispatcher implements AutoCloseable {
     } else if (!(e instanceof ConnectException)) {
       LOG.warn("webhook {} to {} failed: {}", eventType, url, error);
     } else if (refusing.add(url)) {
-      LOG.warn("webhook {} to {} failed: {}; further refusals by it are logged at DEBUG", eventType, url, error);
+      LOG.warn(
+          "webhook {} to {} failed: {}; further refusals by it are logged at DEBUG",
+          eventType,
+          url,
+          error);
     } else {
       LOG.debug("webhook {} to {} failed: {}", eventType, url, error);
     }

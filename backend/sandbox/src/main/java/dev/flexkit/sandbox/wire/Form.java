@@ -25,7 +25,9 @@ public final class Form {
   }
 
   public String required(String name) {
-    return get(name).filter(v -> !v.isEmpty()).orElseThrow(() -> TwilioException.missingParameter(name));
+    return get(name)
+        .filter(v -> !v.isEmpty())
+        .orElseThrow(() -> TwilioException.missingParameter(name));
   }
 
   public List<String> all(String name) {
@@ -38,21 +40,27 @@ public final class Form {
   }
 
   public Optional<Integer> integer(String name) {
-    return get(name).map(v -> {
-      try {
-        return Integer.parseInt(v.trim());
-      } catch (NumberFormatException e) {
-        throw TwilioException.invalidParameter(name, "'" + v + "' is not an integer");
-      }
-    });
+    return get(name)
+        .map(
+            v -> {
+              try {
+                return Integer.parseInt(v.trim());
+              } catch (NumberFormatException e) {
+                throw TwilioException.invalidParameter(name, "'" + v + "' is not an integer");
+              }
+            });
   }
 
   public Optional<Boolean> bool(String name) {
-    return get(name).map(v -> switch (v.toLowerCase()) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw TwilioException.invalidParameter(name, "'" + v + "' is not a boolean");
-    });
+    return get(name)
+        .map(
+            v ->
+                switch (v.toLowerCase()) {
+                  case "true" -> true;
+                  case "false" -> false;
+                  default ->
+                      throw TwilioException.invalidParameter(name, "'" + v + "' is not a boolean");
+                });
   }
 
   /** A JSON object or array carried in one form field. */

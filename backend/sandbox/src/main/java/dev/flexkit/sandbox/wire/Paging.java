@@ -10,10 +10,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Twilio v1 list paging: {@code PageSize} (default 50, at most 1000), {@code Page} and
- * {@code PageToken}, answered with {@code {<key>: [...], meta: {page, page_size, first_page_url,
- * previous_page_url, url, next_page_url, key}}}. Paging URLs are absolute Twilio URLs and keep
- * the list's own filters, so twilio-java can follow {@code next_page_url} as it does on Twilio.
+ * Twilio v1 list paging: {@code PageSize} (default 50, at most 1000), {@code Page} and {@code
+ * PageToken}, answered with {@code {<key>: [...], meta: {page, page_size, first_page_url,
+ * previous_page_url, url, next_page_url, key}}}. Paging URLs are absolute Twilio URLs and keep the
+ * list's own filters, so twilio-java can follow {@code next_page_url} as it does on Twilio.
  */
 public final class Paging {
   private static final int DEFAULT_SIZE = 50;
@@ -21,9 +21,17 @@ public final class Paging {
 
   private Paging() {}
 
-  public static <T> Map<String, Object> page(List<T> items, Function<T, Object> render, String key,
-                                             String product, String path, MultivaluedMap<String, String> query) {
-    int size = query.getFirst("PageSize") == null ? DEFAULT_SIZE : parse("PageSize", query.getFirst("PageSize"));
+  public static <T> Map<String, Object> page(
+      List<T> items,
+      Function<T, Object> render,
+      String key,
+      String product,
+      String path,
+      MultivaluedMap<String, String> query) {
+    int size =
+        query.getFirst("PageSize") == null
+            ? DEFAULT_SIZE
+            : parse("PageSize", query.getFirst("PageSize"));
     if (size < 1 || size > MAX_SIZE) {
       throw TwilioException.invalidParameter("PageSize", "must be between 1 and " + MAX_SIZE);
     }
@@ -32,11 +40,15 @@ public final class Paging {
     int to = Math.min(from + size, items.size());
 
     Map<String, String> filters = new LinkedHashMap<>();
-    query.forEach((k, v) -> {
-      if (!k.equals("PageSize") && !k.equals("Page") && !k.equals("PageToken") && !v.isEmpty()) {
-        filters.put(k, v.get(0));
-      }
-    });
+    query.forEach(
+        (k, v) -> {
+          if (!k.equals("PageSize")
+              && !k.equals("Page")
+              && !k.equals("PageToken")
+              && !v.isEmpty()) {
+            filters.put(k, v.get(0));
+          }
+        });
     String base = TwilioUrls.url(product, path);
 
     Map<String, Object> meta = new LinkedHashMap<>();

@@ -21,12 +21,14 @@ public final class TwilioException extends RuntimeException {
 
   /** 20404, as Twilio words it: "The requested resource /Conversations/CH… was not found". */
   public static TwilioException notFound(String resourcePath) {
-    return new TwilioException(404, 20404, "The requested resource " + resourcePath + " was not found");
+    return new TwilioException(
+        404, 20404, "The requested resource " + resourcePath + " was not found");
   }
 
   /** A missing required parameter: Twilio answers 400 with 20001 and names it. */
   public static TwilioException missingParameter(String name) {
-    return new TwilioException(400, 20001, "Missing required parameter " + name + " in the post body");
+    return new TwilioException(
+        400, 20001, "Missing required parameter " + name + " in the post body");
   }
 
   public static TwilioException invalidParameter(String name, String why) {

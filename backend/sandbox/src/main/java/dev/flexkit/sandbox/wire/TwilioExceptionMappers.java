@@ -18,8 +18,10 @@ public final class TwilioExceptionMappers {
   private TwilioExceptionMappers() {}
 
   static Response response(int status, int code, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(TwilioErrorBody.of(status, code, message)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(TwilioErrorBody.of(status, code, message))
+        .build();
   }
 
   public static final class Known implements ExceptionMapper<TwilioException> {
@@ -30,20 +32,23 @@ public final class TwilioExceptionMappers {
   }
 
   public static final class Routing implements ExceptionMapper<WebApplicationException> {
-    @Context
-    UriInfo uri;
+    @Context UriInfo uri;
 
     @Override
     public Response toResponse(WebApplicationException e) {
       if (e instanceof NotFoundException) {
         String path = uri == null ? "" : "/" + uri.getPath();
-        return response(404, 20404, "The requested resource " + stripVersion(path) + " was not found");
+        return response(
+            404, 20404, "The requested resource " + stripVersion(path) + " was not found");
       }
       if (e instanceof NotAllowedException) {
         return response(405, 20004, "Method not allowed");
       }
       int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-      return response(status, status >= 500 ? 20500 : 20001, status >= 500 ? "Internal Server Error" : "Bad request");
+      return response(
+          status,
+          status >= 500 ? 20500 : 20001,
+          status >= 500 ? "Internal Server Error" : "Bad request");
     }
 
     private static String stripVersion(String path) {

@@ -7,7 +7,8 @@ import java.time.temporal.ChronoUnit;
 
 /** Twilio's v1 APIs write times as ISO-8601 UTC to the second: {@code 2015-12-16T22:18:37Z}. */
 public final class TwilioTime {
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   private TwilioTime() {}
 

@@ -4,7 +4,10 @@ package dev.flexkit.sandbox.wire;
 public final class TwilioUrls {
   private TwilioUrls() {}
 
-  /** {@code url("conversations", "/v1/Conversations/CH…")} → {@code https://conversations.twilio.com/v1/Conversations/CH…}. */
+  /**
+   * {@code url("conversations", "/v1/Conversations/CH…")} → {@code
+   * https://conversations.twilio.com/v1/Conversations/CH…}.
+   */
   public static String url(String product, String path) {
     return "https://" + product + ".twilio.com" + (path.startsWith("/") ? path : "/" + path);
   }

@@ -34,7 +34,10 @@ class ParticipantAndMessageRulesTest {
     String customer = newCustomer();
     String first = newConversation();
     json(addSms(first, customer, sms()));
-    assertError(addSms(newConversation(), customer, sms()), 409, 50416,
+    assertError(
+        addSms(newConversation(), customer, sms()),
+        409,
+        50416,
         "A binding for this participant and proxy address already exists in Conversation " + first);
   }
 
@@ -52,7 +55,8 @@ class ParticipantAndMessageRulesTest {
   void r12_bindingAddressesAreChecked() {
     String sid = newConversation();
     assertError(addSms(sid, "5551234", sms()), 400, 50407, null);
-    assertError(http.post(participants(sid), "MessagingBinding.Address", newCustomer()), 400, 50412, null);
+    assertError(
+        http.post(participants(sid), "MessagingBinding.Address", newCustomer()), 400, 50412, null);
     assertError(addSms(sid, newCustomer(), "not-a-number"), 400, 50408, null);
     assertError(addSms(sid, newCustomer(), "+1" + "5".repeat(300)), 400, 50408, null);
     assertError(addSms(sid, sms(), sms()), 400, 50409, null);
@@ -62,22 +66,50 @@ class ParticipantAndMessageRulesTest {
   @Test
   void r17_contentVariablesNeedAContentSidAndMustBeAJsonObject() {
     String sid = newConversation();
-    assertError(http.post(messages(sid), "Body", "hi", "ContentVariables", "{\"1\":\"Ada\"}"), 400, 50528, null);
-    assertError(http.post(messages(sid), "ContentSid", ContentLibrary.ORDER_UPDATE, "ContentVariables", "[\"Ada\"]"),
-        400, 50527, null);
-    assertError(http.post(messages(sid), "ContentSid", ContentLibrary.ORDER_UPDATE, "ContentVariables", "Ada"),
-        400, 50527, null);
-    assertThat(http.post(messages(sid), "ContentSid", ContentLibrary.ORDER_UPDATE, "ContentVariables",
-        "{\"1\":\"Ada\"}").statusCode()).isEqualTo(201);
+    assertError(
+        http.post(messages(sid), "Body", "hi", "ContentVariables", "{\"1\":\"Ada\"}"),
+        400,
+        50528,
+        null);
+    assertError(
+        http.post(
+            messages(sid),
+            "ContentSid",
+            ContentLibrary.ORDER_UPDATE,
+            "ContentVariables",
+            "[\"Ada\"]"),
+        400,
+        50527,
+        null);
+    assertError(
+        http.post(
+            messages(sid), "ContentSid", ContentLibrary.ORDER_UPDATE, "ContentVariables", "Ada"),
+        400,
+        50527,
+        null);
+    assertThat(
+            http.post(
+                    messages(sid),
+                    "ContentSid",
+                    ContentLibrary.ORDER_UPDATE,
+                    "ContentVariables",
+                    "{\"1\":\"Ada\"}")
+                .statusCode())
+        .isEqualTo(201);
   }
 
   private String newConversation() {
     return json(http.post("/conversations/v1/Conversations")).path("sid").asText();
   }
 
-  private java.net.http.HttpResponse<String> addSms(String conversation, String address, String proxy) {
-    return http.post(participants(conversation), "MessagingBinding.Address", address,
-        "MessagingBinding.ProxyAddress", proxy);
+  private java.net.http.HttpResponse<String> addSms(
+      String conversation, String address, String proxy) {
+    return http.post(
+        participants(conversation),
+        "MessagingBinding.Address",
+        address,
+        "MessagingBinding.ProxyAddress",
+        proxy);
   }
 
   private String sms() {

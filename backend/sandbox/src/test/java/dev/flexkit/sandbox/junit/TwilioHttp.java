@@ -27,15 +27,22 @@ public final class TwilioHttp {
     this.twilio = twilio;
   }
 
-  /** {@code path} under the base URL, e.g. {@code /conversations/v1/Conversations}; pairs of name, value. */
+  /**
+   * {@code path} under the base URL, e.g. {@code /conversations/v1/Conversations}; pairs of name,
+   * value.
+   */
   public HttpResponse<String> post(String path, String... pairs) {
     StringBuilder form = new StringBuilder();
     for (int i = 0; i < pairs.length; i += 2) {
-      form.append(form.length() == 0 ? "" : "&").append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
+      form.append(form.length() == 0 ? "" : "&")
+          .append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
     }
-    return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
   }
 
   public HttpResponse<String> get(String path) {
@@ -49,12 +56,14 @@ public final class TwilioHttp {
   }
 
   /** Twilio's error envelope (R56) with this status and code, and this message unless null. */
-  public static void assertError(HttpResponse<String> response, int status, int code, String message) {
+  public static void assertError(
+      HttpResponse<String> response, int status, int code, String message) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     JsonNode body = parse(response);
     assertThat(body.path("code").asInt()).as(response.body()).isEqualTo(code);
     assertThat(body.path("status").asInt()).isEqualTo(status);
-    assertThat(body.path("more_info").asText()).isEqualTo("https://www.twilio.com/docs/errors/" + code);
+    assertThat(body.path("more_info").asText())
+        .isEqualTo("https://www.twilio.com/docs/errors/" + code);
     if (message != null) {
       assertThat(body.path("message").asText()).isEqualTo(message);
     }
@@ -69,9 +78,12 @@ public final class TwilioHttp {
   }
 
   private HttpRequest.Builder request(String path) {
-    String basic = Base64.getEncoder().encodeToString(
-        (twilio.accountSid() + ":" + twilio.authToken()).getBytes(StandardCharsets.UTF_8));
-    return HttpRequest.newBuilder(URI.create(twilio.twilioBaseUrl() + path)).header("Authorization", "Basic " + basic);
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (twilio.accountSid() + ":" + twilio.authToken()).getBytes(StandardCharsets.UTF_8));
+    return HttpRequest.newBuilder(URI.create(twilio.twilioBaseUrl() + path))
+        .header("Authorization", "Basic " + basic);
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) {

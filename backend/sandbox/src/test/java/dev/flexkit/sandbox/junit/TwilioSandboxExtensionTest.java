@@ -32,21 +32,28 @@ class TwilioSandboxExtensionTest {
 
   @Test
   @Order(1)
-  void answersTwilioRequestsWithTheAccountsCredentialsAndLogsThem(TwilioSandbox sameSandbox) throws Exception {
+  void answersTwilioRequestsWithTheAccountsCredentialsAndLogsThem(TwilioSandbox sameSandbox)
+      throws Exception {
     assertThat(sameSandbox).isSameAs(twilio);
     HttpResponse<String> created = createConversation(twilio.authToken());
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(created.body()).contains("\"sid\":\"CH");
     assertThat(createConversation("not-the-token").statusCode()).isEqualTo(401);
-    assertThat(twilio.calls()).extracting(c -> c.method() + " " + c.path() + " " + c.status()).containsExactly(
-        "POST /conversations/v1/Conversations 201", "POST /conversations/v1/Conversations 401");
+    assertThat(twilio.calls())
+        .extracting(c -> c.method() + " " + c.path() + " " + c.status())
+        .containsExactly(
+            "POST /conversations/v1/Conversations 201", "POST /conversations/v1/Conversations 401");
   }
 
   @Test
   @Order(2)
   void faultsApplyToTheNextCallsAndEachTestStartsWithNone() throws Exception {
     assertThat(twilio.calls()).as("the call log is per test").isEmpty();
-    twilio.faults().add(new Faults.Rule("POST /conversations/v1/Conversations", Faults.Kind.STATUS, 503, 0, 1, 1, 0));
+    twilio
+        .faults()
+        .add(
+            new Faults.Rule(
+                "POST /conversations/v1/Conversations", Faults.Kind.STATUS, 503, 0, 1, 1, 0));
     assertThat(createConversation(twilio.authToken()).statusCode()).isEqualTo(503);
     assertThat(createConversation(twilio.authToken()).statusCode()).isEqualTo(201);
   }
@@ -63,25 +70,34 @@ class TwilioSandboxExtensionTest {
   void aCustomerWritesAndTimeMoves() throws Exception {
     var inbound = twilio.customerSends("+15005550006", twilio.smsNumbers().get(0), "Hello?");
     assertThat(inbound.newConversation()).isTrue();
-    HttpResponse<String> messages = get("/conversations/v1/Conversations/" + inbound.conversationSid() + "/Messages");
+    HttpResponse<String> messages =
+        get("/conversations/v1/Conversations/" + inbound.conversationSid() + "/Messages");
     assertThat(messages.body()).contains("Hello?");
 
     Instant before = twilio.clock().instant();
     twilio.advance(Duration.ofHours(25));
-    assertThat(Duration.between(before, twilio.clock().instant())).isGreaterThanOrEqualTo(Duration.ofHours(25));
+    assertThat(Duration.between(before, twilio.clock().instant()))
+        .isGreaterThanOrEqualTo(Duration.ofHours(25));
     assertThat(twilio.taskRouter().workspaceSid()).startsWith("WS");
   }
 
   private HttpResponse<String> createConversation(String token) throws Exception {
     String form = "FriendlyName=" + URLEncoder.encode("extension test", StandardCharsets.UTF_8);
-    return HTTP.send(HttpRequest.newBuilder(url("/conversations/v1/Conversations"))
-        .header("Authorization", basic(token))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(url("/conversations/v1/Conversations"))
+            .header("Authorization", basic(token))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(url(path)).header("Authorization", basic(twilio.authToken())).GET().build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(url(path))
+            .header("Authorization", basic(twilio.authToken()))
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -90,6 +106,8 @@ class TwilioSandboxExtensionTest {
   }
 
   private String basic(String token) {
-    return "Basic " + Base64.getEncoder().encodeToString((twilio.accountSid() + ":" + token).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((twilio.accountSid() + ":" + token).getBytes(StandardCharsets.UTF_8));
   }
 }

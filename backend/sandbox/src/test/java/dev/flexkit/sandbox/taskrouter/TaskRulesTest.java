@@ -24,17 +24,32 @@ class TaskRulesTest {
   @Test
   void r41_aTaskListCarriesNoAttributesOnlyAFetchDoes() {
     String tasks = "/taskrouter/v1/Workspaces/" + twilio.taskRouter().workspaceSid() + "/Tasks";
-    String sid = json(http.post(tasks, "Attributes", "{\"conversationSid\":\"CH00000000000000000000000000000041\"}",
-        "WorkflowSid", twilio.taskRouter().defaultWorkflowSid(), "TaskChannel", "chat")).path("sid").asText();
+    String sid =
+        json(http.post(
+                tasks,
+                "Attributes",
+                "{\"conversationSid\":\"CH00000000000000000000000000000041\"}",
+                "WorkflowSid",
+                twilio.taskRouter().defaultWorkflowSid(),
+                "TaskChannel",
+                "chat"))
+            .path("sid")
+            .asText();
 
-    JsonNode listed = json(http.get(tasks + "?EvaluateTaskAttributes="
-        + java.net.URLEncoder.encode("conversationSid == \"CH00000000000000000000000000000041\"",
-            java.nio.charset.StandardCharsets.UTF_8))).path("tasks");
+    JsonNode listed =
+        json(http.get(
+                tasks
+                    + "?EvaluateTaskAttributes="
+                    + java.net.URLEncoder.encode(
+                        "conversationSid == \"CH00000000000000000000000000000041\"",
+                        java.nio.charset.StandardCharsets.UTF_8)))
+            .path("tasks");
     assertThat(listed).hasSize(1);
     assertThat(listed.get(0).path("sid").asText()).isEqualTo(sid);
     assertThat(listed.get(0).has("attributes")).isTrue();
     assertThat(listed.get(0).path("attributes").isNull()).as("attributes in a list").isTrue();
 
-    assertThat(json(http.get(tasks + "/" + sid)).path("attributes").asText()).contains("CH00000000000000000000000000000041");
+    assertThat(json(http.get(tasks + "/" + sid)).path("attributes").asText())
+        .contains("CH00000000000000000000000000000041");
   }
 }
