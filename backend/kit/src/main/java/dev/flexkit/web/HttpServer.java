@@ -46,13 +46,19 @@ public final class HttpServer {
     server.addConnector(connector);
 
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder("jersey", new ServletContainer(jersey)), "/*");
+    // Servlets start with the server (not on their first request), while the store migrates in
+    // the background, so the first answer does not also pay for Jersey building its model.
+    ServletHolder api = new ServletHolder("jersey", new ServletContainer(jersey));
+    api.setInitOrder(0);
+    context.addServlet(api, "/*");
     context.addFilter(
         new FilterHolder(new RequestBodyLimitFilter(config.requestLimits())),
         "/*",
         EnumSet.of(DispatcherType.REQUEST));
     for (ServletMount mount : mounts) {
-      context.addServlet(new ServletHolder(mount.name(), mount.servlet()), mount.pathSpec());
+      ServletHolder mounted = new ServletHolder(mount.name(), mount.servlet());
+      mounted.setInitOrder(0);
+      context.addServlet(mounted, mount.pathSpec());
       for (Filter filter : mount.filters()) {
         context.addFilter(
             new FilterHolder(filter), mount.pathSpec(), EnumSet.of(DispatcherType.REQUEST));
