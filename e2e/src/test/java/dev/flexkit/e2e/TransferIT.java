@@ -537,7 +537,11 @@ class TransferIT {
                     + workspace
                     + "/Tasks?AssignmentStatus=pending,reserved,assigned,wrapping&PageSize=100")
             .path("tasks")) {
-      JsonNode attributes = JSON.readTree(task.path("attributes").asText("{}"));
+      // A task list carries no attributes (TWILIO-RULES R41): fetch each task, as Flex would.
+      JsonNode fetched =
+          twilio.get(
+              "taskrouter", "/v1/Workspaces/" + workspace + "/Tasks/" + task.path("sid").asText());
+      JsonNode attributes = JSON.readTree(fetched.path("attributes").asText("{}"));
       if (attributes.hasNonNull("flexInteractionSid")
           && attributes.hasNonNull("flexInteractionChannelSid")) {
         channels.add(

@@ -114,7 +114,7 @@ public final class TwilioInactivityActions implements InactivityActions {
           "agent of task {} already left {}; nothing to wrap up", t.taskSid(), t.conversationSid());
       return true;
     } catch (TwilioCallException e) {
-      if (InactivityService.isClientError(e)) {
+      if (DueSteps.isClientError(e)) {
         LOG.warn(
             "wrap-up of {} refused by Twilio, giving up: {}", t.conversationSid(), e.getMessage());
         return true;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.rest.conversations.v1.conversation.Message;
 import com.twilio.rest.flexapi.v1.Interaction;
-import com.twilio.rest.flexapi.v1.interaction.InteractionChannel;
 import dev.flexkit.config.FlexSettings;
 import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.twilio.TwilioCallException;
@@ -160,25 +159,7 @@ public final class BackOfficeTasks {
                 .getSid();
       } catch (RuntimeException e) {
         timer.join();
-        // Compensation: the channel closed with routing closed completes the task and closes the
-        // conversation.
-        try {
-          twilio.call(
-              "close interaction channel (compensation)",
-              c ->
-                  InteractionChannel.updater(
-                          interaction.getSid(),
-                          channelSid,
-                          InteractionChannel.UpdateChannelStatus.CLOSED)
-                      .setRouting(Map.of("status", "closed"))
-                      .update(c));
-        } catch (RuntimeException undo) {
-          LOG.error(
-              "orphan: back-office interaction {} on conversation {} could not be closed: {}",
-              interaction.getSid(),
-              conversationSid,
-              undo.getMessage());
-        }
+        conversations.closeInteractionChannel(interaction.getSid(), channelSid, conversationSid);
         throw e;
       }
     }

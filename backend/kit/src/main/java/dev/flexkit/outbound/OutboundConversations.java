@@ -1,7 +1,9 @@
 package dev.flexkit.outbound;
 
 import com.twilio.rest.conversations.v1.Conversation;
+import com.twilio.rest.flexapi.v1.interaction.InteractionChannel;
 import dev.flexkit.twilio.TwilioGateway;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,5 +70,27 @@ public final class OutboundConversations {
     twilio.call(
         "close conversation",
         c -> Conversation.updater(conversationSid).setState(Conversation.State.CLOSED).update(c));
+  }
+
+  /**
+   * Compensation for an interaction whose first message failed: its channel closed with routing
+   * closed completes the task and closes the conversation. A failure here is logged as an orphan.
+   */
+  void closeInteractionChannel(String interactionSid, String channelSid, String conversationSid) {
+    try {
+      twilio.call(
+          "close interaction channel (compensation)",
+          c ->
+              InteractionChannel.updater(
+                      interactionSid, channelSid, InteractionChannel.UpdateChannelStatus.CLOSED)
+                  .setRouting(Map.of("status", "closed"))
+                  .update(c));
+    } catch (RuntimeException undo) {
+      LOG.error(
+          "orphan: interaction {} on conversation {} could not be closed: {}",
+          interactionSid,
+          conversationSid,
+          undo.getMessage());
+    }
   }
 }
