@@ -138,7 +138,7 @@ public final class FlexMessagingKit {
     capabilities.forEach(capability -> capability.contribute(contributions));
     contributions.clockJumps().forEach(twilio::onClockJump);
 
-    ObjectMapper mapper = ObjectMappers.create();
+    ObjectMapper mapper = ObjectMappers.WIRE;
     Clock clock = twilio.clock();
     FlexSettings flex = twilio.flex();
     TwilioGateway gateway = twilio.gateway();

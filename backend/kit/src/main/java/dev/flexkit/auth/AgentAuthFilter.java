@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flexkit.http.FormUrlEncoded;
 import dev.flexkit.web.ApiError;
 import dev.flexkit.web.ApiException;
+import dev.flexkit.web.ObjectMappers;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -31,7 +32,7 @@ import java.util.List;
 @AgentAuthenticated
 @Priority(Priorities.AUTHENTICATION)
 public final class AgentAuthFilter implements ContainerRequestFilter {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
   private static final int MAX_BODY = 1024 * 1024;
 
   private final FlexTokenValidator validator;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.twilio.rest.flexapi.v1.Configuration;
 import dev.flexkit.twilio.TwilioGateway;
+import dev.flexkit.web.ObjectMappers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public final class InactivityConfig implements SettingsSource {
 
   private final TwilioGateway twilio;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = ObjectMappers.PLAIN;
   private volatile JsonNode cached;
   private volatile Instant fetchedAt;
   private volatile List<String> problems = List.of();

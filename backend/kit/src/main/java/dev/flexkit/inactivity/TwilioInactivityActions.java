@@ -7,6 +7,7 @@ import com.twilio.rest.conversations.v1.conversation.Participant;
 import com.twilio.rest.flexapi.v1.interaction.interactionchannel.InteractionChannelParticipant;
 import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.twilio.TwilioGateway;
+import dev.flexkit.web.ObjectMappers;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TwilioInactivityActions implements InactivityActions {
   private static final Logger LOG = LoggerFactory.getLogger(TwilioInactivityActions.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
   private static final String MARKER = "flexkitInactivityWarning";
 
   private final TwilioGateway twilio;

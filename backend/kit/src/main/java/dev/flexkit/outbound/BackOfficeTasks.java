@@ -8,6 +8,7 @@ import dev.flexkit.config.FlexSettings;
 import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.twilio.TwilioGateway;
+import dev.flexkit.web.ObjectMappers;
 import dev.flexkit.whatsapp.WhatsappWindows;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackOfficeTasks {
   private static final Logger LOG = LoggerFactory.getLogger(BackOfficeTasks.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
   /** What the seed's messages were authored as; never an agent's identity. */
   static final String AUTHOR = "system";

@@ -6,6 +6,7 @@ import com.twilio.rest.conversations.v1.conversation.Participant;
 import com.twilio.rest.taskrouter.v1.workspace.Task;
 import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.twilio.TwilioGateway;
+import dev.flexkit.web.ObjectMappers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
 /** Reads what Twilio knows about a conversation: who is in it, its task, its customer binding. */
 final class ConversationLookup {
   private static final Pattern CONVERSATION_SID = Pattern.compile("\\bCH[0-9a-fA-F]{32}\\b");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
   private final TwilioGateway twilio;
   private final Optional<String> workspaceSid;

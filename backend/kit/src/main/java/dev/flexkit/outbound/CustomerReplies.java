@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.rest.flexapi.v1.Interaction;
 import dev.flexkit.config.FlexSettings;
 import dev.flexkit.twilio.TwilioGateway;
+import dev.flexkit.web.ObjectMappers;
 import dev.flexkit.webhooks.ConversationEvent;
 import dev.flexkit.whatsapp.WhatsappWindows;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CustomerReplies {
   private static final Logger LOG = LoggerFactory.getLogger(CustomerReplies.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
   private final TwilioGateway twilio;
   private final FlexSettings flex;

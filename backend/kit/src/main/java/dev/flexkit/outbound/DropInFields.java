@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flexkit.http.FormUrlEncoded;
 import dev.flexkit.outbound.Refusal.FieldError;
+import dev.flexkit.web.ObjectMappers;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import java.util.Set;
  * their text.
  */
 final class DropInFields {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
   /**
    * The reference plugin builds its form with URLSearchParams, which turns a missing value into the

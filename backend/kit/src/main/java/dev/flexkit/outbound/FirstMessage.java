@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.rest.conversations.v1.conversation.Message;
 import dev.flexkit.auth.FlexAgent;
 import dev.flexkit.twilio.TwilioGateway;
+import dev.flexkit.web.ObjectMappers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A send's first message, and its entry on the agent's sent list around it. */
 final class FirstMessage {
   private static final Logger LOG = LoggerFactory.getLogger(FirstMessage.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
   private final TwilioGateway twilio;
   private final SentMessages sent;

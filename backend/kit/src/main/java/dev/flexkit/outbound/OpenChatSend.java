@@ -9,6 +9,7 @@ import dev.flexkit.config.FlexSettings;
 import dev.flexkit.outbound.OutboundSender.Result;
 import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.twilio.TwilioGateway;
+import dev.flexkit.web.ObjectMappers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,7 @@ import java.util.concurrent.ExecutorService;
  * conversation.
  */
 final class OpenChatSend {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
   private final TwilioGateway twilio;
   private final FlexSettings flex;

@@ -9,6 +9,7 @@ import dev.flexkit.auth.FlexAgent;
 import dev.flexkit.outbound.OutboundSender.Result;
 import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.twilio.TwilioGateway;
+import dev.flexkit.web.ObjectMappers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WaitForReplySend {
   private static final Logger LOG = LoggerFactory.getLogger(WaitForReplySend.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
   private final TwilioGateway twilio;
   private final OutboundSettings settings;

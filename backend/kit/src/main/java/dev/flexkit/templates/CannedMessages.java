@@ -2,6 +2,7 @@ package dev.flexkit.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flexkit.web.ObjectMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CannedMessages {
   private static final Logger LOG = LoggerFactory.getLogger(CannedMessages.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
   private static final String DEFAULT = "/templates/canned-messages.json";
 
   public record Canned(String id, String name, List<String> channels, String body) {}

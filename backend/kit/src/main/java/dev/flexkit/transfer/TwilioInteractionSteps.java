@@ -14,6 +14,7 @@ import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import com.twilio.rest.taskrouter.v1.workspace.worker.WorkerChannel;
 import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.twilio.TwilioGateway;
+import dev.flexkit.web.ObjectMappers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.stream.StreamSupport;
 
 /** The steps of a transfer through the gateway, with twilio-java. */
 final class TwilioInteractionSteps implements InteractionSteps {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
   private final TwilioGateway twilio;
   private final String workspaceSid;

@@ -2,6 +2,7 @@ package dev.flexkit.twilio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flexkit.web.ObjectMappers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmulatorClock extends Clock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmulatorClock.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
   /** Smaller differences are the poll's own latency, not a jump. */
   private static final long JUMP_MILLIS = 500;

@@ -3,6 +3,7 @@ package dev.flexkit.twilio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flexkit.web.ObjectMappers;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * node, and anyone may have written them. Whatever comes in, a JSON object comes out.
  */
 public final class TaskAttributes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
   /**
    * Written by Flex on every task it creates for an interaction; a copy on a new invite must not

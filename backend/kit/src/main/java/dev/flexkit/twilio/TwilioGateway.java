@@ -9,6 +9,7 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
+import dev.flexkit.web.ObjectMappers;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  * TwilioCallException} that resources answer as our JSON error.
  */
 public final class TwilioGateway {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
   private final TwilioRestClient client;
   private final GatewayHttpClient http;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Renders the error envelope outside JAX-RS, for failures Jetty answers itself. */
 final class ErrorJson {
-  private static final ObjectMapper MAPPER = ObjectMappers.create();
+  private static final ObjectMapper MAPPER = ObjectMappers.WIRE;
 
   private ErrorJson() {}
 

@@ -9,6 +9,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class ObjectMappers {
   private ObjectMappers() {}
 
+  /**
+   * Jackson's defaults, shared by every class that reads or builds JSON itself (Twilio's trees,
+   * twilio-java's maps, request bodies read by hand): nulls stay visible, unlike on our wire.
+   */
+  public static final ObjectMapper PLAIN = new ObjectMapper();
+
+  /** Our API's JSON (see {@link #create}), bound once into Jersey and used for error bodies. */
+  public static final ObjectMapper WIRE = create();
+
   /** ISO-8601 times, no nulls on the wire, and tolerance for fields newer clients add. */
   public static ObjectMapper create() {
     return new ObjectMapper()
