@@ -2,11 +2,11 @@ package dev.flexkit.inactivity;
 
 import com.twilio.rest.taskrouter.v1.workspace.Task;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
+import dev.flexkit.twilio.Futures;
 import dev.flexkit.twilio.TwilioGateway;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
@@ -72,20 +72,9 @@ public final class TwilioLiveTasks implements LiveTasks {
       fetched.cancel(false);
       return Optional.empty();
     }
-    Task t = join(fetched);
+    Task t = Futures.join(fetched);
     return TaskAssignments.from(
         attributes(t), t.getSid(), workerSid, t.getTaskQueueSid(), t.getTaskChannelUniqueName());
-  }
-
-  private static Task join(CompletableFuture<Task> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 
   private static String attributes(Task t) {

@@ -3,6 +3,7 @@ package dev.flexkit.transfer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexkit.auth.FlexAgent;
+import dev.flexkit.twilio.Futures;
 import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.web.ApiException;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -58,8 +58,8 @@ public final class TransferStart {
         async(() -> twilio.task(request.taskSid()));
     CompletableFuture<Boolean> owned =
         async(() -> twilio.acceptedBy(request.taskSid(), agent.workerSid()));
-    InteractionSteps.TaskView task = join(fetched);
-    if (!"assigned".equals(task.status()) || !join(owned)) {
+    InteractionSteps.TaskView task = Futures.join(fetched);
+    if (!"assigned".equals(task.status()) || !Futures.join(owned)) {
       throw new ApiException(
           403, "not_task_owner", "Only the agent currently assigned to this task can transfer it");
     }
@@ -83,8 +83,8 @@ public final class TransferStart {
             });
     CompletableFuture<List<InteractionSteps.ChannelParticipant>> listed =
         async(() -> twilio.participants(interactionSid, channelSid));
-    join(checked);
-    List<InteractionSteps.ChannelParticipant> participants = join(listed);
+    Futures.join(checked);
+    List<InteractionSteps.ChannelParticipant> participants = Futures.join(listed);
     InteractionSteps.ChannelParticipant mine =
         participants.stream()
             .filter(
@@ -256,16 +256,5 @@ public final class TransferStart {
 
   private <T> CompletableFuture<T> async(Supplier<T> read) {
     return CompletableFuture.supplyAsync(read, reads);
-  }
-
-  private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 }

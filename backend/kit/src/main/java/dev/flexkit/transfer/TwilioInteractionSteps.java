@@ -12,6 +12,7 @@ import com.twilio.rest.taskrouter.v1.workspace.Worker;
 import com.twilio.rest.taskrouter.v1.workspace.Workflow;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import com.twilio.rest.taskrouter.v1.workspace.worker.WorkerChannel;
+import dev.flexkit.twilio.Futures;
 import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.twilio.TwilioGateway;
 import dev.flexkit.web.ObjectMappers;
@@ -79,12 +80,7 @@ final class TwilioInteractionSteps implements InteractionSteps {
         java.util.concurrent.CompletableFuture.supplyAsync(
             () -> freeCapacity(workerSid, taskChannel));
     Worker w = twilio.call("fetch worker", c -> Worker.fetcher(ws(), workerSid).fetch(c));
-    Integer free;
-    try {
-      free = capacity.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    Integer free = Futures.join(capacity);
     return new WorkerView(
         w.getSid(),
         displayName(w),

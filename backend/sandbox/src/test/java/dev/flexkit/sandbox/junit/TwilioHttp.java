@@ -22,9 +22,20 @@ public final class TwilioHttp {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TwilioSandbox twilio;
+  private final String authToken;
 
   public TwilioHttp(TwilioSandbox twilio) {
+    this(twilio, twilio.authToken());
+  }
+
+  private TwilioHttp(TwilioSandbox twilio, String authToken) {
     this.twilio = twilio;
+    this.authToken = authToken;
+  }
+
+  /** The same client, authenticating with {@code authToken} instead of the account's. */
+  public TwilioHttp as(String authToken) {
+    return new TwilioHttp(twilio, authToken);
   }
 
   /**
@@ -81,7 +92,7 @@ public final class TwilioHttp {
     String basic =
         Base64.getEncoder()
             .encodeToString(
-                (twilio.accountSid() + ":" + twilio.authToken()).getBytes(StandardCharsets.UTF_8));
+                (twilio.accountSid() + ":" + authToken).getBytes(StandardCharsets.UTF_8));
     return HttpRequest.newBuilder(URI.create(twilio.twilioBaseUrl() + path))
         .header("Authorization", "Basic " + basic);
   }

@@ -3,15 +3,9 @@ package dev.flexkit.sandbox.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flexkit.sandbox.traffic.Faults;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -22,12 +16,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TwilioSandboxExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwilioSandboxExtensionTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   private final TwilioSandbox twilio;
+  private final TwilioHttp http;
 
   TwilioSandboxExtensionTest(TwilioSandbox twilio) {
     this.twilio = twilio;
+    this.http = new TwilioHttp(twilio);
   }
 
   @Test
@@ -81,33 +75,11 @@ class TwilioSandboxExtensionTest {
     assertThat(twilio.taskRouter().workspaceSid()).startsWith("WS");
   }
 
-  private HttpResponse<String> createConversation(String token) throws Exception {
-    String form = "FriendlyName=" + URLEncoder.encode("extension test", StandardCharsets.UTF_8);
-    return HTTP.send(
-        HttpRequest.newBuilder(url("/conversations/v1/Conversations"))
-            .header("Authorization", basic(token))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> createConversation(String token) {
+    return http.as(token).post("/conversations/v1/Conversations", "FriendlyName", "extension test");
   }
 
-  private HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(url(path))
-            .header("Authorization", basic(twilio.authToken()))
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private URI url(String twilioPath) {
-    return URI.create(twilio.twilioBaseUrl() + twilioPath);
-  }
-
-  private String basic(String token) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((twilio.accountSid() + ":" + token).getBytes(StandardCharsets.UTF_8));
+  private HttpResponse<String> get(String path) {
+    return http.get(path);
   }
 }
