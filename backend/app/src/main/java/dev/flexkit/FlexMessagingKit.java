@@ -91,7 +91,7 @@ public final class FlexMessagingKit {
                 BackOfficeKey.of(twilio.backOfficeKey(config.outbound().backofficeApiKey()))),
             new TemplatesCapability(kit, config.outbound().cannedMessagesFile()),
             new InactivityCapability(kit),
-            new TransferCapability(kit));
+            new TransferCapability(kit, Optional.of(twilio.outbound().queueSid())));
     FlexMessagingKit started = serve(config, twilio, capabilities, extraResources);
     LOG.info(
         "Flex Messaging Kit {} started in {} mode on {} in {} ms (store: {})",

@@ -61,7 +61,9 @@ final class LiveTwilio implements TwilioTarget {
     return new OutboundSettings(
         config.outbound().queueSid().orElse(""),
         config.outbound().knownAgentWorkflowSid(),
-        config.outbound().closedTimer());
+        config.outbound().closedTimer(),
+        config.outbound().smsTaskChannel(),
+        config.outbound().whatsappTaskChannel());
   }
 
   @Override

@@ -77,7 +77,9 @@ final class SandboxTwilio implements TwilioTarget {
     return new OutboundSettings(
         TaskRouterSeed.EVERYONE_QUEUE_SID,
         Optional.of(TaskRouterSeed.KNOWN_AGENT_WORKFLOW_SID),
-        config.outbound().closedTimer());
+        config.outbound().closedTimer(),
+        config.outbound().smsTaskChannel(),
+        config.outbound().whatsappTaskChannel());
   }
 
   @Override

@@ -417,7 +417,7 @@ class InactivityJourneyTest {
   }
 
   private void settle() {
-    kit.sandbox().webhooks().awaitIdle(Duration.ofSeconds(10));
+    kit.sandbox().awaitSettled(Duration.ofSeconds(10));
   }
 
   private String nextCustomer() {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -95,7 +96,7 @@ final class OutboundFixture {
   }
 
   void settle() {
-    kit.sandbox().webhooks().awaitIdle(Duration.ofSeconds(10));
+    kit.sandbox().awaitSettled(Duration.ofSeconds(10));
   }
 
   List<String> inbox(String customer) throws Exception {
@@ -180,6 +181,28 @@ final class OutboundFixture {
   }
 
   /** A task's attributes as TaskRouter holds them. */
+  /**
+   * The reserved task on this conversation. Flex sets an interaction's task up after answering
+   * (R28), so this waits for it, up to 5 s.
+   */
+  String reservedTaskOn(String conversationSid) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(5);
+    while (Instant.now().isBefore(deadline)) {
+      for (var worker : kit.sandbox().taskRouter().workerStates()) {
+        for (var reservation : worker.reservations()) {
+          if (taskAttributes(reservation.taskSid())
+              .path("conversationSid")
+              .asText()
+              .equals(conversationSid)) {
+            return reservation.taskSid();
+          }
+        }
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("no task reserved on " + conversationSid + " within 5 s");
+  }
+
   JsonNode taskAttributes(String taskSid) throws Exception {
     Object raw = kit.sandbox().taskRouter().flexSnapshot(taskSid).orElseThrow().get("attributes");
     return JSON.readTree(String.valueOf(raw));

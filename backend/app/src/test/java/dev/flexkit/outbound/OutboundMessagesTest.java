@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flexkit.RunningKit;
+import dev.flexkit.sandbox.conversations.ConversationsApi;
 import dev.flexkit.sandbox.taskrouter.TaskRouterSeed;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +67,7 @@ class OutboundMessagesTest {
   }
 
   @Test
-  void openChatTextsTheCustomerAndReservesTheSenderInTwoSequentialRoundTrips() throws Exception {
+  void openChatTextsTheCustomerAndReservesTheSenderInFourSequentialRoundTrips() throws Exception {
     String customer = newCustomer();
     HttpResponse<String> r = f.send(bob, openChat(customer, "Hello from Bob"));
 
@@ -74,12 +77,18 @@ class OutboundMessagesTest {
     assertThat(result.path("interactionSid").asText()).startsWith("KD");
     assertThat(result.path("reused").asBoolean()).isFalse();
     assertThat(f.inbox(customer)).containsExactly("Hello from Bob");
+    f.reservedTaskOn(result.path("conversationSid").asText());
     assertThat(f.reservations(TaskRouterSeed.BOB_WORKER_SID)).contains("pending");
-    // Round trips: the interaction, then the message with the closed timer alongside it.
+    // Round trips: the conversation with its closed timer; the customer, whose refusal is the only
+    // synchronous sign that they are busy elsewhere (R9; an interaction leaves them out, R32); the
+    // interaction on it (set up after it answers, R28); the message.
+    assertThat(f.count("POST", "/conversations/v1/Conversations")).isEqualTo(1);
+    assertThat(f.count("POST", "/conversations/v1/Conversations/CH[0-9a-f]+/Participants"))
+        .isEqualTo(1);
     assertThat(f.count("POST", "/flex-api/v1/Interactions")).isEqualTo(1);
     assertThat(f.count("POST", "/conversations/v1/Conversations/CH[0-9a-f]+/Messages"))
         .isEqualTo(1);
-    assertThat(f.count("POST", "/conversations/v1/Conversations/CH[0-9a-f]+")).isEqualTo(1);
+    assertThat(f.count("POST", "/conversations/v1/Conversations/CH[0-9a-f]+")).isZero();
     var conversation = kit.sandbox().conversations().get(result.path("conversationSid").asText());
     assertThat(conversation.closedAfter()).isEqualTo(Duration.ofDays(1));
   }
@@ -91,11 +100,13 @@ class OutboundMessagesTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     assertThat(json(r).has("interactionSid") && !json(r).path("interactionSid").isNull()).isFalse();
     assertThat(f.inbox(customer)).containsExactly("Your order shipped");
-    // Round trips: the conversation with its participant, attributes and timer, then the message.
+    // Round trips: the conversation with its attributes and timer, the customer, the message.
+    // ConversationWithParticipants would be one call less, but adds the customer in the background
+    // and refuses a message meanwhile (R7).
     assertThat(f.calls())
         .extracting(c -> c.method() + " " + c.path())
         .filteredOn(s -> !s.startsWith("POST /iam"))
-        .hasSize(2);
+        .hasSize(3);
     int before = f.reservations(TaskRouterSeed.BOB_WORKER_SID).size();
 
     f.customerWrites(customer, sms, "Thanks, when will it arrive?");
@@ -231,6 +242,60 @@ class OutboundMessagesTest {
     assertThat(f.get("/api/templates?channel=fax", alice).statusCode()).isEqualTo(400);
   }
 
+  /** Defect 2 of "Twilio as it really is": a Flex workspace has no whatsapp task channel (R39). */
+  @Test
+  void aWhatsappOpenChatsTaskIsOnTheWorkspacesChatChannel() throws Exception {
+    String customer = newCustomer();
+    String template = null;
+    for (JsonNode t :
+        json(f.get("/api/templates?channel=whatsapp", alice)).path("contentTemplates")) {
+      if (t.path("name").asText().equals("order_update")) {
+        template = t.path("sid").asText();
+      }
+    }
+    HttpResponse<String> r =
+        f.send(
+            bob,
+            "{\"to\":\""
+                + customer
+                + "\",\"channel\":\"whatsapp\",\"contentSid\":\""
+                + template
+                + "\",\"contentVariables\":{\"1\":\"Dana\",\"2\":\"#78\"},\"mode\":\"open-chat\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+
+    String task = f.reservedTaskOn(json(r).path("conversationSid").asText());
+    assertThat(kit.sandbox().taskRouter().flexSnapshot(task).orElseThrow())
+        .containsEntry("task_channel_unique_name", "chat");
+    assertThat(f.taskAttributes(task).path("channelType").asText()).isEqualTo("whatsapp");
+  }
+
+  /**
+   * Defect 4: a conversation another integration opened with the customer is found before any
+   * interaction (an interaction would silently leave the customer out, R32): 409 naming it, nothing
+   * left behind, nothing sent.
+   */
+  @Test
+  void aConversationOpenedOutsideTheKitIsReportedAndNothingIsCreatedOrSent() throws Exception {
+    String customer = newCustomer();
+    String elsewhere =
+        kit.sandbox()
+            .conversations()
+            .createConversation(
+                "another integration",
+                Map.of(),
+                List.of(new ConversationsApi.CustomerBinding(customer, sms)));
+    kit.sandbox().calls().clear();
+
+    HttpResponse<String> conflict = f.send(bob, openChat(customer, "hello"));
+    assertThat(conflict.statusCode()).as(conflict.body()).isEqualTo(409);
+    assertThat(json(conflict).path("error").path("conversationSid").asText()).isEqualTo(elsewhere);
+    assertThat(f.count("POST", "/flex-api/v1/Interactions")).isZero();
+    assertThat(f.count("POST", "/conversations/v1/Conversations/CH[0-9a-f]+/Messages")).isZero();
+    assertThat(f.count("DELETE", "/conversations/v1/Conversations/CH[0-9a-f]+")).isEqualTo(1);
+    assertThat(f.openConversations(customer)).containsExactly(elsewhere);
+    assertThat(f.inbox(customer)).isEmpty();
+  }
+
   @Test
   void anExistingConversationIsReportedWithItsOwnerAndCanBeClosedThenSent() throws Exception {
     String customer = newCustomer();
@@ -301,10 +366,21 @@ class OutboundMessagesTest {
   }
 
   @Test
-  void openChatFailingAtTheInteractionLeavesNothingBehind() throws Exception {
+  void openChatFailingBeforeTheMessageLeavesNothingBehind() throws Exception {
     String customer = newCustomer();
-    f.fail("POST /flex-api/v1/Interactions", 1);
-    assertThat(f.send(alice, openChat(customer, "x")).statusCode()).isGreaterThanOrEqualTo(500);
+    for (String step :
+        List.of(
+            "POST /conversations/v1/Conversations",
+            "POST /conversations/v1/Conversations/CH[0-9a-f]+/Participants",
+            "POST /flex-api/v1/Interactions")) {
+      f.fail(step, 1);
+      assertThat(f.send(alice, openChat(customer, "x")).statusCode())
+          .as(step)
+          .isGreaterThanOrEqualTo(500);
+      assertThat(f.openConversations(customer)).as(step).isEmpty();
+    }
+    // The conversations made before the participant and the interaction failed are gone again.
+    assertThat(f.count("DELETE", "/conversations/v1/Conversations/CH[0-9a-f]+")).isEqualTo(2);
     assertThat(f.inbox(customer)).isEmpty();
     assertThat(f.send(alice, openChat(customer, "retry")).statusCode()).isEqualTo(201);
     assertThat(f.inbox(customer)).containsExactly("retry");
@@ -330,14 +406,20 @@ class OutboundMessagesTest {
   @Test
   void waitForReplyFailingAtTheConversationOrTheMessageLeavesNoConversation() throws Exception {
     String customer = newCustomer();
-    f.fail("POST /conversations/v1/ConversationWithParticipants", 1);
+    f.fail("POST /conversations/v1/Conversations", 1);
     assertThat(f.send(alice, waitForReply(customer, "x", "me")).statusCode())
         .isGreaterThanOrEqualTo(500);
+
+    f.fail("POST /conversations/v1/Conversations/CH[0-9a-f]+/Participants", 1);
+    assertThat(f.send(alice, waitForReply(customer, "x", "me")).statusCode())
+        .isGreaterThanOrEqualTo(500);
+    assertThat(f.count("DELETE", "/conversations/v1/Conversations/CH[0-9a-f]+")).isEqualTo(1);
 
     f.fail("POST /conversations/v1/Conversations/CH[0-9a-f]+/Messages", 1);
     assertThat(f.send(alice, waitForReply(customer, "x", "me")).statusCode())
         .isGreaterThanOrEqualTo(500);
-    assertThat(f.count("DELETE", "/conversations/v1/Conversations/CH[0-9a-f]+")).isEqualTo(1);
+    assertThat(f.count("DELETE", "/conversations/v1/Conversations/CH[0-9a-f]+")).isEqualTo(2);
+    assertThat(f.openConversations(customer)).isEmpty();
     assertThat(
             json(f.get("/api/outbound/sent", alice))
                 .path("sent")

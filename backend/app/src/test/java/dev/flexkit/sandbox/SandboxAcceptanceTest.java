@@ -12,9 +12,11 @@ import com.twilio.rest.conversations.v1.Conversation;
 import com.twilio.rest.conversations.v1.conversation.Message;
 import com.twilio.rest.conversations.v1.conversation.Participant;
 import com.twilio.rest.flexapi.v1.Interaction;
+import com.twilio.rest.flexapi.v1.interaction.interactionchannel.InteractionChannelInvite;
 import dev.flexkit.RunningKit;
 import dev.flexkit.twilio.TwilioClients;
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,11 +145,17 @@ class SandboxAcceptanceTest {
                         "task_channel_unique_name", "sms",
                         "attributes", Map.of("customerName", "Sam", "autoAnswer", true))))
             .create(twilio);
-    @SuppressWarnings("unchecked")
-    String taskSid =
-        ((Map<String, Object>) ((Map<String, Object>) interaction.getRouting()).get("properties"))
-            .get("sid")
-            .toString();
+    // The task is set up after Twilio answers (R28): the channel's invite names it once it is.
+    String channelSid = JSON.valueToTree(interaction.getChannel()).path("sid").asText();
+    Instant deadline = Instant.now().plusSeconds(5);
+    String taskSid = null;
+    while (taskSid == null && Instant.now().isBefore(deadline)) {
+      for (InteractionChannelInvite invite :
+          InteractionChannelInvite.reader(interaction.getSid(), channelSid).read(twilio)) {
+        taskSid = JSON.valueToTree(invite.getRouting()).path("properties").path("sid").asText(null);
+      }
+    }
+    assertThat(taskSid).as("the interaction's task").isNotNull();
 
     JsonNode workers = JSON.readTree(kit.get("/sandbox/api/workers").body()).path("workers");
     JsonNode mine = null;

@@ -35,6 +35,14 @@ final class TransferWorld implements AutoCloseable {
 
   TransferWorld() {
     kit = RunningKit.start();
+    // Every journey runs where Twilio requires a workflow_sid on every invite (R29): Assign to
+    // Anyone, Known Agent Routing, and the transfer workflow the kit made through the API at start.
+    List<String> workflows =
+        taskRouter().workflowNames().stream().map(TaskRouter.Named::name).toList();
+    if (!workflows.equals(
+        List.of("Assign to Anyone", "Known Agent Routing", "Flex Messaging Kit transfers"))) {
+      throw new AssertionError("workflows: " + workflows);
+    }
   }
 
   TaskRouter taskRouter() {
@@ -77,7 +85,7 @@ final class TransferWorld implements AutoCloseable {
   }
 
   void settle() {
-    kit.sandbox().webhooks().awaitIdle(Duration.ofSeconds(10));
+    kit.sandbox().awaitSettled(Duration.ofSeconds(10));
   }
 
   TaskRouter.ReservationState pendingReservation(String workerSid) {

@@ -48,7 +48,7 @@ class TwilioWebhooksTest {
                               + "\",\"body\":\"hello\"}"))
                   .build());
       assertThat(r.statusCode()).isEqualTo(201);
-      kit.sandbox().webhooks().awaitIdle(Duration.ofSeconds(10));
+      kit.sandbox().awaitSettled(Duration.ofSeconds(10));
 
       List<WebhookDispatcher.Delivery> deliveries = kit.sandbox().webhooks().deliveries();
       assertThat(deliveries)

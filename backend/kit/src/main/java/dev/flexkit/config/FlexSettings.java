@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public record FlexSettings(
     Optional<String> workspaceSid,
     Optional<String> workflowSid,
+    Optional<String> transferWorkflowSid,
     List<String> smsSenders,
     List<String> whatsappSenders,
     boolean registerWebhooks) {
@@ -37,13 +38,22 @@ public record FlexSettings(
               throw new InvalidConfigException(
                   "TWILIO_WORKFLOW_SID", "must be WW followed by 32 hex characters");
             });
+    Optional<String> transferWorkflow = source.get("TWILIO_TRANSFER_WORKFLOW_SID");
+    transferWorkflow
+        .filter(w -> !WORKFLOW.matcher(w).matches())
+        .ifPresent(
+            w -> {
+              throw new InvalidConfigException(
+                  "TWILIO_TRANSFER_WORKFLOW_SID", "must be WW followed by 32 hex characters");
+            });
     List<String> sms = numbers(source, "TWILIO_SMS_SENDERS", "");
     List<String> whatsapp = numbers(source, "TWILIO_WHATSAPP_SENDERS", "whatsapp:");
     String register = source.getOrDefault("TWILIO_REGISTER_WEBHOOKS", "false").toLowerCase();
     if (!register.equals("true") && !register.equals("false")) {
       throw new InvalidConfigException("TWILIO_REGISTER_WEBHOOKS", "must be true or false");
     }
-    return new FlexSettings(workspace, workflow, sms, whatsapp, register.equals("true"));
+    return new FlexSettings(
+        workspace, workflow, transferWorkflow, sms, whatsapp, register.equals("true"));
   }
 
   private static List<String> numbers(ConfigSource source, String key, String prefix) {
@@ -61,12 +71,16 @@ public record FlexSettings(
     return values;
   }
 
-  /** An account's set-up known up front (an emulator's seeds), with webhook registration on. */
+  /**
+   * An account's set-up known up front (an emulator's seeds), with registration at start on: the
+   * webhooks, and the transfer workflow, which the kit makes through the API.
+   */
   public static FlexSettings known(
       String workspaceSid, String workflowSid, List<String> sms, List<String> whatsapp) {
     return new FlexSettings(
         Optional.of(workspaceSid),
         Optional.of(workflowSid),
+        Optional.empty(),
         List.copyOf(sms),
         List.copyOf(whatsapp),
         true);

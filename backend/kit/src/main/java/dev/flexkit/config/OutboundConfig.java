@@ -18,12 +18,16 @@ public record OutboundConfig(
     Optional<String> knownAgentWorkflowSid,
     Duration closedTimer,
     Optional<Path> cannedMessagesFile,
-    Optional<String> backofficeApiKey) {
+    Optional<String> backofficeApiKey,
+    String smsTaskChannel,
+    String whatsappTaskChannel) {
   /** Short keys can be guessed; 16 characters is the floor, a random 32+ the advice. */
   static final int MIN_API_KEY_LENGTH = 16;
 
   private static final Pattern QUEUE = Pattern.compile("WQ[0-9a-f]{32}");
   private static final Pattern WORKFLOW = Pattern.compile("WW[0-9a-f]{32}");
+  // TaskRouter refuses hyphens in task channel names (R40).
+  private static final Pattern TASK_CHANNEL = Pattern.compile("[a-z0-9_]{1,64}");
 
   static OutboundConfig from(ConfigSource source) {
     Optional<String> queue = source.get("TWILIO_OUTBOUND_QUEUE_SID");
@@ -71,7 +75,23 @@ public record OutboundConfig(
                       + MIN_API_KEY_LENGTH
                       + " characters without spaces (e.g. openssl rand -hex 32)");
             });
-    return new OutboundConfig(queue, workflow, closed, canned, apiKey);
+    return new OutboundConfig(
+        queue,
+        workflow,
+        closed,
+        canned,
+        apiKey,
+        taskChannel(source, "TASK_CHANNEL_SMS", "sms"),
+        taskChannel(source, "TASK_CHANNEL_WHATSAPP", "chat"));
+  }
+
+  private static String taskChannel(ConfigSource source, String key, String fallback) {
+    String name = source.getOrDefault(key, fallback);
+    if (!TASK_CHANNEL.matcher(name).matches()) {
+      throw new InvalidConfigException(
+          key, "must be a task channel's unique name (lower-case letters, digits, _), e.g. chat");
+    }
+    return name;
   }
 
   @Override
@@ -86,6 +106,10 @@ public record OutboundConfig(
         + cannedMessagesFile
         + ", backofficeApiKey="
         + backofficeApiKey.map(k -> "(set)").orElse("(unset)")
+        + ", smsTaskChannel="
+        + smsTaskChannel
+        + ", whatsappTaskChannel="
+        + whatsappTaskChannel
         + "]";
   }
 }

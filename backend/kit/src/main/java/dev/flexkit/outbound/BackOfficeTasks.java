@@ -5,17 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.rest.conversations.v1.conversation.Message;
 import com.twilio.rest.flexapi.v1.Interaction;
 import dev.flexkit.config.FlexSettings;
-import dev.flexkit.twilio.TaskAttributes;
-import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.twilio.TwilioGateway;
 import dev.flexkit.web.ObjectMappers;
 import dev.flexkit.whatsapp.WhatsappWindows;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +18,18 @@ import org.slf4j.LoggerFactory;
  * Twilio steps and their compensation:
  *
  * <ol>
- *   <li>an interaction that creates the conversation with the customer and its task. With {@code
- *       targetWorkerSid} it is agent-initiated, so Flex reserves that worker; without, it is
- *       API-initiated and the workflow routes it (e.g. on {@code targetWorkerPhone}).
- *   <li>the conversation's closed timer and, when given, the initial message, side by side.
+ *   <li>the conversation with the customer ({@link CustomerConversations}), or the open one that
+ *       holds them when no live task does;
+ *   <li>an interaction on it that routes its task. With {@code targetWorkerSid} it is
+ *       agent-initiated, so Flex reserves that worker; without, it is API-initiated and the
+ *       workflow routes it (e.g. on {@code targetWorkerPhone});
+ *   <li>when given, the initial message.
  * </ol>
  *
- * If the message fails, the interaction channel is closed with routing closed, which completes the
- * task and closes the conversation. A failed step 1 created nothing. The timer is a back-stop: its
- * failure is logged, the task's end closes the conversation anyway.
+ * If step 2 fails a conversation made in step 1 is deleted; if the message fails, the interaction
+ * channel is closed with routing closed, which completes the task and closes the conversation.
+ * Twilio sets the interaction's task up after answering (R28): {@code taskSid} is given only when
+ * its answer names one; the task can be found by its {@code conversationSid} attribute.
  */
 public final class BackOfficeTasks {
   private static final Logger LOG = LoggerFactory.getLogger(BackOfficeTasks.class);
@@ -53,9 +50,9 @@ public final class BackOfficeTasks {
   private final FlexSettings flex;
   private final OutboundSettings settings;
   private final OutboundConversations conversations;
+  private final CustomerConversations customers;
   private final SentMessages sent;
   private final WhatsappWindows windows;
-  private final ExecutorService sideCalls;
 
   public BackOfficeTasks(
       TwilioGateway twilio,
@@ -63,15 +60,14 @@ public final class BackOfficeTasks {
       OutboundSettings settings,
       OutboundConversations conversations,
       SentMessages sent,
-      WhatsappWindows windows,
-      ExecutorService sideCalls) {
+      WhatsappWindows windows) {
     this.twilio = twilio;
     this.flex = flex;
     this.settings = settings;
     this.conversations = conversations;
+    this.customers = new CustomerConversations(twilio, settings, conversations.lookup());
     this.sent = sent;
     this.windows = windows;
-    this.sideCalls = sideCalls;
   }
 
   public Result create(BackOfficeTask t) {
@@ -84,38 +80,30 @@ public final class BackOfficeTasks {
           "The customer has not written in the last 24 hours: WhatsApp allows no free-text initialNotificationMessage",
           Map.of());
     }
-    try {
-      return open(t, null);
-    } catch (TwilioCallException e) {
-      Optional<String> held = ConversationLookup.heldBy(e);
-      if (held.isEmpty()) {
-        throw e;
-      }
-      ExistingConversation existing = conversations.describe(held.get());
-      if (existing.hasLiveTask()) {
-        throw Refusal.conflict(
-            "conversation_busy", "A live task already holds this customer and number", existing);
-      }
-      Result result = open(t, held.get());
-      // The new task answers the customer now; an earlier send's wait for a reply must not route it
-      // a second time.
-      sent.transition(held.get(), SentMessages.Status.WAITING, SentMessages.Status.CANCELLED, null);
-      return result;
+    CustomerConversations.Opened opened =
+        customers.open(t.customerAddress(), t.senderAddress(), "{}");
+    if (opened instanceof CustomerConversations.Created created) {
+      return open(t, created.conversationSid(), false);
     }
+    ExistingConversation existing = conversations.describe(opened.conversationSid());
+    if (existing.hasLiveTask()) {
+      throw Refusal.conflict(
+          "conversation_busy", "A live task already holds this customer and number", existing);
+    }
+    Result result = open(t, opened.conversationSid(), true);
+    // The new task answers the customer now; an earlier send's wait for a reply must not route it
+    // a second time.
+    sent.transition(
+        opened.conversationSid(), SentMessages.Status.WAITING, SentMessages.Status.CANCELLED, null);
+    return result;
   }
 
-  private Result open(BackOfficeTask t, String existingConversationSid) {
+  private Result open(BackOfficeTask t, String conversationSid, boolean reused) {
     boolean toWorker = t.targetWorkerSid() != null;
     Map<String, Object> channel = new LinkedHashMap<>();
     channel.put("type", t.channel().wire());
     channel.put("initiated_by", toWorker ? "agent" : "api");
-    if (existingConversationSid == null) {
-      channel.put(
-          "participants",
-          List.of(Map.of("address", t.customerAddress(), "proxy_address", t.senderAddress())));
-    } else {
-      channel.put("properties", Map.of("media_channel_sid", existingConversationSid));
-    }
+    channel.put("properties", Map.of("media_channel_sid", conversationSid));
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("workspace_sid", RoutingWorkspace.sid(flex));
     flex.workflowSid().ifPresent(w -> properties.put("workflow_sid", w));
@@ -123,28 +111,26 @@ public final class BackOfficeTasks {
       properties.put("queue_sid", settings.queueSid());
       properties.put("worker_sid", t.targetWorkerSid());
     }
-    properties.put("task_channel_unique_name", t.channel().wire());
+    properties.put("task_channel_unique_name", settings.taskChannel(t.channel()));
     properties.put("attributes", taskAttributes(t));
-    Interaction interaction =
-        twilio.call(
-            "create back-office task",
-            c ->
-                Interaction.creator(channel)
-                    .setRouting(Map.of("properties", properties))
-                    .create(c));
+    Interaction interaction;
+    try {
+      interaction =
+          twilio.call(
+              "create back-office task",
+              c ->
+                  Interaction.creator(channel)
+                      .setRouting(Map.of("properties", properties))
+                      .create(c));
+    } catch (RuntimeException e) {
+      if (!reused) {
+        customers.delete(conversationSid);
+      }
+      throw e;
+    }
     JsonNode routing = JSON.valueToTree(interaction.getRouting()).path("properties");
     String taskSid = routing.path("sid").asText(null);
-    String conversationSid =
-        existingConversationSid != null
-            ? existingConversationSid
-            : TaskAttributes.parse(routing.path("attributes")).path("conversationSid").asText(null);
     String channelSid = JSON.valueToTree(interaction.getChannel()).path("sid").asText(null);
-
-    CompletableFuture<Void> timer =
-        existingConversationSid != null
-            ? CompletableFuture.completedFuture(null)
-            : CompletableFuture.runAsync(
-                () -> conversations.setClosedTimer(conversationSid), sideCalls);
     String messageSid = null;
     if (t.initialMessage() != null) {
       try {
@@ -159,23 +145,16 @@ public final class BackOfficeTasks {
                             .create(c))
                 .getSid();
       } catch (RuntimeException e) {
-        timer.join();
         conversations.closeInteractionChannel(interaction.getSid(), channelSid, conversationSid);
         throw e;
       }
     }
-    timer.join();
     LOG.info(
-        "back-office task {} on {} for {}",
-        taskSid,
+        "back-office interaction {} on {} for {}",
+        interaction.getSid(),
         conversationSid,
         toWorker ? t.targetWorkerSid() : "the workflow");
-    return new Result(
-        conversationSid,
-        taskSid,
-        interaction.getSid(),
-        messageSid,
-        existingConversationSid != null);
+    return new Result(conversationSid, taskSid, interaction.getSid(), messageSid, reused);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.flexkit.outbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.twilio.rest.conversations.v1.ParticipantConversation;
 import com.twilio.rest.conversations.v1.conversation.Participant;
 import com.twilio.rest.taskrouter.v1.workspace.Task;
 import dev.flexkit.twilio.TwilioCallException;
@@ -34,6 +35,26 @@ final class ConversationLookup {
     }
     Matcher m = CONVERSATION_SID.matcher(e.getMessage());
     return m.find() ? Optional.of(m.group()) : Optional.empty();
+  }
+
+  /**
+   * The open (active or inactive: both hold the binding, R10) conversation in which this customer
+   * talks to this number, for a 50416 whose message names none.
+   */
+  Optional<String> openConversationWith(String customerAddress, String senderAddress) {
+    return twilio.call(
+        "find the customer's conversation",
+        c -> {
+          for (ParticipantConversation pc :
+              ParticipantConversation.reader().setAddress(customerAddress).read(c)) {
+            JsonNode binding = JSON.valueToTree(pc.getParticipantMessagingBinding());
+            if (senderAddress.equals(binding.path("proxy_address").asText(null))
+                && pc.getConversationState() != ParticipantConversation.State.CLOSED) {
+              return Optional.of(pc.getConversationSid());
+            }
+          }
+          return Optional.empty();
+        });
   }
 
   ExistingConversation describe(String conversationSid) {

@@ -91,21 +91,23 @@ public final class CustomerReplies {
     attributes.put("customerAddress", s.customerAddress());
     attributes.put("twilioNumber", s.senderAddress());
     attributes.put("outboundSentBy", s.agentIdentity());
+    attributes.put("channelType", s.channel());
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("workspace_sid", RoutingWorkspace.sid(flex));
-    properties.put("task_channel_unique_name", s.channel());
+    properties.put("task_channel_unique_name", settings.taskChannel(s.channel()));
+    Optional<String> workflow = flex.workflowSid();
     if (toSender) {
       attributes.put("KnownAgentRoutingFlag", true);
       attributes.put("KnownAgentWorkerSid", s.workerSid());
       if (settings.knownAgentWorkflowSid().isPresent()) {
-        properties.put("workflow_sid", settings.knownAgentWorkflowSid().get());
+        workflow = settings.knownAgentWorkflowSid();
       } else {
         properties.put("queue_sid", settings.queueSid());
         properties.put("worker_sid", s.workerSid());
       }
-    } else {
-      flex.workflowSid().ifPresent(w -> properties.put("workflow_sid", w));
     }
+    // Required once the workspace has more than one workflow (R29).
+    workflow.ifPresent(w -> properties.put("workflow_sid", w));
     properties.put("attributes", attributes);
     Map<String, Object> channel =
         Map.of(

@@ -1,25 +1,22 @@
 package dev.flexkit.outbound;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.rest.conversations.v1.conversation.Message;
 import com.twilio.rest.flexapi.v1.Interaction;
 import dev.flexkit.auth.FlexAgent;
 import dev.flexkit.config.FlexSettings;
 import dev.flexkit.outbound.OutboundSender.Result;
-import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.twilio.TwilioGateway;
 import dev.flexkit.web.ObjectMappers;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 /**
- * Open chat: (1) an agent-initiated interaction creates the conversation with the customer (or
- * takes the existing one) and routes it to the agent, (2) the first message, with the closed timer
- * set alongside it. If (2) fails the interaction channel is closed with its task, which closes the
- * conversation.
+ * Open chat on a conversation that holds the customer ({@link CustomerConversations}): (1) an
+ * agent-initiated interaction on it routes it to the agent, (2) the first message. The interaction
+ * is set up after Twilio answers (R28), so it is given the conversation rather than asked to make
+ * one. If (1) fails a conversation made for this send is deleted; if (2) fails the interaction
+ * channel is closed with its task, which closes the conversation.
  */
 final class OpenChatSend {
   private static final ObjectMapper JSON = ObjectMappers.PLAIN;
@@ -29,8 +26,8 @@ final class OpenChatSend {
   private final OutboundSettings settings;
   private final SentMessages sent;
   private final OutboundConversations conversations;
+  private final CustomerConversations customers;
   private final FirstMessage firstMessage;
-  private final ExecutorService sideCalls;
 
   OpenChatSend(
       TwilioGateway twilio,
@@ -38,55 +35,45 @@ final class OpenChatSend {
       OutboundSettings settings,
       SentMessages sent,
       OutboundConversations conversations,
-      FirstMessage firstMessage,
-      ExecutorService sideCalls) {
+      CustomerConversations customers,
+      FirstMessage firstMessage) {
     this.twilio = twilio;
     this.flex = flex;
     this.settings = settings;
     this.sent = sent;
     this.conversations = conversations;
+    this.customers = customers;
     this.firstMessage = firstMessage;
-    this.sideCalls = sideCalls;
   }
 
-  Result send(FlexAgent agent, OutboundSend s, String existingConversationSid) {
+  Result send(FlexAgent agent, OutboundSend s, String conversationSid, boolean reused) {
     Map<String, Object> channel = new LinkedHashMap<>();
     channel.put("type", s.channel().wire());
     channel.put("initiated_by", "agent");
-    if (existingConversationSid == null) {
-      channel.put(
-          "participants",
-          java.util.List.of(
-              Map.of("address", s.customerAddress(), "proxy_address", s.senderAddress())));
-    } else {
-      channel.put("properties", Map.of("media_channel_sid", existingConversationSid));
-    }
+    channel.put("properties", Map.of("media_channel_sid", conversationSid));
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("workspace_sid", RoutingWorkspace.sid(flex));
     flex.workflowSid().ifPresent(w -> properties.put("workflow_sid", w));
     properties.put("queue_sid", settings.queueSid());
     properties.put("worker_sid", agent.workerSid());
-    properties.put("task_channel_unique_name", s.channel().wire());
+    properties.put("task_channel_unique_name", settings.taskChannel(s.channel()));
     properties.put("attributes", taskAttributes(agent, s, true));
-    Interaction interaction =
-        twilio.call(
-            "create outbound interaction",
-            c ->
-                Interaction.creator(channel)
-                    .setRouting(Map.of("properties", properties))
-                    .create(c));
-    JsonNode routing = JSON.valueToTree(interaction.getRouting()).path("properties");
-    String conversationSid =
-        existingConversationSid != null
-            ? existingConversationSid
-            : TaskAttributes.parse(routing.path("attributes")).path("conversationSid").asText(null);
+    Interaction interaction;
+    try {
+      interaction =
+          twilio.call(
+              "create outbound interaction",
+              c ->
+                  Interaction.creator(channel)
+                      .setRouting(Map.of("properties", properties))
+                      .create(c));
+    } catch (RuntimeException e) {
+      if (!reused) {
+        customers.delete(conversationSid);
+      }
+      throw e;
+    }
     String channelSid = JSON.valueToTree(interaction.getChannel()).path("sid").asText(null);
-
-    CompletableFuture<Void> timer =
-        existingConversationSid != null
-            ? CompletableFuture.completedFuture(null)
-            : CompletableFuture.runAsync(
-                () -> conversations.setClosedTimer(conversationSid), sideCalls);
     Message message;
     try {
       // Recorded before the message goes, so its delivery receipt finds the send however fast it
@@ -108,14 +95,11 @@ final class OpenChatSend {
       message = firstMessage.post(agent, s, conversationSid);
     } catch (RuntimeException e) {
       firstMessage.forget(conversationSid);
-      timer.join();
       conversations.closeInteractionChannel(interaction.getSid(), channelSid, conversationSid);
       throw e;
     }
     firstMessage.noted(conversationSid, message.getSid());
-    timer.join();
-    return new Result(
-        conversationSid, interaction.getSid(), message.getSid(), existingConversationSid != null);
+    return new Result(conversationSid, interaction.getSid(), message.getSid(), reused);
   }
 
   private static Map<String, Object> taskAttributes(

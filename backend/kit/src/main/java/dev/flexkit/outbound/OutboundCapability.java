@@ -7,8 +7,6 @@ import dev.flexkit.capability.Contributions;
 import dev.flexkit.capability.KitServices;
 import dev.flexkit.store.IdempotencyRecords;
 import dev.flexkit.whatsapp.WhatsappWindows;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Agents and back-office systems start SMS and WhatsApp conversations: the endpoints, and the
@@ -31,24 +29,15 @@ public final class OutboundCapability implements Capability {
   public void contribute(Contributions to) {
     SentMessages sent = new SentMessages(kit.database(), kit.clock());
     WhatsappWindows windows = new WhatsappWindows(kit.database(), kit.clock());
-    ExecutorService sideCalls =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "outbound-side-call");
-              t.setDaemon(true);
-              return t;
-            });
     OutboundConversations conversations =
         new OutboundConversations(kit.twilio(), kit.flex().workspaceSid(), settings, sent);
     OutboundSender sender =
-        new OutboundSender(
-            kit.twilio(), kit.flex(), settings, sent, windows, conversations, sideCalls);
+        new OutboundSender(kit.twilio(), kit.flex(), settings, sent, windows, conversations);
     CustomerReplies replies =
         new CustomerReplies(
             kit.twilio(), kit.flex(), settings, sent, windows, conversations, kit.clock());
     BackOfficeTasks backOffice =
-        new BackOfficeTasks(
-            kit.twilio(), kit.flex(), settings, conversations, sent, windows, sideCalls);
+        new BackOfficeTasks(kit.twilio(), kit.flex(), settings, conversations, sent, windows);
     to.resources(
             OutboundResource.class, ReferenceOutboundResource.class, BackOfficeSmsResource.class)
         .provider(BackOfficeAuthFilter.class)
@@ -62,7 +51,6 @@ public final class OutboundCapability implements Capability {
         .bind(backOfficeKey, BackOfficeKey.class)
         .onConversationEvent(replies::onEvent)
         .onConversationEvent(new FirstMessageDeliveries(kit.database(), sent, kit.clock())::onEvent)
-        .onConversationEvent(new ClosedBeforeReply(sent)::onEvent)
-        .onStopped(sideCalls::shutdown);
+        .onConversationEvent(new ClosedBeforeReply(sent)::onEvent);
   }
 }

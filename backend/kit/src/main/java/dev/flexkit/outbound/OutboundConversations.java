@@ -50,21 +50,6 @@ public final class OutboundConversations {
         twilioView.taskStatus());
   }
 
-  void setClosedTimer(String conversationSid) {
-    try {
-      twilio.call(
-          "set closed timer",
-          c ->
-              Conversation.updater(conversationSid)
-                  .setTimersClosed(settings.closedTimerIso())
-                  .update(c));
-    } catch (RuntimeException e) {
-      // The agent's task closes this conversation when it ends; the timer is the back-stop, not the
-      // send.
-      LOG.warn("conversation {} has no closed timer: {}", conversationSid, e.getMessage());
-    }
-  }
-
   /** Closes a conversation; the interaction channel on it closes with it. */
   void close(String conversationSid) {
     twilio.call(

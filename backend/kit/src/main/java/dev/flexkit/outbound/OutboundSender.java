@@ -2,20 +2,18 @@ package dev.flexkit.outbound;
 
 import dev.flexkit.auth.FlexAgent;
 import dev.flexkit.config.FlexSettings;
-import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.twilio.TwilioGateway;
 import dev.flexkit.whatsapp.WhatsappWindows;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 
 /**
- * An agent's outbound send: refused outside WhatsApp's 24-hour window unless it is a template, then
- * the mode's Twilio steps with their compensation ({@link OpenChatSend}, {@link WaitForReplySend}),
- * and, when the customer is already in a conversation, the request's {@code onExisting}: refuse
- * with the conversation's owner, close it and start again, or reuse it. A failed first step created
- * nothing; a failed compensation is logged as an orphan with its sid.
+ * An agent's outbound send: refused outside WhatsApp's 24-hour window unless it is a template; then
+ * the conversation with the customer ({@link CustomerConversations}), which also tells whether
+ * another open conversation, ours or not, already holds them; then the mode's steps with their
+ * compensation ({@link OpenChatSend}, {@link WaitForReplySend}). A held customer gets the request's
+ * {@code onExisting}: refuse with the conversation's owner, close it and start again, or reuse it.
+ * A failed first step created nothing; a failed compensation is logged as an orphan with its sid.
  */
 public final class OutboundSender {
 
@@ -25,6 +23,7 @@ public final class OutboundSender {
   private final SentMessages sent;
   private final WhatsappWindows windows;
   private final OutboundConversations conversations;
+  private final CustomerConversations customers;
   private final OpenChatSend openChat;
   private final WaitForReplySend waitForReply;
 
@@ -34,15 +33,15 @@ public final class OutboundSender {
       OutboundSettings settings,
       SentMessages sent,
       WhatsappWindows windows,
-      OutboundConversations conversations,
-      ExecutorService sideCalls) {
+      OutboundConversations conversations) {
     this.sent = sent;
     this.windows = windows;
     this.conversations = conversations;
     FirstMessage firstMessage = new FirstMessage(twilio, sent);
+    this.customers = new CustomerConversations(twilio, settings, conversations.lookup());
     this.openChat =
-        new OpenChatSend(twilio, flex, settings, sent, conversations, firstMessage, sideCalls);
-    this.waitForReply = new WaitForReplySend(twilio, settings, sent, firstMessage);
+        new OpenChatSend(twilio, flex, settings, sent, conversations, customers, firstMessage);
+    this.waitForReply = new WaitForReplySend(twilio, sent, customers, firstMessage);
   }
 
   public Result send(FlexAgent agent, OutboundSend s) {
@@ -58,21 +57,26 @@ public final class OutboundSender {
             extra);
       }
     }
-    try {
-      return fresh(agent, s);
-    } catch (TwilioCallException e) {
-      Optional<String> existing = ConversationLookup.heldBy(e);
-      if (existing.isEmpty()) {
-        throw e;
-      }
-      return onExisting(agent, s, conversations.describe(existing.get()));
+    CustomerConversations.Opened opened = open(agent, s);
+    if (opened instanceof CustomerConversations.Held held) {
+      return onExisting(agent, s, conversations.describe(held.conversationSid()));
     }
+    return fresh(agent, s, opened.conversationSid());
   }
 
-  private Result fresh(FlexAgent agent, OutboundSend s) {
+  private CustomerConversations.Opened open(FlexAgent agent, OutboundSend s) {
+    return customers.open(
+        s.customerAddress(),
+        s.senderAddress(),
+        s.mode() == OutboundSend.Mode.WAIT_FOR_REPLY
+            ? WaitForReplySend.attributes(agent, s)
+            : "{}");
+  }
+
+  private Result fresh(FlexAgent agent, OutboundSend s, String createdConversationSid) {
     return s.mode() == OutboundSend.Mode.OPEN_CHAT
-        ? openChat.send(agent, s, null)
-        : waitForReply.send(agent, s);
+        ? openChat.send(agent, s, createdConversationSid, false)
+        : waitForReply.send(agent, s, createdConversationSid);
   }
 
   private Result onExisting(FlexAgent agent, OutboundSend s, ExistingConversation existing) {
@@ -91,17 +95,14 @@ public final class OutboundSender {
         }
         conversations.close(existing.conversationSid());
         sent.delete(existing.conversationSid());
-        try {
-          return fresh(agent, s);
-        } catch (TwilioCallException e) {
-          if (ConversationLookup.heldBy(e).isPresent()) {
-            throw Refusal.conflict(
-                "conversation_exists",
-                "Another conversation took this customer meanwhile",
-                conversations.describe(ConversationLookup.heldBy(e).get()));
-          }
-          throw e;
+        CustomerConversations.Opened again = open(agent, s);
+        if (again instanceof CustomerConversations.Held held) {
+          throw Refusal.conflict(
+              "conversation_exists",
+              "Another conversation took this customer meanwhile",
+              conversations.describe(held.conversationSid()));
         }
+        return fresh(agent, s, again.conversationSid());
       }
       default -> {
         if (existing.hasLiveTask()) {
@@ -109,7 +110,7 @@ public final class OutboundSender {
               "conversation_busy", "The existing conversation has a live task", existing);
         }
         return s.mode() == OutboundSend.Mode.OPEN_CHAT
-            ? openChat.send(agent, s, existing.conversationSid())
+            ? openChat.send(agent, s, existing.conversationSid(), true)
             : waitForReply.reuse(agent, s, existing.conversationSid());
       }
     }

@@ -3,78 +3,50 @@ package dev.flexkit.outbound;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.twilio.rest.conversations.v1.Conversation;
-import com.twilio.rest.conversations.v1.ConversationWithParticipants;
 import com.twilio.rest.conversations.v1.conversation.Message;
 import dev.flexkit.auth.FlexAgent;
 import dev.flexkit.outbound.OutboundSender.Result;
 import dev.flexkit.twilio.TaskAttributes;
 import dev.flexkit.twilio.TwilioGateway;
 import dev.flexkit.web.ObjectMappers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Wait for reply: (1) the conversation with the customer, its attributes and closed timer in one
- * call (or the existing one, its attributes merged), (2) the message. If (2) fails a conversation
- * created for it is deleted. The customer's reply is routed by {@code CustomerReplies}.
+ * Wait for reply on a conversation that holds the customer ({@link CustomerConversations}, which
+ * writes the known-agent attributes at once: {@link #attributes}): the message, and on a reused
+ * conversation first its attributes merged. If the message fails, a conversation made for this send
+ * is deleted. The customer's reply is routed by {@code CustomerReplies}.
  */
 final class WaitForReplySend {
-  private static final Logger LOG = LoggerFactory.getLogger(WaitForReplySend.class);
   private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
   private final TwilioGateway twilio;
-  private final OutboundSettings settings;
   private final SentMessages sent;
+  private final CustomerConversations customers;
   private final FirstMessage firstMessage;
 
   WaitForReplySend(
       TwilioGateway twilio,
-      OutboundSettings settings,
       SentMessages sent,
+      CustomerConversations customers,
       FirstMessage firstMessage) {
     this.twilio = twilio;
-    this.settings = settings;
     this.sent = sent;
+    this.customers = customers;
     this.firstMessage = firstMessage;
   }
 
-  Result send(FlexAgent agent, OutboundSend s) {
+  /** The attributes a conversation made for this send is created with. */
+  static String attributes(FlexAgent agent, OutboundSend s) {
     ObjectNode attributes = JSON.createObjectNode();
     mergeOutboundAttributes(attributes, agent, s);
-    String participant =
-        JSON.createObjectNode()
-            .set(
-                "messaging_binding",
-                JSON.createObjectNode()
-                    .put("address", s.customerAddress())
-                    .put("proxy_address", s.senderAddress()))
-            .toString();
-    ConversationWithParticipants conversation =
-        twilio.call(
-            "create outbound conversation",
-            c ->
-                ConversationWithParticipants.creator()
-                    .setFriendlyName("Outbound " + s.senderAddress() + " -> " + s.customerAddress())
-                    .setAttributes(attributes.toString())
-                    // Twilio refuses a timer without the state it counts from (50382).
-                    .setState(ConversationWithParticipants.State.ACTIVE)
-                    .setTimersClosed(settings.closedTimerIso())
-                    .setParticipant(java.util.List.of(participant))
-                    .create(c));
-    String conversationSid = conversation.getSid();
+    return attributes.toString();
+  }
+
+  Result send(FlexAgent agent, OutboundSend s, String createdConversationSid) {
     try {
-      return sendAndAwaitReply(agent, s, conversationSid, false);
+      return sendAndAwaitReply(agent, s, createdConversationSid, false);
     } catch (RuntimeException e) {
-      // Compensation: nothing was sent, so the conversation goes and the customer's binding is free
-      // again.
-      try {
-        twilio.run(
-            "delete conversation (compensation)",
-            c -> Conversation.deleter(conversationSid).delete(c));
-      } catch (RuntimeException undo) {
-        LOG.error(
-            "orphan: conversation {} could not be deleted: {}", conversationSid, undo.getMessage());
-      }
+      customers.delete(createdConversationSid);
       throw e;
     }
   }

@@ -3,6 +3,8 @@ package dev.flexkit.transfer;
 import dev.flexkit.capability.Capability;
 import dev.flexkit.capability.Contributions;
 import dev.flexkit.capability.KitServices;
+import dev.flexkit.health.RetriedStartupStep;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -27,14 +29,23 @@ public final class TransferCapability implements Capability {
   private final TransferStart starts;
   private final TransferLifecycle lifecycle;
   private final AgentTransferActions actions;
+  private final KitServices kit;
+  private final TransferRouting routing;
+  private final Optional<String> agentQueueSid;
 
-  public TransferCapability(KitServices kit) {
+  /** {@code agentQueueSid}: a queue every agent is in, for invites to an agent. */
+  public TransferCapability(KitServices kit, Optional<String> agentQueueSid) {
+    this.kit = kit;
+    this.agentQueueSid = agentQueueSid.filter(q -> !q.isBlank());
+    this.routing =
+        new TransferRouting(
+            this.agentQueueSid, kit.flex().workflowSid(), kit.flex().transferWorkflowSid());
     InteractionSteps steps =
         new TwilioInteractionSteps(kit.twilio(), kit.flex().workspaceSid().orElse(null));
     PendingTransfers store = new PendingTransfers(kit.database(), kit.clock());
-    this.lifecycle = new TransferLifecycle(steps, store);
+    this.lifecycle = new TransferLifecycle(steps, store, routing);
     this.directory = new TransferDirectory(steps);
-    this.starts = new TransferStart(steps, store, lifecycle, kit.clock(), reads);
+    this.starts = new TransferStart(steps, store, lifecycle, routing, kit.clock(), reads);
     this.actions = new AgentTransferActions(steps, store, lifecycle);
   }
 
@@ -46,5 +57,24 @@ public final class TransferCapability implements Capability {
         .bind(actions, AgentTransferActions.class)
         .onTaskRouterEvent(lifecycle::onTaskRouterEvent)
         .onStopped(reads::shutdown);
+    // Until provisioning does it, an account set up at start gets the transfer workflow here.
+    if (routing.transferWorkflowSid().isEmpty()
+        && kit.flex().registerWebhooks()
+        && kit.flex().workspaceSid().isPresent()
+        && agentQueueSid.isPresent()) {
+      RetriedStartupStep step =
+          new RetriedStartupStep("transferWorkflow", "making the transfer workflow");
+      to.healthCheck(step)
+          .whenStarted(
+              started ->
+                  step.run(
+                      () ->
+                          routing.useTransferWorkflow(
+                              TransferWorkflow.ensure(
+                                  kit.twilio(),
+                                  kit.flex().workspaceSid().get(),
+                                  agentQueueSid.get())),
+                      "transfers route through '" + TransferWorkflow.FRIENDLY_NAME + "'"));
+    }
   }
 }

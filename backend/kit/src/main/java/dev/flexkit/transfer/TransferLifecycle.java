@@ -22,10 +22,13 @@ public final class TransferLifecycle {
 
   private final InteractionSteps twilio;
   private final PendingTransfers store;
+  private final TransferRouting routing;
 
-  public TransferLifecycle(InteractionSteps twilio, PendingTransfers store) {
+  public TransferLifecycle(
+      InteractionSteps twilio, PendingTransfers store, TransferRouting routing) {
     this.twilio = twilio;
     this.store = store;
+    this.routing = routing;
   }
 
   public void onTaskRouterEvent(TaskRouterEvent event) {
@@ -162,8 +165,8 @@ public final class TransferLifecycle {
     attributes.put("transferReturned", true);
     attributes.put("transferFailureReason", reason);
     Map<String, Object> p = twilio.routingProperties(t.taskChannel(), attributes);
-    p.put("worker_sid", t.fromWorkerSid());
     try {
+      routing.target(p, Transfer.TargetType.WORKER, t.fromWorkerSid());
       twilio.invite(t.interactionSid(), t.channelSid(), p);
       return;
     } catch (RuntimeException e) {
@@ -173,7 +176,7 @@ public final class TransferLifecycle {
           t.fromIdentity(),
           e.getMessage());
     }
-    p.remove("worker_sid");
+    routing.anyone(p);
     try {
       twilio.invite(t.interactionSid(), t.channelSid(), p);
     } catch (RuntimeException e) {

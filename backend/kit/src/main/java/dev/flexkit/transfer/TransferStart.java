@@ -34,6 +34,7 @@ public final class TransferStart {
   private final InteractionSteps twilio;
   private final PendingTransfers store;
   private final TransferLifecycle lifecycle;
+  private final TransferRouting routing;
   private final Clock clock;
 
   /** Independent reads run side by side; the gateway still bounds what is in flight to Twilio. */
@@ -43,16 +44,19 @@ public final class TransferStart {
       InteractionSteps twilio,
       PendingTransfers store,
       TransferLifecycle lifecycle,
+      TransferRouting routing,
       Clock clock,
       Executor reads) {
     this.twilio = twilio;
     this.store = store;
     this.lifecycle = lifecycle;
+    this.routing = routing;
     this.clock = clock;
     this.reads = reads;
   }
 
   public Transfer start(FlexAgent agent, ValidTransfer request) {
+    routing.check(request.targetType());
     // 1-2: the task, and that this agent holds it (independent reads, made together).
     CompletableFuture<InteractionSteps.TaskView> fetched =
         async(() -> twilio.task(request.taskSid()));
@@ -243,11 +247,7 @@ public final class TransferStart {
       conversations.put("conversation_id", t.taskSid());
     }
     Map<String, Object> p = twilio.routingProperties(t.taskChannel(), attributes);
-    switch (t.targetType()) {
-      case WORKER -> p.put("worker_sid", t.targetSid());
-      case QUEUE -> p.put("queue_sid", t.targetSid());
-      case WORKFLOW -> p.put("workflow_sid", t.targetSid());
-    }
+    routing.target(p, t.targetType(), t.targetSid());
     if (task.priority() != null) {
       p.put("priority", task.priority());
     }

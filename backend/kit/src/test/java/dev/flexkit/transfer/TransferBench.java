@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,6 +36,15 @@ final class TransferBench implements AutoCloseable {
   record Chat(
       String taskSid, String interactionSid, String channelSid, String aliceParticipantSid) {}
 
+  static final String AGENT_QUEUE = "WQ00000000000000000000000000000001";
+  static final String DEFAULT_WORKFLOW = "WW00000000000000000000000000000001";
+  static final String TRANSFER_WORKFLOW = "WW00000000000000000000000000000003";
+
+  /** A workspace with several workflows, one of them the transfer workflow. */
+  static final TransferRouting ROUTING =
+      new TransferRouting(
+          Optional.of(AGENT_QUEUE), Optional.of(DEFAULT_WORKFLOW), Optional.of(TRANSFER_WORKFLOW));
+
   final FakeInteractionSteps twilio = new FakeInteractionSteps();
   final PendingTransfers store;
   final TransferLifecycle lifecycle;
@@ -49,8 +59,8 @@ final class TransferBench implements AutoCloseable {
                 "jdbc:h2:file:" + dir.resolve("transfers"), "sa", "", DatabaseSettings.Vendor.H2),
             2);
     store = new PendingTransfers(database, Clock.systemUTC());
-    lifecycle = new TransferLifecycle(twilio, store);
-    starts = new TransferStart(twilio, store, lifecycle, Clock.systemUTC(), Runnable::run);
+    lifecycle = new TransferLifecycle(twilio, store, ROUTING);
+    starts = new TransferStart(twilio, store, lifecycle, ROUTING, Clock.systemUTC(), Runnable::run);
     actions = new AgentTransferActions(twilio, store, lifecycle);
     twilio.workers.put(BOB, new InteractionSteps.WorkerView(BOB, "Bob", "Available", true, 2));
     twilio.workers.put(CAROL, new InteractionSteps.WorkerView(CAROL, "Carol", "Offline", false, 0));

@@ -73,8 +73,13 @@ class TransferLifecycleTest extends TransferBenchTest {
     bench.lifecycle.onTaskRouterEvent(event("reservation.rejected", "TaskSid", t.inviteTaskSid()));
 
     assertThat(twilio.steps()).containsExactly("cancelTask", "invite", "invite");
-    assertThat(twilio.invites.get(0)).containsEntry("worker_sid", ALICE);
-    assertThat(twilio.invites.get(1)).doesNotContainKey("worker_sid");
+    assertThat(twilio.invites.get(0))
+        .containsEntry("worker_sid", ALICE)
+        .containsEntry("queue_sid", TransferBench.AGENT_QUEUE)
+        .containsEntry("workflow_sid", TransferBench.TRANSFER_WORKFLOW);
+    assertThat(twilio.invites.get(1))
+        .doesNotContainKeys("worker_sid", "queue_sid")
+        .containsEntry("workflow_sid", TransferBench.DEFAULT_WORKFLOW);
     assertThat(bench.status(t)).isEqualTo(Transfer.Status.ROLLED_BACK);
   }
 

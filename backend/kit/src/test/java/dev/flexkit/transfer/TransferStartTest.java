@@ -43,7 +43,12 @@ class TransferStartTest extends TransferBenchTest {
     assertThat(t.status()).isEqualTo(Transfer.Status.PENDING);
     assertThat(t.inviteTaskSid()).isNotNull();
     assertThat(t.note()).isEqualTo("over to you");
-    assertThat(twilio.invites.get(0)).containsEntry("worker_sid", BOB).containsEntry("priority", 5);
+    // R29/R35: an agent is invited through a workflow, in a queue it belongs to.
+    assertThat(twilio.invites.get(0))
+        .containsEntry("worker_sid", BOB)
+        .containsEntry("queue_sid", TransferBench.AGENT_QUEUE)
+        .containsEntry("workflow_sid", TransferBench.TRANSFER_WORKFLOW)
+        .containsEntry("priority", 5);
     ObjectNode attributes = (ObjectNode) twilio.invites.get(0).get("attributes");
     assertThat(attributes.has("flexInteractionSid")).isFalse();
     assertThat(attributes.has("flexChannelInviteSid")).isFalse();
@@ -58,7 +63,13 @@ class TransferStartTest extends TransferBenchTest {
 
     assertThat(twilio.steps())
         .containsExactly("task", "acceptedBy", "queue", "participants", "invite");
-    assertThat(twilio.invites.get(0)).containsEntry("queue_sid", SALES);
+    // A queue is reached through the transfer workflow's filters, not a queue_sid of its own.
+    assertThat(twilio.invites.get(0))
+        .containsEntry("workflow_sid", TransferBench.TRANSFER_WORKFLOW)
+        .doesNotContainKey("queue_sid");
+    ObjectNode attributes = (ObjectNode) twilio.invites.get(0).get("attributes");
+    assertThat(attributes.path("transferTargetType").asText()).isEqualTo("queue");
+    assertThat(attributes.path("targetSid").asText()).isEqualTo(SALES);
     assertThat(t.status()).isEqualTo(Transfer.Status.PENDING);
   }
 

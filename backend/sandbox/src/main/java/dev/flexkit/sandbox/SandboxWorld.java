@@ -15,6 +15,8 @@ import dev.flexkit.sandbox.taskrouter.WorkerDirectory;
 import dev.flexkit.sandbox.traffic.CallLog;
 import dev.flexkit.sandbox.traffic.Faults;
 import dev.flexkit.sandbox.webhooks.WebhookDispatcher;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,7 +69,8 @@ public final class SandboxWorld implements AutoCloseable {
     this.tokens = new FlexTokens(account.accountSid(), clock);
     this.taskRouter = TaskRouterSeed.create(account.accountSid(), clock, webhooks);
     onTimerTick(taskRouter::tick);
-    this.flexInteractions = new FlexInteractions(taskRouter);
+    // Flex sets interactions up after answering (R28), on the thread the sandbox timers use.
+    this.flexInteractions = new FlexInteractions(taskRouter, ticker);
     this.flexConfiguration = new FlexConfiguration(account, taskRouter, clock);
     this.workerDirectory = taskRouter.directory();
     flexInteractions.connect(conversations);
@@ -188,6 +191,23 @@ public final class SandboxWorld implements AutoCloseable {
    */
   public void connectFlexToConversations(ConversationsApi api) {
     flexInteractions.connect(api);
+  }
+
+  /**
+   * Waits until Twilio's background work has run: every interaction accepted so far set up (R28)
+   * and every webhook queued so far delivered, including the ones that work queued in turn.
+   */
+  public void awaitSettled(Duration max) {
+    Instant deadline = Instant.now().plus(max);
+    do {
+      try {
+        ticker.submit(() -> {}).get(max.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException("interactions still setting up after " + max, e);
+      }
+      webhooks.awaitIdle(max);
+    } while ((flexInteractions.settingUp() > 0 || webhooks.pending() > 0)
+        && Instant.now().isBefore(deadline));
   }
 
   @Override

@@ -34,7 +34,7 @@ class ConversationWebhooksTest {
   }
 
   private static void settle() {
-    twilio.world().webhooks().awaitIdle(Duration.ofSeconds(10));
+    twilio.world().awaitSettled(Duration.ofSeconds(10));
   }
 
   private static String conversationHookedTo(String path, String... filters) {

@@ -47,6 +47,21 @@ final class FakeConversations implements ConversationsApi {
   }
 
   @Override
+  public void addCustomer(String conversationSid, CustomerBinding customer) {
+    conversations.forEach(
+        (sid, conv) -> {
+          if (!conv.state.equals("closed") && conv.customers.contains(customer)) {
+            throw new TwilioException(
+                409,
+                50416,
+                "A binding for this participant and proxy address already exists in Conversation "
+                    + sid);
+          }
+        });
+    conversations.get(conversationSid).customers.add(customer);
+  }
+
+  @Override
   public Optional<String> state(String conversationSid) {
     return Optional.ofNullable(conversations.get(conversationSid)).map(c -> c.state);
   }

@@ -21,6 +21,7 @@ import dev.flexkit.sandbox.taskrouter.TaskRouterSeed;
 import dev.flexkit.twilio.TwilioClients;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -106,9 +107,20 @@ class FlexInteractionsTest {
     return Interaction.creator(channel).setRouting(routing).create(twilio);
   }
 
+  /**
+   * The task Flex answered the interaction's first invite with. Flex sets the task up after
+   * answering the create (R28), so this waits for the channel to leave {@code setup}.
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> properties(Interaction i) {
-    return (Map<String, Object>) ((Map<String, Object>) i.getRouting()).get("properties");
+    Instant deadline = Instant.now().plusSeconds(5);
+    while (true) {
+      for (InteractionChannelInvite invite :
+          InteractionChannelInvite.reader(i.getSid(), channelSid(i)).read(twilio)) {
+        return (Map<String, Object>) ((Map<String, Object>) invite.getRouting()).get("properties");
+      }
+      assertThat(Instant.now()).as("the interaction's task is set up").isBefore(deadline);
+    }
   }
 
   static JsonNode taskAttributes(String taskSid) throws Exception {
@@ -429,7 +441,7 @@ class FlexInteractionsTest {
   }
 
   @Test
-  void interactionsOnAClosedConversationOrUnknownSidsAreRefused() {
+  void interactionsOnAClosedConversationOrUnknownSidsAreRefused() throws Exception {
     String address = nextCustomer();
     Interaction interaction = agentInitiated(ALICE, address);
     String conversation = (String) ((Map<?, ?>) ((Map<?, ?>) properties(interaction))).get("sid");
@@ -443,8 +455,13 @@ class FlexInteractionsTest {
                         interaction.getSid(), "UO00000000000000000000000000000000")
                     .fetch(twilio))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(20404));
-    assertThatThrownBy(() -> agentInitiated(ALICE, address))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(50416));
+    // R32: the customer is busy in the first interaction's conversation, so the second one is
+    // accepted and set up without them.
+    Interaction second = agentInitiated(ALICE, address);
+    String secondConversation =
+        taskAttributes((String) properties(second).get("sid")).path("conversationSid").asText();
+    assertThat(secondConversation).startsWith("CH");
+    assertThat(conversations.customers(secondConversation)).isEmpty();
     assertThat(Interaction.fetcher(interaction.getSid()).fetch(twilio).getSid())
         .isEqualTo(interaction.getSid());
   }

@@ -105,7 +105,8 @@ class TaskRouterApiTest {
         .isTrue();
     assertThat(all(TaskChannel.reader(WS).read(twilio)))
         .extracting(TaskChannel::getUniqueName)
-        .contains("default", "voice", "chat", "sms", "whatsapp");
+        // R39: a fresh Flex workspace's channels, with no whatsapp.
+        .containsExactly("default", "voice", "chat", "sms", "video", "email");
     assertThat(TaskChannel.fetcher(WS, "chat").fetch(twilio).getUniqueName()).isEqualTo("chat");
     assertThat(all(TaskQueue.reader(WS).setFriendlyName("Sales").read(twilio)))
         .extracting(TaskQueue::getSid)
@@ -131,7 +132,7 @@ class TaskRouterApiTest {
     assertThat(all(Worker.reader(WS).setTaskQueueSid(TaskRouterSeed.SALES_QUEUE_SID).read(twilio)))
         .hasSize(2);
     assertThat(all(WorkerChannel.reader(WS, TaskRouterSeed.ALICE_WORKER_SID).read(twilio)))
-        .filteredOn(c -> List.of("chat", "sms", "whatsapp").contains(c.getTaskChannelUniqueName()))
+        .filteredOn(c -> List.of("chat", "sms").contains(c.getTaskChannelUniqueName()))
         .extracting(WorkerChannel::getConfiguredCapacity)
         .containsOnly(3);
   }
@@ -251,7 +252,7 @@ class TaskRouterApiTest {
           .setAssignmentStatus(Task.Status.COMPLETED)
           .setReason("done")
           .update(twilio);
-      world.webhooks().awaitIdle(Duration.ofSeconds(5));
+      world.awaitSettled(Duration.ofSeconds(5));
 
       List<Map<String, String>> mine =
           events.stream()

@@ -595,6 +595,27 @@ public final class Conversations implements ConversationsApi {
   }
 
   @Override
+  public void addCustomer(String conversationSid, CustomerBinding customer) {
+    change(
+        after -> {
+          Room room = room(conversationSid);
+          if (room.conversation.isClosed()) {
+            throw ConversationErrors.closed();
+          }
+          NewParticipant member =
+              new NewParticipant(null, customer.address(), customer.proxyAddress(), null, null);
+          validate(member);
+          openRoomHolding(member.address(), member.proxyAddress())
+              .ifPresent(
+                  taken -> {
+                    throw ConversationErrors.bindingTaken(taken.conversation.sid());
+                  });
+          addParticipantLocked(room, member, Origin.twilio(), after, false);
+          return null;
+        });
+  }
+
+  @Override
   public Optional<String> state(String conversationSid) {
     synchronized (lock) {
       return Optional.ofNullable(rooms.get(conversationSid)).map(r -> r.conversation.state());

@@ -16,6 +16,9 @@ public interface ConversationsApi {
   String createConversation(
       String friendlyName, Map<String, Object> attributes, List<CustomerBinding> customers);
 
+  /** Adds an SMS/WhatsApp customer as Twilio would; 50416 when the binding is taken (R9). */
+  void addCustomer(String conversationSid, CustomerBinding customer);
+
   /** {@code active|inactive|closed}, or empty for an unknown sid. */
   Optional<String> state(String conversationSid);
 

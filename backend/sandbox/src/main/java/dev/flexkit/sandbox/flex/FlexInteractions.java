@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,14 +38,17 @@ public final class FlexInteractions
       Set.of("voice", "sms", "email", "web", "whatsapp", "chat", "messenger", "gbm");
 
   private final TaskRouter taskRouter;
+  private final Executor setUp;
+  private final AtomicInteger settingUp = new AtomicInteger();
   private volatile ConversationsApi conversations;
   private final Map<String, Interaction> interactions = new HashMap<>();
   private final Map<String, InteractionChannel> channels = new HashMap<>();
   private final Map<String, InteractionChannel> channelByTask = new HashMap<>();
   private final Map<String, InteractionChannel> channelByConversation = new HashMap<>();
 
-  public FlexInteractions(TaskRouter taskRouter) {
+  public FlexInteractions(TaskRouter taskRouter, Executor setUp) {
     this.taskRouter = taskRouter;
+    this.setUp = setUp;
     taskRouter.addListener(this);
   }
 
@@ -65,7 +70,11 @@ public final class FlexInteractions
 
   // ---- interactions ----
 
-  /** {@code POST /v1/Interactions}: the conversation and the first task, created synchronously. */
+  /**
+   * {@code POST /v1/Interactions}: the request is checked and accepted at once; the conversation,
+   * its customers and the first task are set up after the answer (R28), and a set-up failure shows
+   * on the channel as {@code failed} with an error code (R31), never as a 4xx.
+   */
   public Map<String, Object> create(
       JsonNode channel, JsonNode routing, String interactionContextSid, String webhookTtid) {
     String type = text(channel, "type");
@@ -82,7 +91,7 @@ public final class FlexInteractions
     if (properties == null || !properties.isObject()) {
       throw TwilioException.missingParameter("Routing");
     }
-    checkWorkspace(properties);
+    checkRouting(properties);
     String mediaChannelSid = text(channel.path("properties"), "media_channel_sid");
     JsonNode participants = channel.path("participants");
     if (initiatedBy.equals("customer") && mediaChannelSid == null) {
@@ -104,8 +113,11 @@ public final class FlexInteractions
           20001,
           "Invalid parameter Channel: participants or properties.media_channel_sid is required");
     }
+    conversations();
 
-    ConversationsApi api = conversations();
+    String interactionSid = Sids.next("KD");
+    InteractionChannel ch =
+        new InteractionChannel(Sids.next("UO"), interactionSid, type, mediaChannelSid);
     List<ConversationsApi.CustomerBinding> customers = new ArrayList<>();
     participants.forEach(
         p -> {
@@ -113,42 +125,7 @@ public final class FlexInteractions
             customers.add(
                 new ConversationsApi.CustomerBinding(
                     p.get("address").asText(), text(p, "proxy_address")));
-          }
-        });
-    boolean createdConversation = mediaChannelSid == null;
-    String conversationSid;
-    if (createdConversation) {
-      conversationSid =
-          api.createConversation("Flex " + type + " interaction", Map.of(), customers);
-    } else {
-      conversationSid = mediaChannelSid;
-      String state =
-          api.state(conversationSid)
-              .orElseThrow(
-                  () ->
-                      new TwilioException(
-                          400,
-                          45770,
-                          "Failed to create InteractionChannel. Downstream Error: conversation "
-                              + mediaChannelSid
-                              + " not found"));
-      if (state.equals("closed")) {
-        throw new TwilioException(400, 45354, "Cannot create a Channel for a closed Conversation.");
-      }
-      customers.addAll(api.customers(conversationSid));
-    }
-
-    String interactionSid = Sids.next("KD");
-    InteractionChannel ch =
-        new InteractionChannel(Sids.next("UO"), interactionSid, type, conversationSid);
-    ch.proxyAddress = customers.isEmpty() ? null : customers.get(0).proxyAddress();
-    customers.forEach(
-        c ->
-            ch.participants.add(
-                new InteractionChannel.Participant(Sids.next("UT"), "customer", null, null, null)));
-    participants.forEach(
-        p -> {
-          if (p.hasNonNull("identity")) {
+          } else if (p.hasNonNull("identity")) {
             ch.participants.add(
                 new InteractionChannel.Participant(
                     Sids.next("UT"), "customer", null, p.get("identity").asText(), null));
@@ -156,11 +133,101 @@ public final class FlexInteractions
         });
     ch.routingAttributes =
         properties.path("attributes").isObject()
-            ? (ObjectNode) properties.get("attributes")
+            ? (ObjectNode) properties.get("attributes").deepCopy()
             : JSON.createObjectNode();
     ch.workflowSid = text(properties, "workflow_sid");
     ch.taskChannel = taskChannel(properties, type);
+    Interaction interaction =
+        new Interaction(
+            interactionSid,
+            ch.sid,
+            type,
+            FlexJson.routing(JSON.convertValue(properties, Map.class)),
+            interactionContextSid,
+            webhookTtid != null
+                ? webhookTtid
+                : "flex_interactionwebhook_" + Sids.next("FW").substring(2, 18));
+    synchronized (this) {
+      interactions.put(interactionSid, interaction);
+      channels.put(ch.sid, ch);
+      if (mediaChannelSid != null) {
+        channelByConversation.put(mediaChannelSid, ch);
+      }
+    }
+    ObjectNode setUpProperties = properties.deepCopy();
+    settingUp.incrementAndGet();
+    setUp.execute(
+        () -> {
+          try {
+            setUp(ch, setUpProperties, customers, initiatedBy);
+          } finally {
+            settingUp.decrementAndGet();
+          }
+        });
+    return FlexJson.interaction(interaction);
+  }
 
+  /** What Flex does after accepting an interaction: the conversation, its customers, the task. */
+  private void setUp(
+      InteractionChannel ch,
+      JsonNode properties,
+      List<ConversationsApi.CustomerBinding> requested,
+      String initiatedBy) {
+    ConversationsApi api = conversations;
+    boolean createdConversation = ch.conversationSid == null;
+    List<ConversationsApi.CustomerBinding> customers = new ArrayList<>();
+    try {
+      if (createdConversation) {
+        String conversationSid =
+            api.createConversation("Flex " + ch.type + " interaction", Map.of(), List.of());
+        for (ConversationsApi.CustomerBinding c : requested) {
+          try {
+            api.addCustomer(conversationSid, c);
+            customers.add(c);
+          } catch (TwilioException busy) {
+            // R32: a customer already in another open conversation is silently not added; the
+            // agent's task gets a conversation without them.
+            LOG.info(
+                "interaction {}: customer {} not added to {}: {}",
+                ch.interactionSid,
+                c.address(),
+                conversationSid,
+                busy.getMessage());
+          }
+        }
+        synchronized (this) {
+          ch.conversationSid = conversationSid;
+          channelByConversation.put(conversationSid, ch);
+        }
+      } else {
+        Optional<String> state = api.state(ch.conversationSid);
+        if (state.isEmpty()) {
+          fail(ch, 45770, "Failed to create InteractionChannel. Downstream Error.");
+          return;
+        }
+        if (state.get().equals("closed")) {
+          fail(ch, 45354, "Cannot create a Channel for a closed Conversation.");
+          return;
+        }
+        customers.addAll(api.customers(ch.conversationSid));
+        boolean anyone = !customers.isEmpty() || !api.identities(ch.conversationSid).isEmpty();
+        if (!anyone) {
+          fail(ch, 45355, "Cannot create a Channel for a Conversation with no Participants.");
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      fail(ch, 45770, "Failed to create InteractionChannel. Downstream Error.");
+      return;
+    }
+    synchronized (this) {
+      ch.proxyAddress = customers.isEmpty() ? null : customers.get(0).proxyAddress();
+      customers.forEach(
+          c ->
+              ch.participants.add(
+                  new InteractionChannel.Participant(
+                      Sids.next("UT"), "customer", null, null, null)));
+    }
     String inviteSid = Sids.next("KG");
     TaskRouter.CreatedTask task;
     try {
@@ -170,51 +237,58 @@ public final class FlexInteractions
               ch,
               InteractionTaskAttributes.build(
                   ch.routingAttributes,
-                  interactionSid,
+                  ch.interactionSid,
                   ch.sid,
                   inviteSid,
-                  conversationSid,
-                  type,
+                  ch.conversationSid,
+                  ch.type,
                   initiatedBy,
                   ch.proxyAddress));
     } catch (RuntimeException e) {
-      // Compensation: a conversation we created for this interaction must not stay open holding the
-      // binding.
+      // A conversation Flex created for this interaction must not stay open holding the binding.
       if (createdConversation) {
-        api.setState(conversationSid, "closed", "API");
+        api.setState(ch.conversationSid, "closed", "API");
       }
-      throw e;
+      fail(ch, 45770, "Failed to create InteractionChannel. Downstream Error: " + e.getMessage());
+      return;
     }
-    Map<String, Object> routingOut = FlexJson.routing(task.flexSnapshot());
-    Interaction interaction =
-        new Interaction(
-            interactionSid,
-            ch.sid,
-            type,
-            routingOut,
-            interactionContextSid,
-            webhookTtid != null
-                ? webhookTtid
-                : "flex_interactionwebhook_" + Sids.next("FW").substring(2, 18));
+    boolean closedMeanwhile;
     synchronized (this) {
-      interactions.put(interactionSid, interaction);
-      ch.invites.add(new InteractionChannel.Invite(inviteSid, routingOut));
+      ch.invites.add(
+          new InteractionChannel.Invite(inviteSid, FlexJson.routing(task.flexSnapshot())));
       ch.taskSids.add(task.sid());
-      channels.put(ch.sid, ch);
       channelByTask.put(task.sid(), ch);
-      channelByConversation.put(conversationSid, ch);
+      closedMeanwhile = !ch.status.equals("setup");
+      if (!closedMeanwhile) {
+        ch.status = "active";
+      }
+    }
+    if (closedMeanwhile) {
+      taskRouter.finishTask(task.sid(), true, "Channel closed during set-up");
+      api.setState(ch.conversationSid, "closed", "API");
     }
     LOG.info(
         "interaction {} ({} {}) on {} routed as task {}",
-        interactionSid,
+        ch.interactionSid,
         initiatedBy,
-        type,
-        conversationSid,
+        ch.type,
+        ch.conversationSid,
         task.sid());
-    return FlexJson.interaction(interaction);
   }
 
-  private void checkWorkspace(JsonNode properties) {
+  private synchronized void fail(InteractionChannel ch, int code, String message) {
+    ch.status = "failed";
+    ch.errorCode = code;
+    ch.errorMessage = message;
+    LOG.info("interaction channel {} failed: {} {}", ch.sid, code, message);
+  }
+
+  /**
+   * R29: {@code workspace_sid} is required, and {@code workflow_sid} too once the workspace has
+   * more than one workflow. A task channel the workspace lacks is refused here as well: no source
+   * says how Twilio answers it, so a 400 naming the channel is an inference.
+   */
+  private void checkRouting(JsonNode properties) {
     String workspace = text(properties, "workspace_sid");
     if (workspace == null) {
       throw new TwilioException(
@@ -223,6 +297,28 @@ public final class FlexInteractions
     if (!workspace.equals(taskRouter.workspaceSid())) {
       throw new TwilioException(
           400, 20001, "Invalid parameter Routing: unknown workspace " + workspace);
+    }
+    if (text(properties, "workflow_sid") == null && taskRouter.workflowCount() > 1) {
+      throw new TwilioException(
+          400,
+          20001,
+          "Invalid parameter Routing: properties.workflow_sid is required when the workspace has more than one workflow");
+    }
+    if (text(properties, "worker_sid") != null && text(properties, "queue_sid") == null) {
+      throw new TwilioException(
+          400,
+          20001,
+          "Invalid parameter Routing: properties.queue_sid is required with properties.worker_sid");
+    }
+    String taskChannel = text(properties, "task_channel_unique_name");
+    if (taskChannel != null && !taskRouter.hasTaskChannel(taskChannel)) {
+      throw new TwilioException(
+          400,
+          20001,
+          "Invalid parameter Routing: properties.task_channel_unique_name "
+              + taskChannel
+              + " is not a task channel of workspace "
+              + workspace);
     }
   }
 
@@ -238,15 +334,16 @@ public final class FlexInteractions
   }
 
   /**
-   * The task for a channel: straight to {@code worker_sid} if given, else the workflow, else the
-   * queue.
+   * The task for a channel: straight to {@code worker_sid} in {@code queue_sid} if given (known
+   * worker), else through the workflow. A {@code queue_sid} alone routes nothing: queues are
+   * reached through a workflow's filters. Without {@code workflow_sid} the workspace has one
+   * workflow ({@link #checkRouting}), which is used.
    */
   private TaskRouter.CreatedTask createTask(
       JsonNode properties, InteractionChannel ch, ObjectNode attributes) {
     String workflow = text(properties, "workflow_sid");
-    String queue = text(properties, "queue_sid");
     String worker = text(properties, "worker_sid");
-    if (workflow == null && (worker != null || queue == null)) {
+    if (workflow == null) {
       workflow = taskRouter.defaultWorkflowSid();
     }
     return taskRouter.createTask(
@@ -256,7 +353,7 @@ public final class FlexInteractions
             attributes.toString(),
             properties.hasNonNull("priority") ? properties.get("priority").asInt() : null,
             properties.hasNonNull("timeout") ? properties.get("timeout").asInt() : null,
-            worker != null || workflow == null ? queue : null,
+            worker != null ? text(properties, "queue_sid") : null,
             worker,
             false));
   }
@@ -339,7 +436,9 @@ public final class FlexInteractions
     if (status.equals("inactive")) {
       agents.forEach(identity -> api.removeAgent(c.conversationSid, identity));
     }
-    api.setState(c.conversationSid, status, "API");
+    if (c.conversationSid != null) {
+      api.setState(c.conversationSid, status, "API");
+    }
     synchronized (this) {
       return FlexJson.channel(c);
     }
@@ -437,7 +536,7 @@ public final class FlexInteractions
     if (properties == null || !properties.isObject()) {
       throw TwilioException.missingParameter("Routing");
     }
-    checkWorkspace(properties);
+    checkRouting(properties);
     InteractionChannel c = channel(interactionSid, channelSid);
     synchronized (this) {
       if (c.status.equals("closed")) {
@@ -616,6 +715,11 @@ public final class FlexInteractions
       tasks = List.copyOf(c.taskSids);
     }
     tasks.forEach(t -> taskRouter.finishTask(t, false, null));
+  }
+
+  /** Interactions accepted whose set-up has not run yet (R28). */
+  public int settingUp() {
+    return settingUp.get();
   }
 
   public synchronized Optional<String> channelStatus(String channelSid) {

@@ -32,8 +32,8 @@ final class FlexJson {
     m.put("interaction_sid", c.interactionSid);
     m.put("type", c.type);
     m.put("status", c.status);
-    m.put("error_code", null);
-    m.put("error_message", null);
+    m.put("error_code", c.errorCode);
+    m.put("error_message", c.errorMessage);
     m.put("url", url(self));
     m.put(
         "links",

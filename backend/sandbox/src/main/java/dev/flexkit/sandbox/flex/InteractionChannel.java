@@ -26,11 +26,19 @@ final class InteractionChannel {
   final String sid;
   final String interactionSid;
   final String type;
-  final String conversationSid;
+
+  /** Null until the channel is set up, when Flex created the conversation itself. */
+  String conversationSid;
+
   final List<Participant> participants = new ArrayList<>();
   final List<Invite> invites = new ArrayList<>();
   final List<String> taskSids = new ArrayList<>();
-  String status = "active";
+
+  /** {@code setup} until the asynchronous set-up ran (R28), then active, failed (R31) or closed. */
+  String status = "setup";
+
+  Integer errorCode;
+  String errorMessage;
 
   /** What a new task for this channel is routed with when the customer comes back (D-LEAVE). */
   ObjectNode routingAttributes;

@@ -708,6 +708,10 @@ public final class TaskRouter {
     return workspace.sid;
   }
 
+  public int workflowCount() {
+    return locked(workflows::size);
+  }
+
   /** The workflow Flex routes with when none is named: the first one, "Assign to Anyone". */
   public String defaultWorkflowSid() {
     return locked(() -> workflows.keySet().iterator().next());

@@ -28,7 +28,7 @@ public final class TaskRouterSeed {
   public static final String AVAILABLE_ACTIVITY_SID = sid("WA", 2);
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, Integer> CAPACITY = Map.of("chat", 3, "sms", 3, "whatsapp", 3);
+  private static final Map<String, Integer> CAPACITY = Map.of("chat", 3, "sms", 3);
 
   private TaskRouterSeed() {}
 
@@ -60,7 +60,6 @@ public final class TaskRouterSeed {
           {"voice", "Voice"},
           {"chat", "Programmable Chat"},
           {"sms", "SMS"},
-          {"whatsapp", "WhatsApp"},
           {"video", "Video"},
           {"email", "Email"}
         }) {

@@ -1,0 +1,270 @@
+package dev.flexkit.sandbox.flex;
+
+import static dev.flexkit.sandbox.junit.TwilioHttp.assertError;
+import static dev.flexkit.sandbox.junit.TwilioHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flexkit.sandbox.junit.TwilioHttp;
+import dev.flexkit.sandbox.junit.TwilioSandbox;
+import dev.flexkit.sandbox.junit.TwilioSandboxExtension;
+import dev.flexkit.sandbox.taskrouter.TaskRouterSeed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Flex Interactions rules of shared/reference/TWILIO-RULES.md (R28, R29, R31, R32, R35, R39), with
+ * a plain HTTP client. The seeded workspace has two workflows, so R29's "more than one" holds.
+ */
+@ExtendWith(TwilioSandboxExtension.class)
+class InteractionRulesTest {
+  private static final String INTERACTIONS = "/flex-api/v1/Interactions";
+
+  private final TwilioSandbox twilio;
+  private final TwilioHttp http;
+
+  InteractionRulesTest(TwilioSandbox twilio) {
+    this.twilio = twilio;
+    this.http = new TwilioHttp(twilio);
+  }
+
+  /** R28 (IRES): a 200 only means accepted; the channel is set up after, seen on its GET. */
+  @Test
+  void r28_createAnswersAtOnceAndTheChannelIsSetUpAfter() {
+    String conversation = conversationWith("+15550128001");
+    JsonNode created = createInteraction(mediaChannel(conversation), routing(true));
+    assertThat(created.path("sid").asText()).startsWith("KD");
+    assertThat(created.path("channel").path("sid").asText()).startsWith("UO");
+    assertThat(created.path("routing").path("properties").has("sid"))
+        .as("no task exists yet when Twilio answers")
+        .isFalse();
+
+    JsonNode channel = settledChannel(created);
+    assertThat(channel.path("status").asText()).isEqualTo("active");
+    JsonNode invites =
+        json(http.get(channelPath(created) + "/Invites")).path("invites").get(0).path("routing");
+    assertThat(invites.path("properties").path("sid").asText()).startsWith("WT");
+  }
+
+  /** R31 (ERR/45354): a set-up failure shows on the channel, not as a 4xx. */
+  @Test
+  void r31_aSetUpFailureShowsOnTheChannelWithItsErrorCode() {
+    String conversation = conversationWith("+15550128002");
+    json(http.post("/conversations/v1/Conversations/" + conversation, "State", "closed"));
+
+    JsonNode created = createInteraction(mediaChannel(conversation), routing(true));
+    JsonNode channel = settledChannel(created);
+    assertThat(channel.path("status").asText()).isEqualTo("failed");
+    assertThat(channel.path("error_code").asInt()).isEqualTo(45354);
+  }
+
+  /** R32 (KI "Failure to add customer"): a busy customer is silently left out. */
+  @Test
+  void r32_aCustomerAlreadyInAnOpenConversationIsSilentlyNotAdded() {
+    String customer = "+15550128003";
+    String elsewhere = conversationWith(customer);
+
+    JsonNode created =
+        createInteraction(
+            "{\"type\":\"sms\",\"initiated_by\":\"agent\",\"participants\":[{\"address\":\""
+                + customer
+                + "\",\"proxy_address\":\""
+                + twilio.smsNumbers().get(0)
+                + "\"}]}",
+            routing(true));
+    assertThat(settledChannel(created).path("status").asText()).isEqualTo("active");
+
+    String taskConversation = taskConversationSid(created);
+    assertThat(taskConversation).isNotEqualTo(elsewhere);
+    JsonNode participants =
+        json(http.get("/conversations/v1/Conversations/" + taskConversation + "/Participants"))
+            .path("participants");
+    List<String> addresses = new ArrayList<>();
+    participants.forEach(
+        p -> addresses.add(p.path("messaging_binding").path("address").asText("")));
+    assertThat(addresses).doesNotContain(customer);
+  }
+
+  /** R29 (INV request table): workflow_sid is optional only with one workflow. */
+  @Test
+  void r29_workflowSidIsRequiredWhenTheWorkspaceHasMoreThanOneWorkflow() {
+    assertThat(twilio.taskRouter().workflowNames()).hasSizeGreaterThan(1);
+    String conversation = conversationWith("+15550128004");
+    // The status and code are not documented: 400 20001 like the other routing checks.
+    assertError(
+        http.post(INTERACTIONS, "Channel", mediaChannel(conversation), "Routing", routing(false)),
+        400,
+        20001,
+        null);
+  }
+
+  /** R35 (INV, FPT invite-participant): an invite to a worker names its queue too. */
+  @Test
+  void r35_anInviteToAWorkerNeedsItsQueueAndAWorkflow() {
+    JsonNode created =
+        createInteraction(mediaChannel(conversationWith("+15550128005")), routing(true));
+    settledChannel(created);
+    String invites = channelPath(created) + "/Invites";
+    String workspace = twilio.taskRouter().workspaceSid();
+    String worker = TaskRouterSeed.BOB_WORKER_SID;
+    String workflow = twilio.taskRouter().defaultWorkflowSid();
+
+    assertError(
+        http.post(
+            invites,
+            "Routing",
+            "{\"properties\":{\"workspace_sid\":\""
+                + workspace
+                + "\",\"workflow_sid\":\""
+                + workflow
+                + "\",\"worker_sid\":\""
+                + worker
+                + "\",\"task_channel_unique_name\":\"sms\"}}"),
+        400,
+        20001,
+        null);
+    assertError(
+        http.post(
+            invites,
+            "Routing",
+            "{\"properties\":{\"workspace_sid\":\""
+                + workspace
+                + "\",\"task_channel_unique_name\":\"sms\"}}"),
+        400,
+        20001,
+        null);
+    JsonNode invite =
+        json(
+            http.post(
+                invites,
+                "Routing",
+                "{\"properties\":{\"workspace_sid\":\""
+                    + workspace
+                    + "\",\"workflow_sid\":\""
+                    + workflow
+                    + "\",\"queue_sid\":\""
+                    + TaskRouterSeed.EVERYONE_QUEUE_SID
+                    + "\",\"worker_sid\":\""
+                    + worker
+                    + "\",\"task_channel_unique_name\":\"sms\"}}"));
+    assertThat(invite.path("routing").path("properties").path("sid").asText()).startsWith("WT");
+  }
+
+  /**
+   * R39: a fresh Flex workspace's task channels, with no {@code whatsapp}. Routing to a channel the
+   * workspace lacks is refused with 400: no source gives Twilio's answer, so that is an inference.
+   */
+  @Test
+  void r39_theWorkspaceHasFlexsTaskChannelsAndRefusesOthers() {
+    JsonNode channels =
+        json(http.get(
+                "/taskrouter/v1/Workspaces/"
+                    + twilio.taskRouter().workspaceSid()
+                    + "/TaskChannels"))
+            .path("channels");
+    List<String> names = new ArrayList<>();
+    channels.forEach(c -> names.add(c.path("unique_name").asText()));
+    assertThat(names).containsExactly("default", "voice", "chat", "sms", "video", "email");
+
+    String conversation = conversationWith("+15550128006");
+    assertError(
+        http.post(
+            INTERACTIONS,
+            "Channel",
+            mediaChannel(conversation).replace("\"sms\"", "\"whatsapp\""),
+            "Routing",
+            routing(true).replace("\"sms\"", "\"whatsapp\"")),
+        400,
+        20001,
+        null);
+  }
+
+  private String conversationWith(String customer) {
+    String sid =
+        json(http.post("/conversations/v1/Conversations", "FriendlyName", customer))
+            .path("sid")
+            .asText();
+    json(
+        http.post(
+            "/conversations/v1/Conversations/" + sid + "/Participants",
+            "MessagingBinding.Address",
+            customer,
+            "MessagingBinding.ProxyAddress",
+            twilio.smsNumbers().get(0)));
+    return sid;
+  }
+
+  private static String mediaChannel(String conversationSid) {
+    return "{\"type\":\"sms\",\"initiated_by\":\"agent\",\"properties\":{\"media_channel_sid\":\""
+        + conversationSid
+        + "\"}}";
+  }
+
+  private String routing(boolean withWorkflow) {
+    return "{\"properties\":{\"workspace_sid\":\""
+        + twilio.taskRouter().workspaceSid()
+        + "\","
+        + (withWorkflow
+            ? "\"workflow_sid\":\"" + twilio.taskRouter().defaultWorkflowSid() + "\","
+            : "")
+        + "\"queue_sid\":\""
+        + TaskRouterSeed.EVERYONE_QUEUE_SID
+        + "\",\"worker_sid\":\""
+        + TaskRouterSeed.ALICE_WORKER_SID
+        + "\",\"task_channel_unique_name\":\"sms\",\"attributes\":{\"from\":\"rules\"}}}";
+  }
+
+  private JsonNode createInteraction(String channel, String routing) {
+    return json(http.post(INTERACTIONS, "Channel", channel, "Routing", routing));
+  }
+
+  private static String channelPath(JsonNode interaction) {
+    return INTERACTIONS
+        + "/"
+        + interaction.path("sid").asText()
+        + "/Channels/"
+        + interaction.path("channel").path("sid").asText();
+  }
+
+  /** The channel once its set-up ran: polled, since Twilio gives no other signal (R28). */
+  private JsonNode settledChannel(JsonNode interaction) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+    while (true) {
+      JsonNode channel = json(http.get(channelPath(interaction)));
+      if (!channel.path("status").asText().equals("setup") || Instant.now().isAfter(deadline)) {
+        return channel;
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  private String taskConversationSid(JsonNode interaction) {
+    String task =
+        json(http.get(channelPath(interaction) + "/Invites"))
+            .path("invites")
+            .get(0)
+            .path("routing")
+            .path("properties")
+            .path("sid")
+            .asText();
+    String attributes =
+        json(http.get(
+                "/taskrouter/v1/Workspaces/"
+                    + twilio.taskRouter().workspaceSid()
+                    + "/Tasks/"
+                    + task))
+            .path("attributes")
+            .asText();
+    try {
+      return new ObjectMapper().readTree(attributes).path("conversationSid").asText();
+    } catch (JsonProcessingException e) {
+      throw new AssertionError(attributes, e);
+    }
+  }
+}
