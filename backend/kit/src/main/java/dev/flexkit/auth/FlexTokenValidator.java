@@ -19,6 +19,10 @@ import java.util.function.Function;
  * #NEGATIVE} (a client retrying a bad token must not hammer IAM). Time is the service's clock,
  * which in sandbox mode is the sandbox's, so advancing it expires tokens here too. IAM being
  * unreachable is never cached.
+ *
+ * <p>IAM's refusal is only {@code {valid:false, message}} (R49): it carries no code, so a token is
+ * called expired only when an earlier answer gave its expiration and that has passed; any other
+ * refusal is an invalid token, with IAM's message.
  */
 public final class FlexTokenValidator {
   static final Duration MAX_POSITIVE = Duration.ofHours(1);
@@ -48,6 +52,11 @@ public final class FlexTokenValidator {
     if (cached != null && now.isBefore(cached.until())) {
       return answer(cached);
     }
+    if (cached != null && cached.agent() != null && expired(cached.agent(), now)) {
+      Entry expired = new Entry(null, expiredRefusal(), now.plus(NEGATIVE));
+      remember(key, expired, now);
+      return answer(expired);
+    }
     IamVerdict verdict = iam.apply(token.trim());
     Entry entry;
     if (verdict.valid()) {
@@ -63,11 +72,7 @@ public final class FlexTokenValidator {
               ? now.plus(NEGATIVE)
               : min(verdict.expiration(), now.plus(MAX_POSITIVE));
       if (!now.isBefore(until)) {
-        entry =
-            new Entry(
-                null,
-                refusal(20104, "Access Token expired or expiration date invalid"),
-                now.plus(NEGATIVE));
+        entry = new Entry(null, expiredRefusal(), now.plus(NEGATIVE));
       } else {
         entry = new Entry(agent, null, until);
       }
@@ -83,6 +88,15 @@ public final class FlexTokenValidator {
       throw entry.refusal();
     }
     return entry.agent();
+  }
+
+  private static boolean expired(FlexAgent agent, Instant now) {
+    return agent.tokenExpiresAt() != null && !now.isBefore(agent.tokenExpiresAt());
+  }
+
+  /** Known to the kit from IAM's own expiration, so it is reported as Twilio's 20104. */
+  private static ApiException expiredRefusal() {
+    return refusal(20104, "Access Token expired or expiration date invalid");
   }
 
   private static ApiException refusal(int iamCode, String message) {

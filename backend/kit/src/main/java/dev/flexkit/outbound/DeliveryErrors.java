@@ -16,7 +16,8 @@ final class DeliveryErrors {
           30006, "Landline or unreachable carrier",
           30007, "Filtered by the carrier as spam or a policy violation",
           30008, "Unknown delivery error",
-          63016, "Outside the WhatsApp 24-hour window: send an approved template instead");
+          63016, "Outside the WhatsApp 24-hour window: send an approved template instead",
+          63027, "WhatsApp has not approved this template (or it has no such language)");
 
   private DeliveryErrors() {}
 

@@ -204,7 +204,8 @@ class MessagesTest {
         Message.creator(conversation)
             .setContentSid(ContentLibrary.SPRING_PROMO)
             .create(twilio.client());
-    assertThat(receipts(conversation, rejected.getSid()).get(0).getErrorCode()).isEqualTo(63016);
+    // R52: a template WhatsApp has not approved fails with 63027, not 63016.
+    assertThat(receipts(conversation, rejected.getSid()).get(0).getErrorCode()).isEqualTo(63027);
 
     JsonNode inbox = twilio.inboxOf(customer);
     assertThat(inbox).hasSize(1);

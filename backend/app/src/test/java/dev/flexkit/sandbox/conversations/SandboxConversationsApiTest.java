@@ -44,7 +44,7 @@ class SandboxConversationsApiTest {
   }
 
   @Test
-  void agentsJoinWithTheAgentRoleOnceAndLeave() {
+  void agentsJoinWithTheDefaultGuestRoleOnceAndLeave() {
     String sid = api.createConversation("Chat", Map.of(), List.of());
     api.addAgent(sid, "alice_40example_2Ecom");
     api.addAgent(sid, "alice_40example_2Ecom");
@@ -53,7 +53,7 @@ class SandboxConversationsApiTest {
     Participant.reader(sid).read(twilio.client()).forEach(members::add);
     assertThat(members)
         .extracting(Participant::getRoleSid)
-        .containsExactly(Conversations.AGENT_ROLE);
+        .containsExactly(Conversations.GUEST_ROLE); // R57
 
     api.removeAgent(sid, "alice_40example_2Ecom");
     api.removeAgent(sid, "alice_40example_2Ecom");

@@ -61,7 +61,8 @@ public final class SandboxControlResource {
       Long latencyMs,
       Integer nth,
       Integer times,
-      Long retryAfterSeconds) {}
+      Long retryAfterSeconds,
+      Integer code) {}
 
   public record FaultsView(List<Faults.Rule> faults) {}
 
@@ -183,7 +184,8 @@ public final class SandboxControlResource {
             request.latencyMs() == null ? 0 : request.latencyMs(),
             request.nth() == null ? 1 : request.nth(),
             request.times() == null ? 1 : request.times(),
-            request.retryAfterSeconds() == null ? 1 : request.retryAfterSeconds());
+            request.retryAfterSeconds() == null ? 1 : request.retryAfterSeconds(),
+            request.code() == null ? 0 : request.code());
     try {
       world.faults().add(rule);
     } catch (PatternSyntaxException e) {

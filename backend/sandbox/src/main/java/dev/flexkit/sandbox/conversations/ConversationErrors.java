@@ -134,4 +134,62 @@ final class ConversationErrors {
   static TwilioException variablesWithoutContent() {
     return new TwilioException(400, 50528, "Content variables can't be set without a content SID");
   }
+
+  /** R7 (ERR/50426): more Participant values than one ConversationWithParticipants takes. */
+  static TwilioException tooManyParticipantsInRequest(int max) {
+    return new TwilioException(
+        400,
+        50426,
+        "Request contains more participants than allowed per request (at most " + max + ")");
+  }
+
+  /**
+   * R13: neither an Identity nor a messaging binding. The message is the one twilio-csharp#661
+   * quotes; Twilio's code for it is not documented, so it is the generic 20001.
+   */
+  static TwilioException identityNotProvided() {
+    return new TwilioException(400, 20001, "Identity not provided");
+  }
+
+  /** R14 (ERR/50441): a proxy address for a participant that has no user address. */
+  static TwilioException cannotAddProxyAddress(String participantSid) {
+    return new TwilioException(
+        400,
+        50441,
+        "Failed to add a proxy address to participant "
+            + participantSid
+            + ": it does not have a user address");
+  }
+
+  /** ERR/50440: removing the proxy address of a participant that has none. */
+  static TwilioException cannotRemoveProxyAddress(String participantSid) {
+    return new TwilioException(
+        400,
+        50440,
+        "Failed to remove the proxy address of participant "
+            + participantSid
+            + ": it does not have one");
+  }
+
+  /** R15 (ERR/50417): more chat participants than the service allows (100 by default). */
+  static TwilioException chatParticipantsLimit(int max) {
+    return new TwilioException(
+        400,
+        50417,
+        "Participants limit exceeded: a conversation has at most " + max + " chat participants");
+  }
+
+  /** R15 (ERR/50422): more than 50 non-chat (SMS/WhatsApp) participants. */
+  static TwilioException nonChatParticipantsLimit(int max) {
+    return new TwilioException(
+        400,
+        50422,
+        "Non-chat conversation participants limit exceeded: at most " + max + " are allowed");
+  }
+
+  /** R16: Body is at most 1,600 characters; Twilio's code for it is not documented here. */
+  static TwilioException bodyTooLong(int max) {
+    return new TwilioException(
+        400, 20001, "Invalid parameter Body: must be at most " + max + " characters");
+  }
 }

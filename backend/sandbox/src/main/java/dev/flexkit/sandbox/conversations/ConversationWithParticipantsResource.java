@@ -2,7 +2,6 @@ package dev.flexkit.sandbox.conversations;
 
 import dev.flexkit.sandbox.SandboxAccount;
 import dev.flexkit.sandbox.wire.Form;
-import dev.flexkit.sandbox.wire.TwilioException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -37,8 +36,7 @@ public final class ConversationWithParticipantsResource {
     Form form = new Form(params);
     List<String> participants = form.all("Participant");
     if (participants.size() > MAX_PARTICIPANTS) {
-      throw TwilioException.invalidParameter(
-          "Participant", "at most " + MAX_PARTICIPANTS + " participants");
+      throw ConversationErrors.tooManyParticipantsInRequest(MAX_PARTICIPANTS);
     }
     Conversation c =
         conversations.createWithParticipants(

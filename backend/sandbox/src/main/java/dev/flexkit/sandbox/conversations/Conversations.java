@@ -38,6 +38,16 @@ public final class Conversations implements ConversationsApi {
   public static final String AGENT_ROLE = "RLf1e8c0de000000000000000000000002";
   static final Duration MIN_INACTIVE_TIMER = Duration.ofMinutes(1);
   static final Duration MIN_CLOSED_TIMER = Duration.ofMinutes(10);
+
+  /** R15 (ERR/50417): the default limit of chat participants, raisable to 1000 on real Twilio. */
+  static final int MAX_CHAT_PARTICIPANTS = 100;
+
+  /** R15 (ERR/50422). */
+  static final int MAX_NON_CHAT_PARTICIPANTS = 50;
+
+  /** R16: the longest Body a message may have. */
+  static final int MAX_BODY = 1_600;
+
   private static final Logger LOG = LoggerFactory.getLogger(Conversations.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SYSTEM_AUTHOR = "system";
@@ -65,8 +75,16 @@ public final class Conversations implements ConversationsApi {
   public record NewParticipant(
       String identity, String address, String proxyAddress, String attributes, String roleSid) {}
 
+  /**
+   * {@code proxyAddress} is {@code MessagingBinding.ProxyAddress}: null leaves it, empty removes it
+   * (R14).
+   */
   public record ParticipantChanges(
-      String attributes, String roleSid, Integer lastReadMessageIndex, String lastReadTimestamp) {}
+      String attributes,
+      String roleSid,
+      Integer lastReadMessageIndex,
+      String lastReadTimestamp,
+      String proxyAddress) {}
 
   /** {@code contentSid} wins over {@code body}, as on Twilio. */
   public record NewMessage(
@@ -164,6 +182,7 @@ public final class Conversations implements ConversationsApi {
           }
           Room room = createLocked(spec, origin, after);
           for (NewParticipant member : members) {
+            checkRoomFor(room, member);
             addParticipantLocked(room, member, origin, after, false);
           }
           return room.conversation;
@@ -273,6 +292,7 @@ public final class Conversations implements ConversationsApi {
           } else if (room.withIdentity(spec.identity()).isPresent()) {
             throw ConversationErrors.participantExists(spec.identity());
           }
+          checkRoomFor(room, spec);
           return addParticipantLocked(room, spec, origin, after, true);
         });
   }
@@ -295,6 +315,10 @@ public final class Conversations implements ConversationsApi {
         after -> {
           Room room = room(conversation);
           Participant p = participantIn(room, sid);
+          String proxyAddress = p.proxyAddress();
+          if (changes.proxyAddress() != null) {
+            proxyAddress = newProxyAddress(room, p, changes.proxyAddress());
+          }
           Participant updated =
               p.updated(
                   changes.attributes() != null
@@ -307,6 +331,7 @@ public final class Conversations implements ConversationsApi {
                   changes.lastReadTimestamp() != null
                       ? changes.lastReadTimestamp()
                       : p.lastReadTimestamp(),
+                  proxyAddress,
                   clock.instant());
           room.participants.put(sid, updated);
           webhooks.fire(
@@ -650,12 +675,10 @@ public final class Conversations implements ConversationsApi {
             if (room.conversation.isClosed()) {
               throw ConversationErrors.closed();
             }
-            addParticipantLocked(
-                room,
-                new NewParticipant(identity, null, null, null, AGENT_ROLE),
-                Origin.twilio(),
-                after,
-                true);
+            // R57: Flex adds the accepting agent with the service's default role, guest (KI).
+            NewParticipant agent = new NewParticipant(identity, null, null, null, null);
+            checkRoomFor(room, agent);
+            addParticipantLocked(room, agent, Origin.twilio(), after, true);
           }
           return null;
         });
@@ -810,6 +833,8 @@ public final class Conversations implements ConversationsApi {
       body = content.render(template, spec.contentVariables());
     } else if (body == null) {
       throw TwilioException.missingParameter("Body");
+    } else if (body.length() > MAX_BODY) {
+      throw ConversationErrors.bodyTooLong(MAX_BODY);
     }
     String author =
         spec.author() == null || spec.author().isEmpty() ? SYSTEM_AUTHOR : spec.author();
@@ -890,7 +915,9 @@ public final class Conversations implements ConversationsApi {
             && !approvedTemplate
             && !phones.insideWhatsAppWindow(customer.address(), customer.proxyAddress(), now);
     if (blocked) {
-      return receipt(room, customer, messageSid, "failed", 63016, now);
+      // R52: a template WhatsApp has not approved fails with 63027; free-form text with 63016
+      // (R51).
+      return receipt(room, customer, messageSid, "failed", template != null ? 63027 : 63016, now);
     }
     Optional<Integer> unreachable = phones.unreachableError(customer.address());
     if (unreachable.isPresent()) {
@@ -996,7 +1023,10 @@ public final class Conversations implements ConversationsApi {
   private static void validate(NewParticipant spec) {
     boolean chat = spec.identity() != null && !spec.identity().isEmpty();
     boolean binding = spec.address() != null && !spec.address().isEmpty();
-    if (chat == binding) {
+    if (!chat && !binding) {
+      throw ConversationErrors.identityNotProvided();
+    }
+    if (chat && binding) {
       throw new TwilioException(
           400,
           50350,
@@ -1020,6 +1050,42 @@ public final class Conversations implements ConversationsApi {
         throw ConversationErrors.channelMismatch(spec.address(), spec.proxyAddress());
       }
     }
+  }
+
+  /** R15: one more chat participant, or one more SMS/WhatsApp one, must fit the limits. */
+  private static void checkRoomFor(Room room, NewParticipant spec) {
+    boolean chat = spec.address() == null;
+    long same = room.participants.values().stream().filter(p -> p.isCustomer() != chat).count();
+    if (chat && same >= MAX_CHAT_PARTICIPANTS) {
+      throw ConversationErrors.chatParticipantsLimit(MAX_CHAT_PARTICIPANTS);
+    }
+    if (!chat && same >= MAX_NON_CHAT_PARTICIPANTS) {
+      throw ConversationErrors.nonChatParticipantsLimit(MAX_NON_CHAT_PARTICIPANTS);
+    }
+  }
+
+  /**
+   * R14: a participant without a user address (a chat identity) cannot be given a proxy address
+   * (50441), nor have one removed it does not have (50440). A customer's new proxy address is
+   * checked as on create (R12), and must not be a pair held in another open conversation (R9).
+   */
+  private String newProxyAddress(Room room, Participant p, String proxyAddress) {
+    if (!p.isCustomer()) {
+      throw proxyAddress.isEmpty()
+          ? ConversationErrors.cannotRemoveProxyAddress(p.sid())
+          : ConversationErrors.cannotAddProxyAddress(p.sid());
+    }
+    validate(new NewParticipant(null, p.address(), proxyAddress, null, null));
+    if (!proxyAddress.equals(p.proxyAddress())) {
+      openRoomHolding(p.address(), proxyAddress)
+          .ifPresent(
+              taken -> {
+                throw taken == room
+                    ? ConversationErrors.bindingInThisConversation(room.conversation.sid())
+                    : ConversationErrors.bindingTaken(taken.conversation.sid());
+              });
+    }
+    return proxyAddress;
   }
 
   private static ScopedWebhook validWebhook(ScopedWebhook h) {

@@ -38,13 +38,14 @@ public record Participant(
       String newRoleSid,
       Integer newLastReadIndex,
       String newLastReadTimestamp,
+      String newProxyAddress,
       Instant at) {
     return new Participant(
         sid,
         conversationSid,
         identity,
         address,
-        proxyAddress,
+        newProxyAddress,
         newAttributes,
         newRoleSid,
         dateCreated,

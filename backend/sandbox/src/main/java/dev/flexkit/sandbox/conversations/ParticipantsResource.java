@@ -75,9 +75,11 @@ public final class ParticipantsResource {
     Form form = new Form(params);
     Conversations.ParticipantChanges changes =
         new Conversations.ParticipantChanges(
-            form.get("Attributes").orElse(null), form.get("RoleSid").orElse(null),
+            form.get("Attributes").orElse(null),
+            form.get("RoleSid").orElse(null),
             form.integer("LastReadMessageIndex").orElse(null),
-                form.get("LastReadTimestamp").orElse(null));
+            form.get("LastReadTimestamp").orElse(null),
+            form.get("MessagingBinding.ProxyAddress").orElse(null));
     return wire.participant(
         conversations.updateParticipant(conversation, sid, changes, Origin.rest(webhooks)));
   }

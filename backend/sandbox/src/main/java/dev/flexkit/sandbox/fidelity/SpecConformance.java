@@ -225,7 +225,7 @@ public final class SpecConformance {
 
   /**
    * {@code {valid:true, code:0, message:null, expiration, realm_user_id, identity, roles,
-   * worker_sid}} or {@code {valid:false, code, message}}.
+   * worker_sid}} (R48) or {@code {valid:false, message}} and nothing else (R49).
    */
   private static List<String> iamValidateShape(Exchange x) {
     List<String> problems = new ArrayList<>();
@@ -239,11 +239,9 @@ public final class SpecConformance {
     if (!body.path("valid").isBoolean()) {
       problems.add("valid must be a boolean");
     }
-    if (!body.path("code").isInt()) {
-      problems.add("code must be an integer");
-    }
     if (body.path("valid").asBoolean()) {
-      if (body.path("code").asInt(-1) != 0
+      if (!body.path("code").isInt()
+          || body.path("code").asInt(-1) != 0
           || !body.has("message")
           || !body.get("message").isNull()) {
         problems.add("a valid token has code 0 and message null");
@@ -256,8 +254,13 @@ public final class SpecConformance {
         problems.add(
             "a valid token has expiration, realm_user_id, identity, roles[] and worker_sid WK…");
       }
-    } else if (!body.path("message").isTextual()) {
-      problems.add("an invalid token has a message");
+    } else {
+      if (!body.path("message").isTextual()) {
+        problems.add("an invalid token has a message");
+      }
+      if (body.size() != 2) {
+        problems.add("an invalid token's answer is only {valid:false, message}");
+      }
     }
     return problems;
   }

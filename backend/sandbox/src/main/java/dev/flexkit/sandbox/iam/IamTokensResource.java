@@ -19,9 +19,10 @@ import java.util.Map;
  *
  * <p>The answer is HTTP 200 either way, with {@code valid} saying which: the validator and every
  * known mock read only the body. A valid token gets {@code {valid:true, code:0, message:null,
- * expiration, realm_user_id, identity, roles, worker_sid}}; an invalid one {@code {valid:false,
- * code, message}} with Twilio's access-token error codes (see {@link FlexTokens}). Another
- * account's SID in the path gets 20003, as any Twilio API does.
+ * expiration, realm_user_id, identity, roles, worker_sid}} (R48); an invalid one only {@code
+ * {valid:false, message}} (R49: twilio-flex-token-validator reads nothing else, and Twilio sends no
+ * code), the message naming why (see {@link FlexTokens}). Another account's SID in the path gets
+ * 20003, as any Twilio API does.
  */
 @Path("/iam/v1/Accounts/{AccountSid}/Tokens/validate")
 public final class IamTokensResource {
@@ -65,7 +66,6 @@ public final class IamTokensResource {
       answer.put("worker_sid", v.workerSid());
     } else if (verdict instanceof FlexTokens.Invalid i) {
       answer.put("valid", false);
-      answer.put("code", i.code());
       answer.put("message", i.message());
     }
     return answer;

@@ -12,6 +12,10 @@ import java.util.Set;
  */
 final class Task {
   static final int DEFAULT_TIMEOUT = 86_400;
+
+  /** R40: two weeks, the longest a task may live. */
+  static final int MAX_TIMEOUT = 1_209_600;
+
   static final Set<String> TERMINAL = Set.of("canceled", "completed");
 
   final String sid;

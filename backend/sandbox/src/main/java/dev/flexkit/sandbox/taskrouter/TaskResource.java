@@ -55,6 +55,12 @@ public final class TaskResource {
           tr.checkWorkspace(ws);
           return null;
         });
+    String routingTarget = form.get("RoutingTarget").filter(v -> !v.isEmpty()).orElse(null);
+    // R46: IgnoreCapacity defaults to true when the task is routed straight to a worker.
+    boolean ignoreCapacity =
+        form.get("IgnoreCapacity")
+            .map(Boolean::parseBoolean)
+            .orElse(routingTarget != null && routingTarget.startsWith("WK"));
     TaskRouter.CreatedTask created =
         tr.createTask(
             new TaskRouter.NewTask(
@@ -64,8 +70,8 @@ public final class TaskResource {
                 form.integer("Priority").orElse(null),
                 form.integer("Timeout").orElse(null),
                 form.get("TaskQueueSid").orElse(null),
-                form.get("RoutingTarget").orElse(null),
-                form.get("IgnoreCapacity").map(Boolean::parseBoolean).orElse(false)));
+                routingTarget,
+                ignoreCapacity));
     return Response.status(201).entity(created.json()).header("ETag", "\"0\"").build();
   }
 

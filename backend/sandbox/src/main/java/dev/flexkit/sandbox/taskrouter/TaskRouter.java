@@ -34,6 +34,7 @@ public final class TaskRouter {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TERMINAL_TASK_RETENTION = Duration.ofMinutes(5);
 
+  final String accountSid;
   final Clock clock;
   final TaskRouterJson json;
   final TaskRouterEvents events;
@@ -51,6 +52,7 @@ public final class TaskRouter {
   private final List<TaskRouterListener> listeners = new CopyOnWriteArrayList<>();
 
   TaskRouter(String accountSid, Clock clock, WebhookDispatcher webhooks, Workspace workspace) {
+    this.accountSid = accountSid;
     this.clock = clock;
     this.json = new TaskRouterJson(accountSid);
     this.events = new TaskRouterEvents(accountSid, clock, webhooks);
@@ -199,13 +201,18 @@ public final class TaskRouter {
                 "TaskQueueSid", "unknown queue " + spec.queueSid());
           }
           if (spec.workerSid() != null && !workers.containsKey(spec.workerSid())) {
-            throw TwilioException.invalidParameter(
-                "RoutingTarget", "unknown worker " + spec.workerSid());
+            throw TaskRouterErrors.workerNotInWorkspace(spec.workerSid(), workspace.sid);
+          }
+          if (spec.workerSid() != null) {
+            String queue = spec.queueSid() != null ? spec.queueSid() : defaultQueueSid(workflow);
+            Worker known = workers.get(spec.workerSid());
+            if (!queues.get(queue).targetWorkers.matches(WorkerMatch.workerRoot(known))) {
+              throw TaskRouterErrors.workerNotInQueue(known.sid, queue);
+            }
           }
           int timeout = spec.timeout() == null ? Task.DEFAULT_TIMEOUT : spec.timeout();
-          if (timeout < 1 || timeout > 2_592_000) {
-            throw TwilioException.invalidParameter(
-                "Timeout", "must be between 1 and 2592000 seconds");
+          if (timeout < 1 || timeout > Task.MAX_TIMEOUT) {
+            throw TaskRouterErrors.timeoutOutOfRange(timeout);
           }
           Instant now = now();
           Task t = new Task(Sids.next("WT"), channel, workflow, timeout, now);
@@ -325,11 +332,15 @@ public final class TaskRouter {
           cancel(t, u.reason());
         }
         case "wrapping" -> {
-          requireStatus(t, "wrapping", "assigned");
+          if (!t.assignmentStatus.equals("assigned")) {
+            throw TaskRouterErrors.notAssigned("wrap up", t, workspace.sid, accountSid);
+          }
           wrap(t, u.reason());
         }
         case "completed" -> {
-          requireStatus(t, "completed", "assigned", "wrapping");
+          if (!t.assignmentStatus.equals("assigned") && !t.assignmentStatus.equals("wrapping")) {
+            throw TaskRouterErrors.notAssigned("complete", t, workspace.sid, accountSid);
+          }
           complete(t, u.reason());
         }
         default ->

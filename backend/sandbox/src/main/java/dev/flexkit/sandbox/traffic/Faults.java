@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Injected failures. A rule matches {@code "<METHOD> <path-regex>"} against the Twilio path ({@code
  * POST /conversations/v1/Conversations/.+/Messages}; the regex must match the whole path), triggers
  * on its {@code nth} matching request (default 1) and then on the following ones, for {@code times}
- * triggers in all (default 1).
+ * triggers in all (default 1). A status fault answers with Twilio's error envelope: {@code code}
+ * when given, else 20429 for a 429 (R54: too many concurrent requests) and 20500/20001 otherwise; a
+ * Conversations rate limit (R55) is a 429 with code 50063 or 50074.
  */
 public final class Faults {
   public enum Kind {
@@ -24,12 +26,25 @@ public final class Faults {
       long latencyMs,
       int nth,
       int times,
-      long retryAfterSeconds) {}
+      long retryAfterSeconds,
+      int code) {
+    /** A rule answering with the status's usual code. */
+    public Rule(
+        String match,
+        Kind kind,
+        int status,
+        long latencyMs,
+        int nth,
+        int times,
+        long retryAfterSeconds) {
+      this(match, kind, status, latencyMs, nth, times, retryAfterSeconds, 0);
+    }
+  }
 
   /**
    * What to do with one request: wait, and/or answer with an error status instead of serving it.
    */
-  public record Effect(long latencyMs, Integer status, long retryAfterSeconds) {}
+  public record Effect(long latencyMs, Integer status, long retryAfterSeconds, int code) {}
 
   private static final class Armed {
     final Rule rule;
@@ -59,6 +74,9 @@ public final class Faults {
     if (rule.kind() == Kind.STATUS && (rule.status() < 400 || rule.status() > 599)) {
       throw new IllegalArgumentException("status must be a 4xx or 5xx code");
     }
+    if (rule.code() < 0) {
+      throw new IllegalArgumentException("code must be a Twilio error code");
+    }
     rules.add(new Armed(rule));
   }
 
@@ -74,6 +92,7 @@ public final class Faults {
     long latency = 0;
     Integer status = null;
     long retryAfter = 0;
+    int code = 0;
     for (Armed a : rules) {
       if (!a.method.equals(method) && !a.method.equals("*")) {
         continue;
@@ -91,10 +110,11 @@ public final class Faults {
       } else if (status == null) {
         status = a.rule.status();
         retryAfter = a.rule.retryAfterSeconds();
+        code = a.rule.code();
       }
     }
     return latency == 0 && status == null
         ? Optional.empty()
-        : Optional.of(new Effect(latency, status, retryAfter));
+        : Optional.of(new Effect(latency, status, retryAfter, code));
   }
 }

@@ -64,15 +64,16 @@ public final class TwilioTrafficFilter implements Filter {
       }
       if (fault.isPresent() && fault.get().status() != null) {
         int status = fault.get().status();
+        int code = fault.get().code();
         if (status == 429) {
           response.setHeader(
               "Retry-After", String.valueOf(Math.max(0, fault.get().retryAfterSeconds())));
-          write(response, 429, 20429, "Too Many Requests");
+          write(response, 429, code == 0 ? 20429 : code, tooManyRequests(code));
         } else {
           write(
               response,
               status,
-              status >= 500 ? 20500 : 20001,
+              code != 0 ? code : status >= 500 ? 20500 : 20001,
               status >= 500 ? "Internal Server Error" : "Injected failure");
         }
         return;
@@ -86,6 +87,14 @@ public final class TwilioTrafficFilter implements Filter {
     } finally {
       response.recordOnce();
     }
+  }
+
+  /** R54 (ERR/20429) and R55 (ERR/50063, the Conversations actions-per-second limit). */
+  private static String tooManyRequests(int code) {
+    return switch (code) {
+      case 50063, 50074 -> "Actions per second limit exceeded";
+      default -> "Too Many Requests";
+    };
   }
 
   private boolean authenticated(String header) {

@@ -23,19 +23,29 @@ public final class TwilioHttp {
 
   private final TwilioSandbox twilio;
   private final String authToken;
+  private final java.util.Map<String, String> headers;
 
   public TwilioHttp(TwilioSandbox twilio) {
-    this(twilio, twilio.authToken());
+    this(twilio, twilio.authToken(), java.util.Map.of());
   }
 
-  private TwilioHttp(TwilioSandbox twilio, String authToken) {
+  private TwilioHttp(
+      TwilioSandbox twilio, String authToken, java.util.Map<String, String> headers) {
     this.twilio = twilio;
     this.authToken = authToken;
+    this.headers = headers;
   }
 
   /** The same client, authenticating with {@code authToken} instead of the account's. */
   public TwilioHttp as(String authToken) {
-    return new TwilioHttp(twilio, authToken);
+    return new TwilioHttp(twilio, authToken, headers);
+  }
+
+  /** The same client, sending this header too (e.g. {@code If-Match}). */
+  public TwilioHttp withHeader(String name, String value) {
+    java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new TwilioHttp(twilio, authToken, more);
   }
 
   /**
@@ -58,6 +68,18 @@ public final class TwilioHttp {
 
   public HttpResponse<String> get(String path) {
     return send(request(path).GET());
+  }
+
+  public HttpResponse<String> delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  /** A POST with a JSON body, as IAM's token validation takes it. */
+  public HttpResponse<String> postJson(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** The body of a 200 or 201. */
@@ -93,8 +115,11 @@ public final class TwilioHttp {
         Base64.getEncoder()
             .encodeToString(
                 (twilio.accountSid() + ":" + authToken).getBytes(StandardCharsets.UTF_8));
-    return HttpRequest.newBuilder(URI.create(twilio.twilioBaseUrl() + path))
-        .header("Authorization", "Basic " + basic);
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(twilio.twilioBaseUrl() + path))
+            .header("Authorization", "Basic " + basic);
+    headers.forEach(builder::header);
+    return builder;
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) {
