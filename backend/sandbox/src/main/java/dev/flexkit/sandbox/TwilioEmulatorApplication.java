@@ -7,6 +7,7 @@ import dev.flexkit.sandbox.conversations.ConversationsResource;
 import dev.flexkit.sandbox.conversations.MessagesResource;
 import dev.flexkit.sandbox.conversations.ParticipantConversationsResource;
 import dev.flexkit.sandbox.conversations.ParticipantsResource;
+import dev.flexkit.sandbox.conversations.ScopedServiceWebhooksResource;
 import dev.flexkit.sandbox.conversations.ScopedWebhooksResource;
 import dev.flexkit.sandbox.conversations.ServiceWebhooksResource;
 import dev.flexkit.sandbox.iam.IamTokensResource;
@@ -47,6 +48,7 @@ final class TwilioEmulatorApplication {
     app.register(new MessagesResource(world.conversations(), world.account()));
     app.register(new ScopedWebhooksResource(world.conversations(), world.account()));
     app.register(new ServiceWebhooksResource(world.conversations(), world.account()));
+    app.register(new ScopedServiceWebhooksResource(world.conversations(), world.account()));
     app.register(new ParticipantConversationsResource(world.conversations(), world.account()));
     app.register(new ContentResource(world.content(), world.account()));
     app.register(new IamTokensResource(world.account(), world.tokens()));

@@ -11,6 +11,11 @@ final class ConversationErrors {
     return TwilioException.notFound("/Conversations/" + sid);
   }
 
+  /** R19, ERR/50361: at most five conversation-scoped webhooks; the status is undocumented. */
+  static TwilioException tooManyConversationWebhooks() {
+    return new TwilioException(400, 50361, "Too many conversation webhooks");
+  }
+
   static TwilioException bindingTaken(String conversationSid) {
     return new TwilioException(
         409,

@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * Post-event webhooks with Twilio's form fields: to each conversation-scoped webhook whose filters
- * name the event, and to the account's post-event URL when its filters do.
+ * name the event, and to the service's post-event URL when its filters do. R19: a service whose own
+ * webhook configuration has a post-event URL is heard there only, and the account-wide
+ * configuration is not used for it (every sandbox conversation is in the one Flex service).
  */
 final class ConversationWebhooks {
   static final String MESSAGE_ADDED = "onMessageAdded";
@@ -28,6 +30,7 @@ final class ConversationWebhooks {
   private final SandboxAccount account;
   private final WebhookDispatcher dispatcher;
   private volatile ServiceWebhooks service = ServiceWebhooks.none();
+  private volatile ServiceWebhooks flexService = ServiceWebhooks.none();
 
   ConversationWebhooks(SandboxAccount account, WebhookDispatcher dispatcher) {
     this.account = account;
@@ -40,6 +43,15 @@ final class ConversationWebhooks {
 
   void configure(ServiceWebhooks configuration) {
     this.service = configuration;
+  }
+
+  /** The Flex Conversations service's own configuration (service-scoped). */
+  ServiceWebhooks flexService() {
+    return flexService;
+  }
+
+  void configureFlexService(ServiceWebhooks configuration) {
+    this.flexService = configuration;
   }
 
   void fire(
@@ -66,7 +78,7 @@ final class ConversationWebhooks {
         dispatcher.postSingle(hook.url(), own);
       }
     }
-    ServiceWebhooks current = service;
+    ServiceWebhooks current = flexService.hasPostWebhookUrl() ? flexService : service;
     if (current.listensTo(eventType)) {
       dispatcher.postSingle(current.postWebhookUrl(), payload);
     }

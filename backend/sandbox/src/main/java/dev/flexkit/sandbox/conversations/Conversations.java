@@ -444,6 +444,9 @@ public final class Conversations implements ConversationsApi {
   public ScopedWebhook addWebhook(String conversation, NewWebhook spec) {
     synchronized (lock) {
       Room room = room(conversation);
+      if (room.webhooks.size() >= 5) {
+        throw ConversationErrors.tooManyConversationWebhooks();
+      }
       Instant now = clock.instant();
       ScopedWebhook hook =
           validWebhook(
@@ -516,6 +519,15 @@ public final class Conversations implements ConversationsApi {
 
   public void configureServiceWebhooks(ServiceWebhooks configuration) {
     webhooks.configure(configuration);
+  }
+
+  /** The webhooks of the Flex Conversations service itself ({@code /v1/Services/IS…}). */
+  public ServiceWebhooks flexServiceWebhooks() {
+    return webhooks.flexService();
+  }
+
+  public void configureFlexServiceWebhooks(ServiceWebhooks configuration) {
+    webhooks.configureFlexService(configuration);
   }
 
   // ---- the customer's side ----

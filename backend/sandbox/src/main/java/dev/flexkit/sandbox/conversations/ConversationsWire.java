@@ -203,6 +203,21 @@ final class ConversationsWire {
     return body;
   }
 
+  Map<String, Object> scopedServiceWebhooks(ServiceWebhooks w) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("account_sid", account.accountSid());
+    body.put("chat_service_sid", account.chatServiceSid());
+    body.put("pre_webhook_url", w.preWebhookUrl());
+    body.put("post_webhook_url", w.postWebhookUrl());
+    body.put("filters", w.filters());
+    body.put("method", w.method());
+    body.put(
+        "url",
+        TwilioUrls.url(
+            PRODUCT, "/v1/Services/" + account.chatServiceSid() + "/Configuration/Webhooks"));
+    return body;
+  }
+
   Map<String, Object> membership(Conversations.Membership m) {
     Participant p = m.participant();
     Conversation c = m.conversation();

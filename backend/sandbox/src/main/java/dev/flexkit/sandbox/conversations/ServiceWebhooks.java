@@ -3,8 +3,9 @@ package dev.flexkit.sandbox.conversations;
 import java.util.List;
 
 /**
- * The account-wide Conversations webhook configuration. Post-event webhooks go to {@code
- * postWebhookUrl} for the events listed in {@code filters}.
+ * A Conversations webhook configuration: the account-wide one, or a service's own (which has no
+ * {@code target}, R20). Post-event webhooks go to {@code postWebhookUrl} for the events listed in
+ * {@code filters}.
  */
 public record ServiceWebhooks(
     String preWebhookUrl,
@@ -16,7 +17,11 @@ public record ServiceWebhooks(
     return new ServiceWebhooks(null, null, List.of(), "POST", "webhook");
   }
 
+  public boolean hasPostWebhookUrl() {
+    return postWebhookUrl != null && !postWebhookUrl.isBlank();
+  }
+
   public boolean listensTo(String eventType) {
-    return postWebhookUrl != null && !postWebhookUrl.isBlank() && filters.contains(eventType);
+    return hasPostWebhookUrl() && filters.contains(eventType);
   }
 }

@@ -29,7 +29,7 @@ final class TaskRouterEvents {
     }
     Map<String, String> p = base(w, type, "task", t.sid, description);
     taskFields(p, t);
-    webhooks.postSingle(w.eventCallbackUrl, p);
+    webhooks.postSingle(WebhookDispatcher.Sender.TASKROUTER, w.eventCallbackUrl, p);
   }
 
   void reservation(Workspace w, String type, Reservation r, String description) {
@@ -40,7 +40,7 @@ final class TaskRouterEvents {
     taskFields(p, r.task);
     workerFields(p, r.worker);
     p.put("ReservationSid", r.sid);
-    webhooks.postSingle(w.eventCallbackUrl, p);
+    webhooks.postSingle(WebhookDispatcher.Sender.TASKROUTER, w.eventCallbackUrl, p);
   }
 
   void worker(
@@ -62,7 +62,7 @@ final class TaskRouterEvents {
       p.put("WorkerTimeInPreviousActivity", String.valueOf(ms / 1000));
       p.put("WorkerTimeInPreviousActivityMs", String.valueOf(ms));
     }
-    webhooks.postSingle(w.eventCallbackUrl, p);
+    webhooks.postSingle(WebhookDispatcher.Sender.TASKROUTER, w.eventCallbackUrl, p);
   }
 
   private boolean wanted(Workspace w, String type) {

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,15 +34,45 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookDispatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-  /** One attempt, for the control API and for tests. */
+  /** Error 50076: a Conversations webhook got no answer within 5 s (R22). */
+  public static final int CONVERSATIONS_TIMEOUT = 50076;
+
+  /**
+   * Who sends, which decides how long the receiver has and what a good answer is: Conversations
+   * waits 5 s for any 2xx (R22); TaskRouter waits 15 s for a 204 with {@code Content-Type:
+   * application/json} (R47).
+   */
+  public enum Sender {
+    CONVERSATIONS(Duration.ofSeconds(5)),
+    TASKROUTER(Duration.ofSeconds(15));
+
+    final Duration timeout;
+
+    Sender(Duration timeout) {
+      this.timeout = timeout;
+    }
+  }
+
+  /**
+   * One attempt, for the control API and for tests. {@code errorCode} is Twilio's debugger code
+   * when there is one (50076), else 0; {@code error} says what went wrong, or is null.
+   */
   public record Delivery(
-      long id, String url, String eventType, int status, String error, Instant at) {}
+      long id,
+      String url,
+      String eventType,
+      int status,
+      String error,
+      int errorCode,
+      Instant at,
+      Map<String, List<String>> params,
+      String signature) {}
 
   private final SandboxAccount account;
   private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
   private final ExecutorService sender =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -67,13 +98,17 @@ public final class WebhookDispatcher implements AutoCloseable {
 
   /** Queues a signed form POST of {@code params} (in insertion order) to {@code url}. */
   public void post(String url, Map<String, List<String>> params) {
+    post(Sender.CONVERSATIONS, url, params);
+  }
+
+  public void post(Sender from, String url, Map<String, List<String>> params) {
     Map<String, List<String>> copy = new LinkedHashMap<>(params);
     pending.incrementAndGet();
     last =
         sender.submit(
             () -> {
               try {
-                deliver(url, copy);
+                deliver(from, url, copy);
               } finally {
                 pending.decrementAndGet();
               }
@@ -82,6 +117,10 @@ public final class WebhookDispatcher implements AutoCloseable {
 
   /** Convenience for the usual single-valued payloads. */
   public void postSingle(String url, Map<String, String> params) {
+    postSingle(Sender.CONVERSATIONS, url, params);
+  }
+
+  public void postSingle(Sender sender, String url, Map<String, String> params) {
     Map<String, List<String>> multi = new LinkedHashMap<>();
     params.forEach(
         (k, v) -> {
@@ -89,7 +128,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             multi.put(k, List.of(v));
           }
         });
-    post(url, multi);
+    post(sender, url, multi);
   }
 
   /** Waits until everything queued so far has been attempted. */
@@ -113,7 +152,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     return List.copyOf(deliveries);
   }
 
-  private void deliver(String url, Map<String, List<String>> params) {
+  private void deliver(Sender sender, String url, Map<String, List<String>> params) {
     String body =
         params.entrySet().stream()
             .flatMap(e -> e.getValue().stream().map(v -> enc(e.getKey()) + "=" + enc(v)))
@@ -121,22 +160,33 @@ public final class WebhookDispatcher implements AutoCloseable {
     String eventType = params.getOrDefault("EventType", List.of("")).get(0);
     int status = 0;
     String error = null;
+    int errorCode = 0;
+    String signature = TwilioSignature.sign(account.authToken(), url, params);
     try {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(url))
-              .timeout(TIMEOUT)
+              .timeout(sender.timeout)
               .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-              .header("X-Twilio-Signature", TwilioSignature.sign(account.authToken(), url, params))
+              .header("X-Twilio-Signature", signature)
               .header(
                   "I-Twilio-Idempotency-Token",
                   Long.toHexString(ids.get()) + "-" + System.nanoTime())
               .header("User-Agent", "TwilioProxy/1.1")
               .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
               .build();
-      status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+      status = response.statusCode();
+      error = misanswered(sender, response);
+      if (error != null) {
+        LOG.warn("webhook {} to {}: {}", eventType, url, error);
+      }
       if (refusing.remove(url)) {
         LOG.info("webhooks to {} are answered again", url);
       }
+    } catch (HttpTimeoutException e) {
+      errorCode = sender == Sender.CONVERSATIONS ? CONVERSATIONS_TIMEOUT : 0;
+      error = "no answer within " + sender.timeout.toSeconds() + " s";
+      logFailure(url, eventType, e, (errorCode == 0 ? "" : errorCode + " ") + error);
     } catch (Exception e) {
       error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       logFailure(url, eventType, e, error);
@@ -146,8 +196,36 @@ public final class WebhookDispatcher implements AutoCloseable {
         deliveries.remove(0);
       }
       deliveries.add(
-          new Delivery(ids.incrementAndGet(), url, eventType, status, error, clock.instant()));
+          new Delivery(
+              ids.incrementAndGet(),
+              url,
+              eventType,
+              status,
+              error,
+              errorCode,
+              clock.instant(),
+              params,
+              signature));
     }
+  }
+
+  /** Why an answer is not the one the sender expects, or null. */
+  private static String misanswered(Sender sender, HttpResponse<?> response) {
+    int status = response.statusCode();
+    if (sender == Sender.TASKROUTER) {
+      boolean json =
+          response
+              .headers()
+              .firstValue("Content-Type")
+              .filter(t -> t.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))
+              .isPresent();
+      return status == 204 && json
+          ? null
+          : "TaskRouter expects 204 with Content-Type: application/json, got "
+              + status
+              + response.headers().firstValue("Content-Type").map(t -> " " + t).orElse("");
+    }
+    return status / 100 == 2 ? null : "answered " + status;
   }
 
   /**
