@@ -53,15 +53,22 @@ public final class ScopedServiceWebhooksResource {
     List<String> filters = form.has("Filters") ? form.all("Filters") : now.filters();
     ServiceWebhooks updated =
         new ServiceWebhooks(
-            form.get("PreWebhookUrl").map(u -> u.isEmpty() ? null : u).orElse(now.preWebhookUrl()),
-            form.get("PostWebhookUrl")
-                .map(u -> u.isEmpty() ? null : u)
-                .orElse(now.postWebhookUrl()),
+            cleared(form, "PreWebhookUrl", now.preWebhookUrl()),
+            cleared(form, "PostWebhookUrl", now.postWebhookUrl()),
             filters,
             method,
             null);
     conversations.configureFlexServiceWebhooks(updated);
     return wire.scopedServiceWebhooks(updated);
+  }
+
+  /** An empty value clears the URL; an absent one keeps it. */
+  static String cleared(Form form, String name, String current) {
+    if (!form.has(name)) {
+      return current;
+    }
+    String v = form.get(name).orElse("");
+    return v.isEmpty() ? null : v;
   }
 
   private void known(String service) {

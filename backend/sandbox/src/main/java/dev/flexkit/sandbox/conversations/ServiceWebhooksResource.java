@@ -45,20 +45,12 @@ public final class ServiceWebhooksResource {
     }
     ServiceWebhooks updated =
         new ServiceWebhooks(
-            form.get("PreWebhookUrl")
-                .map(ServiceWebhooksResource::emptyToNull)
-                .orElse(now.preWebhookUrl()),
-            form.get("PostWebhookUrl")
-                .map(ServiceWebhooksResource::emptyToNull)
-                .orElse(now.postWebhookUrl()),
+            ScopedServiceWebhooksResource.cleared(form, "PreWebhookUrl", now.preWebhookUrl()),
+            ScopedServiceWebhooksResource.cleared(form, "PostWebhookUrl", now.postWebhookUrl()),
             form.has("Filters") ? form.all("Filters") : now.filters(),
             method,
             target);
     conversations.configureServiceWebhooks(updated);
     return wire.serviceWebhooks(updated);
-  }
-
-  private static String emptyToNull(String s) {
-    return s.isEmpty() ? null : s;
   }
 }

@@ -66,6 +66,23 @@ public final class TwilioHttp {
             .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
   }
 
+  /** A form POST with one extra header, e.g. {@code X-Twilio-Webhook-Enabled: true}. */
+  public HttpResponse<String> postWithHeader(
+      String header, String value, String path, String... pairs) {
+    StringBuilder form = new StringBuilder();
+    for (int i = 0; i < pairs.length; i += 2) {
+      form.append(form.length() == 0 ? "" : "&")
+          .append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+    }
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header(header, value)
+            .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+  }
+
   public HttpResponse<String> get(String path) {
     return send(request(path).GET());
   }
