@@ -44,6 +44,17 @@ public class TwilioGatewayTest {
     kit.sandbox().calls().clear();
   }
 
+  /** A gateway to {@code kit}'s sandbox, one attempt per call, for tests in other packages. */
+  public static TwilioGateway gatewayTo(RunningKit kit) {
+    SandboxAccount account = kit.sandbox().account();
+    return TwilioClients.emulated(
+        () -> kit.url("/twilio"),
+        account.accountSid(),
+        account.authToken(),
+        new TwilioGatewaySettings(4, 1),
+        wait -> {});
+  }
+
   private TwilioGateway gateway(int maxConcurrency, int maxAttempts) {
     SandboxAccount account = kit.sandbox().account();
     return TwilioClients.emulated(

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flexkit.RunningKit;
-import dev.flexkit.config.TwilioGatewaySettings;
-import dev.flexkit.sandbox.SandboxAccount;
 import dev.flexkit.sandbox.conversations.ServiceWebhooks;
-import dev.flexkit.twilio.TwilioClients;
 import dev.flexkit.twilio.TwilioGateway;
 import java.net.URI;
 import java.util.List;
@@ -19,17 +16,11 @@ class WebhookRegistrationTest {
   private static final String OTHER = "https://other-integration.example.com/hooks";
 
   private static TwilioGateway gateway(RunningKit kit) {
-    SandboxAccount account = kit.sandbox().account();
-    return TwilioClients.emulated(
-        () -> kit.url("/twilio"),
-        account.accountSid(),
-        account.authToken(),
-        new TwilioGatewaySettings(4, 1),
-        w -> {});
+    return dev.flexkit.twilio.TwilioGatewayTest.gatewayTo(kit);
   }
 
   @Test
-  void anotherIntegrationsUrlsAreReportedAndLeftAlone() {
+  void anotherIntegrationsUrlsAreReportedAndLeftAlone() throws Exception {
     try (RunningKit kit = RunningKit.start()) {
       var conversations = kit.sandbox().conversations();
       var taskRouter = kit.sandbox().taskRouter();
@@ -53,7 +44,7 @@ class WebhookRegistrationTest {
   }
 
   @Test
-  void theFlexServicesOwnWebhookWinsSoAForeignOneThereBlocksRegistration() {
+  void theFlexServicesOwnWebhookWinsSoAForeignOneThereBlocksRegistration() throws Exception {
     try (RunningKit kit = RunningKit.start()) {
       var conversations = kit.sandbox().conversations();
       conversations.configureFlexServiceWebhooks(
