@@ -3,6 +3,7 @@ package dev.flexkit.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flexkit.RunningKit;
+import dev.flexkit.health.RetriedStartupStep;
 import dev.flexkit.sandbox.webhooks.WebhookDispatcher;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -21,15 +22,16 @@ class TwilioWebhooksTest {
 
   @Test
   void aFailedRegistrationKeepsTheServiceUnreadyAndSaysWhy() {
-    WebhookRegistrationCheck check = new WebhookRegistrationCheck();
+    RetriedStartupStep check = new RetriedStartupStep("twilioWebhooks", "registering");
     assertThat(check.check().healthy()).isFalse();
-    check.register(
+    check.run(
         () -> {
           throw new IllegalStateException("Twilio said 503");
-        });
+        },
+        "done");
     assertThat(check.check().healthy()).isFalse();
     assertThat(check.check().detail()).contains("Twilio said 503");
-    check.register(() -> {});
+    check.run(() -> {}, "done");
     assertThat(check.check().healthy()).isTrue();
   }
 

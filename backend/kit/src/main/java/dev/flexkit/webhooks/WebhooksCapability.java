@@ -3,6 +3,7 @@ package dev.flexkit.webhooks;
 import dev.flexkit.capability.Capability;
 import dev.flexkit.capability.Contributions;
 import dev.flexkit.capability.KitServices;
+import dev.flexkit.health.RetriedStartupStep;
 
 /**
  * The signed endpoints Twilio posts its events to, fanned out to the capabilities' listeners. With
@@ -10,6 +11,8 @@ import dev.flexkit.capability.KitServices;
  * service is not ready until that worked.
  */
 public final class WebhooksCapability implements Capability {
+  static final String REGISTRATION = "twilioWebhooks";
+
   private final KitServices kit;
 
   public WebhooksCapability(KitServices kit) {
@@ -24,14 +27,17 @@ public final class WebhooksCapability implements Capability {
         .filter(ws -> kit.flex().registerWebhooks())
         .ifPresent(
             workspaceSid -> {
-              WebhookRegistrationCheck registration = new WebhookRegistrationCheck();
+              // Until they point here, customer messages and TaskRouter events would be lost.
+              RetriedStartupStep registration =
+                  new RetriedStartupStep(REGISTRATION, "registering Twilio webhooks");
               to.healthCheck(registration)
                   .whenStarted(
                       started ->
-                          registration.register(
+                          registration.run(
                               () ->
                                   WebhookRegistration.register(
-                                      kit.twilio(), started.publicBaseUrl(), workspaceSid)));
+                                      kit.twilio(), started.publicBaseUrl(), workspaceSid),
+                              "Conversations and TaskRouter events point here"));
             });
   }
 }
