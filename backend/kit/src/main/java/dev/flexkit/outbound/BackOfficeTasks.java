@@ -100,10 +100,6 @@ public final class BackOfficeTasks {
 
   private Result open(BackOfficeTask t, String conversationSid, boolean reused) {
     boolean toWorker = t.targetWorkerSid() != null;
-    Map<String, Object> channel = new LinkedHashMap<>();
-    channel.put("type", t.channel().wire());
-    channel.put("initiated_by", toWorker ? "agent" : "api");
-    channel.put("properties", Map.of("media_channel_sid", conversationSid));
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("workspace_sid", RoutingWorkspace.sid(flex));
     flex.workflowSid().ifPresent(w -> properties.put("workflow_sid", w));
@@ -113,21 +109,14 @@ public final class BackOfficeTasks {
     }
     properties.put("task_channel_unique_name", settings.taskChannel(t.channel()));
     properties.put("attributes", taskAttributes(t));
-    Interaction interaction;
-    try {
-      interaction =
-          twilio.call(
-              "create back-office task",
-              c ->
-                  Interaction.creator(channel)
-                      .setRouting(Map.of("properties", properties))
-                      .create(c));
-    } catch (RuntimeException e) {
-      if (!reused) {
-        customers.delete(conversationSid);
-      }
-      throw e;
-    }
+    Interaction interaction =
+        customers.interactionOn(
+            "create back-office task",
+            conversationSid,
+            !reused,
+            t.channel().wire(),
+            toWorker ? "agent" : "api",
+            properties);
     JsonNode routing = JSON.valueToTree(interaction.getRouting()).path("properties");
     String taskSid = routing.path("sid").asText(null);
     String channelSid = JSON.valueToTree(interaction.getChannel()).path("sid").asText(null);

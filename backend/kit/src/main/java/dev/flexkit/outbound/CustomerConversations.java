@@ -2,8 +2,11 @@ package dev.flexkit.outbound;
 
 import com.twilio.rest.conversations.v1.Conversation;
 import com.twilio.rest.conversations.v1.conversation.Participant;
+import com.twilio.rest.flexapi.v1.Interaction;
 import dev.flexkit.twilio.TwilioCallException;
 import dev.flexkit.twilio.TwilioGateway;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +78,38 @@ final class CustomerConversations {
       throw e;
     } catch (RuntimeException e) {
       delete(sid);
+      throw e;
+    }
+  }
+
+  /**
+   * The interaction that routes this conversation's task. It is given the conversation rather than
+   * asked to make one, since it would make it after answering (R28) and leave a busy customer out
+   * (R32). If Twilio refuses it, a conversation {@code made} for this send is deleted: nothing was
+   * sent on it.
+   */
+  Interaction interactionOn(
+      String operation,
+      String conversationSid,
+      boolean made,
+      String channelType,
+      String initiatedBy,
+      Map<String, Object> routingProperties) {
+    Map<String, Object> channel = new LinkedHashMap<>();
+    channel.put("type", channelType);
+    channel.put("initiated_by", initiatedBy);
+    channel.put("properties", Map.of("media_channel_sid", conversationSid));
+    try {
+      return twilio.call(
+          operation,
+          c ->
+              Interaction.creator(channel)
+                  .setRouting(Map.of("properties", routingProperties))
+                  .create(c));
+    } catch (RuntimeException e) {
+      if (made) {
+        delete(conversationSid);
+      }
       throw e;
     }
   }

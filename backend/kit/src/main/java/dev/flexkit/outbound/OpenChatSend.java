@@ -6,7 +6,6 @@ import com.twilio.rest.flexapi.v1.Interaction;
 import dev.flexkit.auth.FlexAgent;
 import dev.flexkit.config.FlexSettings;
 import dev.flexkit.outbound.OutboundSender.Result;
-import dev.flexkit.twilio.TwilioGateway;
 import dev.flexkit.web.ObjectMappers;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +20,6 @@ import java.util.Map;
 final class OpenChatSend {
   private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
-  private final TwilioGateway twilio;
   private final FlexSettings flex;
   private final OutboundSettings settings;
   private final SentMessages sent;
@@ -30,14 +28,12 @@ final class OpenChatSend {
   private final FirstMessage firstMessage;
 
   OpenChatSend(
-      TwilioGateway twilio,
       FlexSettings flex,
       OutboundSettings settings,
       SentMessages sent,
       OutboundConversations conversations,
       CustomerConversations customers,
       FirstMessage firstMessage) {
-    this.twilio = twilio;
     this.flex = flex;
     this.settings = settings;
     this.sent = sent;
@@ -47,10 +43,6 @@ final class OpenChatSend {
   }
 
   Result send(FlexAgent agent, OutboundSend s, String conversationSid, boolean reused) {
-    Map<String, Object> channel = new LinkedHashMap<>();
-    channel.put("type", s.channel().wire());
-    channel.put("initiated_by", "agent");
-    channel.put("properties", Map.of("media_channel_sid", conversationSid));
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("workspace_sid", RoutingWorkspace.sid(flex));
     flex.workflowSid().ifPresent(w -> properties.put("workflow_sid", w));
@@ -58,21 +50,14 @@ final class OpenChatSend {
     properties.put("worker_sid", agent.workerSid());
     properties.put("task_channel_unique_name", settings.taskChannel(s.channel()));
     properties.put("attributes", taskAttributes(agent, s, true));
-    Interaction interaction;
-    try {
-      interaction =
-          twilio.call(
-              "create outbound interaction",
-              c ->
-                  Interaction.creator(channel)
-                      .setRouting(Map.of("properties", properties))
-                      .create(c));
-    } catch (RuntimeException e) {
-      if (!reused) {
-        customers.delete(conversationSid);
-      }
-      throw e;
-    }
+    Interaction interaction =
+        customers.interactionOn(
+            "create outbound interaction",
+            conversationSid,
+            !reused,
+            s.channel().wire(),
+            "agent",
+            properties);
     String channelSid = JSON.valueToTree(interaction.getChannel()).path("sid").asText(null);
     Message message;
     try {

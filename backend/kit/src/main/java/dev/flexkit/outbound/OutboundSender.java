@@ -39,8 +39,7 @@ public final class OutboundSender {
     this.conversations = conversations;
     FirstMessage firstMessage = new FirstMessage(twilio, sent);
     this.customers = new CustomerConversations(twilio, settings, conversations.lookup());
-    this.openChat =
-        new OpenChatSend(twilio, flex, settings, sent, conversations, customers, firstMessage);
+    this.openChat = new OpenChatSend(flex, settings, sent, conversations, customers, firstMessage);
     this.waitForReply = new WaitForReplySend(twilio, sent, customers, firstMessage);
   }
 

@@ -27,18 +27,7 @@ final class FakeConversations implements ConversationsApi {
   @Override
   public String createConversation(
       String friendlyName, Map<String, Object> attributes, List<CustomerBinding> customers) {
-    for (CustomerBinding c : customers) {
-      conversations.forEach(
-          (sid, conv) -> {
-            if (!conv.state.equals("closed") && conv.customers.contains(c)) {
-              throw new TwilioException(
-                  409,
-                  50416,
-                  "A binding for this participant and proxy address already exists in Conversation "
-                      + sid);
-            }
-          });
-    }
+    customers.forEach(this::refuseIfTaken);
     String sid = Sids.next("CH");
     Conversation conv = new Conversation();
     conv.customers.addAll(customers);
@@ -48,6 +37,11 @@ final class FakeConversations implements ConversationsApi {
 
   @Override
   public void addCustomer(String conversationSid, CustomerBinding customer) {
+    refuseIfTaken(customer);
+    conversations.get(conversationSid).customers.add(customer);
+  }
+
+  private void refuseIfTaken(CustomerBinding customer) {
     conversations.forEach(
         (sid, conv) -> {
           if (!conv.state.equals("closed") && conv.customers.contains(customer)) {
@@ -58,7 +52,6 @@ final class FakeConversations implements ConversationsApi {
                     + sid);
           }
         });
-    conversations.get(conversationSid).customers.add(customer);
   }
 
   @Override

@@ -609,18 +609,7 @@ public final class Conversations implements ConversationsApi {
     }
     return change(
         after -> {
-          List<NewParticipant> members =
-              customers.stream()
-                  .map(c -> new NewParticipant(null, c.address(), c.proxyAddress(), null, null))
-                  .toList();
-          for (NewParticipant member : members) {
-            validate(member);
-            openRoomHolding(member.address(), member.proxyAddress())
-                .ifPresent(
-                    taken -> {
-                      throw ConversationErrors.bindingTaken(taken.conversation.sid());
-                    });
-          }
+          List<NewParticipant> members = customers.stream().map(this::addableCustomer).toList();
           Room room =
               createLocked(
                   new NewConversation(friendlyName, null, json, null, null, null, null),
@@ -631,6 +620,19 @@ public final class Conversations implements ConversationsApi {
         });
   }
 
+  /** A customer Flex may add: a valid binding no other open conversation holds (R12, R9). */
+  private NewParticipant addableCustomer(CustomerBinding customer) {
+    NewParticipant member =
+        new NewParticipant(null, customer.address(), customer.proxyAddress(), null, null);
+    validate(member);
+    openRoomHolding(member.address(), member.proxyAddress())
+        .ifPresent(
+            taken -> {
+              throw ConversationErrors.bindingTaken(taken.conversation.sid());
+            });
+    return member;
+  }
+
   @Override
   public void addCustomer(String conversationSid, CustomerBinding customer) {
     change(
@@ -639,15 +641,7 @@ public final class Conversations implements ConversationsApi {
           if (room.conversation.isClosed()) {
             throw ConversationErrors.closed();
           }
-          NewParticipant member =
-              new NewParticipant(null, customer.address(), customer.proxyAddress(), null, null);
-          validate(member);
-          openRoomHolding(member.address(), member.proxyAddress())
-              .ifPresent(
-                  taken -> {
-                    throw ConversationErrors.bindingTaken(taken.conversation.sid());
-                  });
-          addParticipantLocked(room, member, Origin.twilio(), after, false);
+          addParticipantLocked(room, addableCustomer(customer), Origin.twilio(), after, false);
           return null;
         });
   }
