@@ -66,6 +66,11 @@ public final class Contributions {
     return this;
   }
 
+  /** Where stored webhooks are published to the listeners. */
+  public TwilioEventBus events() {
+    return events;
+  }
+
   public Contributions onConversationEvent(Consumer<ConversationEvent> listener) {
     events.onConversationEvent(listener);
     return this;

@@ -114,6 +114,31 @@ public final class Sql {
     }
   }
 
+  /** One statement run once per parameter list, as one JDBC batch in one transaction. */
+  public void batch(String sql, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (Connection c = database.connection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (Object[] row : rows) {
+          bind(ps, row);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
   public <T> List<T> query(String sql, Row<T> row, Object... params) {
     try (Connection c = database.connection();
         PreparedStatement ps = c.prepareStatement(sql)) {

@@ -6,12 +6,18 @@ import dev.flexkit.capability.KitServices;
 import dev.flexkit.health.RetriedStartupStep;
 
 /**
- * The signed endpoints Twilio posts its events to, fanned out to the capabilities' listeners. With
- * {@code TWILIO_REGISTER_WEBHOOKS=true} it points the account's webhooks here at start, and the
- * service is not ready until that worked.
+ * The signed endpoints Twilio posts its events to: stored in the inbox, then fanned out to the
+ * capabilities' listeners by the inbox processor. With {@code TWILIO_REGISTER_WEBHOOKS=true} it
+ * points the account's webhooks here at start, and the service is not ready until that worked.
  */
 public final class WebhooksCapability implements Capability {
   static final String REGISTRATION = "twilioWebhooks";
+
+  /** A replica that stops renewing its claims loses them this long after. */
+  static final long LEASE_MILLIS = 30_000;
+
+  private static final long POLL_MILLIS = 250;
+  private static final int LISTENER_THREADS = 16;
 
   private final KitServices kit;
 
@@ -21,7 +27,22 @@ public final class WebhooksCapability implements Capability {
 
   @Override
   public void contribute(Contributions to) {
-    to.resources(TwilioWebhooksResource.class);
+    WebhookInbox inbox = new WebhookInbox(kit.database());
+    InboxProcessor processor =
+        new InboxProcessor(
+            inbox,
+            to.events(),
+            System::currentTimeMillis,
+            LEASE_MILLIS,
+            POLL_MILLIS,
+            LISTENER_THREADS);
+    InboxWriter writer = new InboxWriter(inbox, processor::wake);
+    to.resources(TwilioWebhooksResource.class)
+        .bind(writer, InboxWriter.class)
+        .healthCheck(new WebhookInboxCheck(inbox, processor.lag()))
+        .whenReady(processor::start)
+        .onStopping(processor::close)
+        .onStopped(writer::close);
     kit.flex()
         .workspaceSid()
         .filter(ws -> kit.flex().registerWebhooks())
