@@ -12,16 +12,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The real service, in-process, on a free port and a throw-away data directory. */
 public final class RunningKit implements AutoCloseable {
   // One client per kit: a shared one could reuse a kept-alive connection to an earlier kit that
   // stopped on the same (recycled) port, and fail with "header parser received no bytes".
   private final HttpClient http = HttpClient.newHttpClient();
+
+  private static final Duration SETTLE_MAX = Duration.ofSeconds(10);
+  private static final Pattern WAITING = Pattern.compile("(\\d+) waiting \\(oldest");
 
   private final FlexMessagingKit kit;
 
@@ -79,6 +85,37 @@ public final class RunningKit implements AutoCloseable {
 
   public dev.flexkit.sandbox.SandboxWorld sandbox() {
     return kit.sandbox().orElseThrow();
+  }
+
+  /**
+   * Waits until the sandbox has delivered every webhook and the kit has processed them all, and so
+   * on for whatever that processing made the sandbox send: the kit answers a webhook once it is
+   * stored and processes it after (#12), so a delivered webhook is not yet a processed one.
+   */
+  public void settle() {
+    long deadline = System.nanoTime() + SETTLE_MAX.toNanos();
+    while (System.nanoTime() < deadline) {
+      sandbox().awaitSettled(SETTLE_MAX);
+      if (webhooksWaiting() == 0 && sandbox().isSettled()) {
+        return;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("not settled after " + SETTLE_MAX + ": " + get("/health").body());
+  }
+
+  /** The inbox's backlog, as /health reports it. */
+  private long webhooksWaiting() {
+    Matcher waiting = WAITING.matcher(get("/health").body());
+    if (!waiting.find()) {
+      throw new AssertionError("/health reports no webhook inbox: " + get("/health").body());
+    }
+    return Long.parseLong(waiting.group(1));
   }
 
   public FlexMessagingKit kit() {

@@ -417,7 +417,7 @@ class InactivityJourneyTest {
   }
 
   private void settle() {
-    kit.sandbox().awaitSettled(Duration.ofSeconds(10));
+    kit.settle();
   }
 
   private String nextCustomer() {

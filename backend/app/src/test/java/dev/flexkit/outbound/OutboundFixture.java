@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -96,7 +95,7 @@ final class OutboundFixture {
   }
 
   void settle() {
-    kit.sandbox().awaitSettled(Duration.ofSeconds(10));
+    kit.settle();
   }
 
   List<String> inbox(String customer) throws Exception {

@@ -9,7 +9,6 @@ import dev.flexkit.sandbox.taskrouter.TaskRouterSeed;
 import dev.flexkit.sandbox.traffic.Faults;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,7 +84,7 @@ final class TransferWorld implements AutoCloseable {
   }
 
   void settle() {
-    kit.sandbox().awaitSettled(Duration.ofSeconds(10));
+    kit.settle();
   }
 
   TaskRouter.ReservationState pendingReservation(String workerSid) {

@@ -6,7 +6,6 @@ import dev.flexkit.RunningKit;
 import dev.flexkit.health.RetriedStartupStep;
 import dev.flexkit.sandbox.webhooks.WebhookDispatcher;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +49,7 @@ class TwilioWebhooksTest {
                               + "\",\"body\":\"hello\"}"))
                   .build());
       assertThat(r.statusCode()).isEqualTo(201);
-      kit.sandbox().awaitSettled(Duration.ofSeconds(10));
+      kit.settle();
 
       List<WebhookDispatcher.Delivery> deliveries = kit.sandbox().webhooks().deliveries();
       assertThat(deliveries)

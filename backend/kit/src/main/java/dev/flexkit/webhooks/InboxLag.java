@@ -13,10 +13,6 @@ final class InboxLag {
     recent[(int) (count++ % recent.length)] = millis;
   }
 
-  synchronized void reset() {
-    count = 0;
-  }
-
   /** {@code p} in 0..100 over the last 10,000 events, or -1 before the first. */
   synchronized long percentile(double p) {
     int n = (int) Math.min(count, recent.length);
@@ -25,12 +21,11 @@ final class InboxLag {
     }
     long[] sorted = Arrays.copyOf(recent, n);
     Arrays.sort(sorted);
-    return sorted[
-        Math.min(
-            n - 1,
-            (int) Math.ceil(p / 100.0 * n) - 1 < 0 ? 0 : (int) Math.ceil(p / 100.0 * n) - 1)];
+    int rank = (int) Math.ceil(p / 100.0 * n) - 1;
+    return sorted[Math.min(n - 1, Math.max(0, rank))];
   }
 
+  /** Events processed here since start. */
   synchronized long processed() {
     return count;
   }

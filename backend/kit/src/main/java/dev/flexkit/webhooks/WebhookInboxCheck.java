@@ -26,11 +26,12 @@ final class WebhookInboxCheck implements HealthCheck {
     long oldest = backlog[0] == 0 ? 0 : System.currentTimeMillis() - backlog[1];
     return Result.healthy(
         String.format(
-            "%d waiting (oldest %d ms); lag p50 %d ms, p99 %d ms over the last %d processed here",
+            "%d waiting (oldest %d ms); lag p50 %d ms, p99 %d ms over the last %d; %d processed here",
             backlog[0],
             oldest,
             lag.percentile(50),
             lag.percentile(99),
-            Math.min(lag.processed(), 10_000)));
+            Math.min(lag.processed(), 10_000),
+            lag.processed()));
   }
 }

@@ -206,8 +206,12 @@ public final class SandboxWorld implements AutoCloseable {
         throw new IllegalStateException("interactions still setting up after " + max, e);
       }
       webhooks.awaitIdle(max);
-    } while ((flexInteractions.settingUp() > 0 || webhooks.pending() > 0)
-        && Instant.now().isBefore(deadline));
+    } while (!isSettled() && Instant.now().isBefore(deadline));
+  }
+
+  /** No interaction is setting up and no webhook is waiting to be delivered, right now. */
+  public boolean isSettled() {
+    return flexInteractions.settingUp() == 0 && webhooks.pending() == 0;
   }
 
   @Override
