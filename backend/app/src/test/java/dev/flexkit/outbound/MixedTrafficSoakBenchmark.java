@@ -62,8 +62,6 @@ class MixedTrafficSoakBenchmark {
                   {"ui_attributes": {"customerInactivity":
                     {"timer_sec": 120, "warning_sec": 30, "warning_message": "%s"}}}"""
                       .formatted(WARNING)));
-      alice = f.token("alice_40example_2Ecom");
-      bob = f.token("bob_40example_2Ecom");
       sms = kit.sandbox().numbers().sms().get(0);
 
       List<String> everyone = new ArrayList<>();
@@ -117,6 +115,9 @@ class MixedTrafficSoakBenchmark {
   }
 
   private void cycle(List<String> everyone) throws Exception {
+    // Fresh tokens: the cycles move the sandbox clock past a token's lifetime.
+    alice = f.token("alice_40example_2Ecom");
+    bob = f.token("bob_40example_2Ecom");
     String waiting = customer(everyone);
     sendUntilAccepted(alice, waitForReply(waiting, "Your order " + waiting + " shipped"));
     f.customerWrites(waiting, sms, "Thanks " + waiting);

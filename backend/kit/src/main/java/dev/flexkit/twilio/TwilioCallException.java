@@ -29,7 +29,7 @@ public class TwilioCallException extends ApiException {
   }
 
   /** Twilio answered with an error; it is mapped by what the caller can do about it. */
-  static TwilioCallException answered(
+  public static TwilioCallException answered(
       int twilioStatus, Integer twilioCode, String twilioMessage, String operation) {
     String message =
         operation

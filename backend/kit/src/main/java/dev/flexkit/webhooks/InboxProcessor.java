@@ -137,17 +137,22 @@ final class InboxProcessor implements AutoCloseable {
       } else {
         bus.publish(new TaskRouterEvent(e.form()));
       }
+    } catch (InterruptedException stopping) {
+      // Stopped while a listener waited to run again: the claim stays open, so close() hands the
+      // event back for the next replica or start.
+      Thread.currentThread().interrupt();
+      inFlight.decrementAndGet();
+      return;
     } catch (RuntimeException | Error failure) {
       LOG.error("webhook {} could not be processed", e.id(), failure);
-    } finally {
-      finished.add(e.id());
-      lag.record(now.getAsLong() - e.receivedAt());
-      inFlight.decrementAndGet();
-      if (open.decrementAndGet() == 0) {
-        claims.remove(token);
-      }
-      wake();
     }
+    finished.add(e.id());
+    lag.record(now.getAsLong() - e.receivedAt());
+    inFlight.decrementAndGet();
+    if (open.decrementAndGet() == 0) {
+      claims.remove(token);
+    }
+    wake();
   }
 
   private boolean deleteFinished() {

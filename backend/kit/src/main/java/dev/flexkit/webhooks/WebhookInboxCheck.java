@@ -9,10 +9,12 @@ import dev.flexkit.health.HealthCheck;
 final class WebhookInboxCheck implements HealthCheck {
   private final WebhookInbox inbox;
   private final InboxLag lag;
+  private final TwilioEventBus bus;
 
-  WebhookInboxCheck(WebhookInbox inbox, InboxLag lag) {
+  WebhookInboxCheck(WebhookInbox inbox, InboxLag lag, TwilioEventBus bus) {
     this.inbox = inbox;
     this.lag = lag;
+    this.bus = bus;
   }
 
   @Override
@@ -26,12 +28,15 @@ final class WebhookInboxCheck implements HealthCheck {
     long oldest = backlog[0] == 0 ? 0 : System.currentTimeMillis() - backlog[1];
     return Result.healthy(
         String.format(
-            "%d waiting (oldest %d ms); lag p50 %d ms, p99 %d ms over the last %d; %d processed here",
+            "%d waiting (oldest %d ms); lag p50 %d ms, p99 %d ms over the last %d; %d processed here,"
+                + " %d listener runs repeated, %d dropped",
             backlog[0],
             oldest,
             lag.percentile(50),
             lag.percentile(99),
             Math.min(lag.processed(), 10_000),
-            lag.processed()));
+            lag.processed(),
+            bus.retried(),
+            bus.dropped()));
   }
 }

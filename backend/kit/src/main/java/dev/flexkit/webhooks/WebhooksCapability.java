@@ -39,7 +39,7 @@ public final class WebhooksCapability implements Capability {
     InboxWriter writer = new InboxWriter(inbox, processor::wake);
     to.resources(TwilioWebhooksResource.class)
         .bind(writer, InboxWriter.class)
-        .healthCheck(new WebhookInboxCheck(inbox, processor.lag()))
+        .healthCheck(new WebhookInboxCheck(inbox, processor.lag(), to.events()))
         .whenReady(processor::start)
         .onStopping(processor::close)
         .onStopped(writer::close);

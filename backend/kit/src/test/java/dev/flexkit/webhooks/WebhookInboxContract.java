@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flexkit.config.DatabaseSettings;
 import dev.flexkit.store.Database;
 import dev.flexkit.store.Sql;
+import dev.flexkit.twilio.TwilioCallException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -140,6 +141,54 @@ abstract class WebhookInboxContract {
     stuck.close();
     // Not processed to the end: claimable at once by the next start, with no lease to wait out.
     assertThat(inbox.claim("next:1", now.get(), now.get() + 30_000, 10)).hasSize(1);
+  }
+
+  @Test
+  void aListenerFailingForAReasonThatMayPassRunsAgainAloneAndHoldsBackItsConversation()
+      throws Exception {
+    List<String> first = new CopyOnWriteArrayList<>();
+    List<String> second = new CopyOnWriteArrayList<>();
+    AtomicLong failures = new AtomicLong(2);
+    TwilioEventBus bus = new TwilioEventBus(List.of(Duration.ofMillis(50), Duration.ofMillis(50)));
+    bus.onConversationEvent(e -> first.add(e.get("Index").get()));
+    bus.onConversationEvent(
+        e -> {
+          if (e.get("Index").get().equals("0") && failures.getAndDecrement() > 0) {
+            throw TwilioCallException.answered(500, 20500, "Internal Server Error", "route reply");
+          }
+          second.add(e.get("Index").get());
+        });
+    InboxWriter writer = replica(bus);
+    writer
+        .store(InboxEvent.received(InboxEvent.Kind.CONVERSATIONS, message("CH1", 0), now.get()))
+        .get(10, TimeUnit.SECONDS);
+    writer
+        .store(InboxEvent.received(InboxEvent.Kind.CONVERSATIONS, message("CH1", 1), now.get()))
+        .get(10, TimeUnit.SECONDS);
+    await(() -> second.size() == 2 && backlog() == 0);
+    assertThat(second)
+        .as("the failing listener, run until it worked, in order")
+        .containsExactly("0", "1");
+    assertThat(first).as("the listener that worked ran once").containsExactly("0", "1");
+    assertThat(bus.retried()).isEqualTo(2);
+    assertThat(bus.dropped()).isZero();
+  }
+
+  @Test
+  void aListenerFailingForAReasonThatWillNotPassIsNotRunAgain() throws Exception {
+    AtomicLong runs = new AtomicLong();
+    TwilioEventBus bus = new TwilioEventBus(List.of(Duration.ofMillis(10)));
+    bus.onConversationEvent(
+        e -> {
+          runs.incrementAndGet();
+          throw TwilioCallException.answered(400, 21211, "Invalid 'To' Phone Number", "send");
+        });
+    replica(bus)
+        .store(InboxEvent.received(InboxEvent.Kind.CONVERSATIONS, message("CH1", 0), now.get()))
+        .get(10, TimeUnit.SECONDS);
+    await(() -> backlog() == 0);
+    assertThat(runs.get()).isEqualTo(1);
+    assertThat(bus.dropped()).isEqualTo(1);
   }
 
   @Test
