@@ -400,7 +400,7 @@ public final class FlexInteractions
   public Map<String, Object> updateChannel(
       String interactionSid, String channelSid, String status, JsonNode routing) {
     if (!"closed".equals(status) && !"inactive".equals(status)) {
-      throw new TwilioException(400, 20001, "Invalid parameter Status: must be closed or inactive");
+      throw InteractionErrors.channelStatusRequired(status);
     }
     String routingStatus = routing == null ? null : text(routing, "status");
     if (routingStatus != null && !routingStatus.equals("closed")) {

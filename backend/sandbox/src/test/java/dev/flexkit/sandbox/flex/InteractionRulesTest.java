@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Flex Interactions rules of shared/reference/TWILIO-RULES.md (R28, R29, R31, R32, R35, R39), with
- * a plain HTTP client. The seeded workspace has two workflows, so R29's "more than one" holds.
+ * Flex Interactions rules of shared/reference/TWILIO-RULES.md (R28–R35, R39), with a plain HTTP
+ * client. The seeded workspace has two workflows, so R29's "more than one" holds.
  */
 @ExtendWith(TwilioSandboxExtension.class)
 class InteractionRulesTest {
@@ -185,6 +185,87 @@ class InteractionRulesTest {
         null);
   }
 
+  /**
+   * R30 (OAI-flex {@code interaction_channel_enum_type}; OCBM): the channel type is one of the
+   * spec's media types, and may differ from the task channel, as real SMS outbound routes on {@code
+   * chat}. An unknown type is refused: the status is undocumented, 400 20001 is an inference.
+   */
+  @Test
+  void r30_theChannelTypeIsAMediaTypeAndMayDifferFromTheTaskChannel() {
+    String conversation = conversationWith("+15550128007");
+    assertError(
+        http.post(
+            INTERACTIONS,
+            "Channel",
+            mediaChannel(conversation).replace("\"sms\"", "\"fax\""),
+            "Routing",
+            routing(true)),
+        400,
+        20001,
+        null);
+
+    JsonNode created =
+        createInteraction(mediaChannel(conversation), routing(true).replace("\"sms\"", "\"chat\""));
+    JsonNode channel = settledChannel(created);
+    assertThat(channel.path("type").asText()).isEqualTo("sms");
+    assertThat(channel.path("status").asText()).isEqualTo("active");
+    assertThat(task(firstTaskSid(created)).path("task_channel_unique_name").asText())
+        .isEqualTo("chat");
+  }
+
+  /**
+   * R33 (OAI-flex UpdateInteractionChannel; ERR/45358; CHAN): a channel update names its status,
+   * closed or inactive, else 45358 (status undocumented: 400); inactive needs {@code Routing}
+   * closed; a closed channel leaves its conversation read-only.
+   */
+  @Test
+  void r33_updatingAChannelNeedsAStatus() {
+    String conversation = conversationWith("+15550128008");
+    JsonNode created = createInteraction(mediaChannel(conversation), routing(true));
+    settledChannel(created);
+    String channel = channelPath(created);
+
+    assertError(http.post(channel), 400, 45358, null);
+    assertError(http.post(channel, "Status", "paused"), 400, 45358, null);
+    // The code for a missing Routing is undocumented: 400 20001, like the other parameters.
+    assertError(http.post(channel, "Status", "inactive"), 400, 20001, null);
+    assertThat(json(http.get(channel)).path("status").asText()).isEqualTo("active");
+
+    assertThat(json(http.post(channel, "Status", "closed")).path("status").asText())
+        .isEqualTo("closed");
+    String messages = "/conversations/v1/Conversations/" + conversation + "/Messages";
+    assertError(http.post(messages, "Body", "anyone?"), 400, 50377, null);
+    assertError(
+        http.post(
+            "/conversations/v1/Conversations/" + conversation + "/Participants",
+            "Identity",
+            "late@example.com"),
+        400,
+        50377,
+        null);
+  }
+
+  /**
+   * R34 (OAI-flex {@code interaction_channel_participant_enum_status}): a participant update needs
+   * {@code Status} closed or wrapup (missing or other: 400 20001).
+   */
+  @Test
+  void r34_updatingAChannelParticipantNeedsClosedOrWrapup() {
+    JsonNode created =
+        createInteraction(mediaChannel(conversationWith("+15550128009")), routing(true));
+    settledChannel(created);
+    JsonNode participants =
+        json(http.get(channelPath(created) + "/Participants")).path("participants");
+    assertThat(participants).isNotEmpty();
+    String participant =
+        channelPath(created) + "/Participants/" + participants.get(0).path("sid").asText();
+
+    assertError(http.post(participant), 400, 20001, null);
+    assertError(http.post(participant, "Status", "active"), 400, 20001, null);
+    assertThat(json(http.post(participant, "Status", "wrapup")).path("sid").asText())
+        .startsWith("UT");
+  }
+
   private String conversationWith(String customer) {
     String sid =
         json(http.post("/conversations/v1/Conversations", "FriendlyName", customer))
@@ -244,23 +325,27 @@ class InteractionRulesTest {
     }
   }
 
+  private String firstTaskSid(JsonNode interaction) {
+    return json(http.get(channelPath(interaction) + "/Invites"))
+        .path("invites")
+        .get(0)
+        .path("routing")
+        .path("properties")
+        .path("sid")
+        .asText();
+  }
+
+  private JsonNode task(String taskSid) {
+    return json(
+        http.get(
+            "/taskrouter/v1/Workspaces/"
+                + twilio.taskRouter().workspaceSid()
+                + "/Tasks/"
+                + taskSid));
+  }
+
   private String taskConversationSid(JsonNode interaction) {
-    String task =
-        json(http.get(channelPath(interaction) + "/Invites"))
-            .path("invites")
-            .get(0)
-            .path("routing")
-            .path("properties")
-            .path("sid")
-            .asText();
-    String attributes =
-        json(http.get(
-                "/taskrouter/v1/Workspaces/"
-                    + twilio.taskRouter().workspaceSid()
-                    + "/Tasks/"
-                    + task))
-            .path("attributes")
-            .asText();
+    String attributes = task(firstTaskSid(interaction)).path("attributes").asText();
     try {
       return new ObjectMapper().readTree(attributes).path("conversationSid").asText();
     } catch (JsonProcessingException e) {
