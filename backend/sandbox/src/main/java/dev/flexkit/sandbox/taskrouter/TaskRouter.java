@@ -338,9 +338,9 @@ public final class TaskRouter {
       String from = t.assignmentStatus;
       switch (u.assignmentStatus()) {
         case "canceled" -> {
-          if (routedByFlex.test(t.sid)
-              && !t.assignmentStatus.equals("pending")
-              && !t.assignmentStatus.equals("reserved")) {
+          boolean heldByAnAgent =
+              t.assignmentStatus.equals("assigned") || t.assignmentStatus.equals("wrapping");
+          if (heldByAnAgent && routedByFlex.test(t.sid)) {
             throw TaskRouterErrors.endedOutsideFlex("cancel", t);
           }
           requireStatus(t, "canceled", "pending", "reserved");
