@@ -70,7 +70,8 @@ public final class SandboxWorld implements AutoCloseable {
     this.taskRouter = TaskRouterSeed.create(account.accountSid(), clock, webhooks);
     onTimerTick(taskRouter::tick);
     // Flex sets interactions up after answering (R28), on the thread the sandbox timers use.
-    this.flexInteractions = new FlexInteractions(taskRouter, ticker);
+    this.flexInteractions = new FlexInteractions(taskRouter, clock, ticker);
+    onTimerTick(flexInteractions::deleteIdleChannels);
     this.flexConfiguration = new FlexConfiguration(account, taskRouter, clock);
     this.workerDirectory = taskRouter.directory();
     flexInteractions.connect(conversations);

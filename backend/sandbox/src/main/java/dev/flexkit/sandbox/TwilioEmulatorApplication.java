@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import dev.flexkit.sandbox.content.ContentResource;
 import dev.flexkit.sandbox.conversations.ConversationWithParticipantsResource;
 import dev.flexkit.sandbox.conversations.ConversationsResource;
+import dev.flexkit.sandbox.conversations.FlexChatServiceResource;
 import dev.flexkit.sandbox.conversations.MessagesResource;
 import dev.flexkit.sandbox.conversations.ParticipantConversationsResource;
 import dev.flexkit.sandbox.conversations.ParticipantsResource;
@@ -50,6 +51,7 @@ final class TwilioEmulatorApplication {
     app.register(new ServiceWebhooksResource(world.conversations(), world.account()));
     app.register(new ScopedServiceWebhooksResource(world.conversations(), world.account()));
     app.register(new ParticipantConversationsResource(world.conversations(), world.account()));
+    app.register(new FlexChatServiceResource(world.account(), world.clock().instant()));
     app.register(new ContentResource(world.content(), world.account()));
     app.register(new IamTokensResource(world.account(), world.tokens()));
     app.register(dev.flexkit.sandbox.taskrouter.WorkspaceResource.class);

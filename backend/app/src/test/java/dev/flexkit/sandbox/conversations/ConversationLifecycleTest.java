@@ -203,4 +203,24 @@ class ConversationLifecycleTest {
         400,
         50376);
   }
+
+  /** R27: twilio-java reads the Flex Chat Service as the account's default service. */
+  @Test
+  void theFlexChatServiceIsTheDefaultConversationsService() {
+    String sid =
+        com.twilio.rest.conversations.v1.Configuration.fetcher()
+            .fetch(twilio.client())
+            .getDefaultChatServiceSid();
+    assertThat(
+            com.twilio.rest.conversations.v1.Service.fetcher(sid)
+                .fetch(twilio.client())
+                .getFriendlyName())
+        .isEqualTo("Flex Chat Service");
+    List<String> all = new ArrayList<>();
+    com.twilio.rest.conversations.v1.Service.reader()
+        .read(twilio.client())
+        .forEach(s -> all.add(s.getSid()));
+    assertThat(all).containsExactly(sid);
+    assertThat(Conversation.creator().create(twilio.client()).getChatServiceSid()).isEqualTo(sid);
+  }
 }

@@ -6,6 +6,7 @@ import dev.flexkit.sandbox.wire.TwilioTime;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -117,7 +118,8 @@ final class ConversationWebhooks {
     f.put("RoleSid", p.roleSid());
     f.put("Attributes", p.attributes());
     if (p.isCustomer()) {
-      f.put("MessagingBinding.Type", p.bindingType());
+      // R25 (CWH): webhooks name the binding type in capitals, unlike the REST resource.
+      f.put("MessagingBinding.Type", p.bindingType().toUpperCase(Locale.ROOT));
       f.put("MessagingBinding.Address", p.address());
       f.put("MessagingBinding.ProxyAddress", p.proxyAddress());
     }
@@ -135,6 +137,8 @@ final class ConversationWebhooks {
     f.put("ParticipantSid", m.participantSid());
     f.put("Attributes", m.attributes());
     f.put("ContentSid", m.contentSid());
+    // R23: Media is a JSON string of the attached media, sent only when there are some; sandbox
+    // messages never carry media (MediaSid is not emulated, customers text), so it never appears.
     return f;
   }
 
@@ -142,7 +146,6 @@ final class ConversationWebhooks {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("ConversationSid", m.conversationSid());
     f.put("MessageSid", m.sid());
-    f.put("MessageIndex", String.valueOf(m.index()));
     f.put("DeliveryReceiptSid", r.sid());
     f.put("ChannelMessageSid", r.channelMessageSid());
     f.put("ParticipantSid", r.participantSid());

@@ -942,12 +942,14 @@ public final class Conversations implements ConversationsApi {
       String status,
       int errorCode,
       Instant now) {
+    // R24 (CWH): the channel's own message sid, WA… on WhatsApp and SM… on SMS.
+    String channelPrefix = "whatsapp".equals(customer.bindingType()) ? "WA" : "SM";
     return new Message.Receipt(
         Sids.next("DY"),
         messageSid,
         room.conversation.sid(),
         customer.sid(),
-        Sids.next("SM"),
+        Sids.next(channelPrefix),
         status,
         errorCode,
         now,

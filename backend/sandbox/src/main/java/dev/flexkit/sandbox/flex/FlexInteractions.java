@@ -10,6 +10,8 @@ import dev.flexkit.sandbox.taskrouter.TaskRouter;
 import dev.flexkit.sandbox.taskrouter.TaskRouterListener;
 import dev.flexkit.sandbox.wire.Sids;
 import dev.flexkit.sandbox.wire.TwilioException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -37,7 +40,11 @@ public final class FlexInteractions
   static final Set<String> CHANNEL_TYPES =
       Set.of("voice", "sms", "email", "web", "whatsapp", "chat", "messenger", "gbm");
 
+  /** R37 (PARK): a channel with no update for this long is deleted, whatever its state. */
+  static final Duration CHANNEL_TTL = Duration.ofDays(180);
+
   private final TaskRouter taskRouter;
+  private final Clock clock;
   private final Executor setUp;
   private final AtomicInteger settingUp = new AtomicInteger();
   private volatile ConversationsApi conversations;
@@ -46,10 +53,15 @@ public final class FlexInteractions
   private final Map<String, InteractionChannel> channelByTask = new HashMap<>();
   private final Map<String, InteractionChannel> channelByConversation = new HashMap<>();
 
-  public FlexInteractions(TaskRouter taskRouter, Executor setUp) {
+  /** Every task Flex routed, kept past its channel's deletion: TaskRouter asks from its lock. */
+  private final Set<String> flexTasks = ConcurrentHashMap.newKeySet();
+
+  public FlexInteractions(TaskRouter taskRouter, Clock clock, Executor setUp) {
     this.taskRouter = taskRouter;
+    this.clock = clock;
     this.setUp = setUp;
     taskRouter.addListener(this);
+    taskRouter.recognizeFlexTasks(flexTasks::contains);
   }
 
   /** Connects Flex to the Conversations emulator: its inbound handling and its events. */
@@ -117,7 +129,8 @@ public final class FlexInteractions
 
     String interactionSid = Sids.next("KD");
     InteractionChannel ch =
-        new InteractionChannel(Sids.next("UO"), interactionSid, type, mediaChannelSid);
+        new InteractionChannel(
+            Sids.next("UO"), interactionSid, type, mediaChannelSid, clock.instant());
     List<ConversationsApi.CustomerBinding> customers = new ArrayList<>();
     participants.forEach(
         p -> {
@@ -256,11 +269,11 @@ public final class FlexInteractions
     synchronized (this) {
       ch.invites.add(
           new InteractionChannel.Invite(inviteSid, FlexJson.routing(task.flexSnapshot())));
-      ch.taskSids.add(task.sid());
-      channelByTask.put(task.sid(), ch);
+      routed(ch, task.sid());
       closedMeanwhile = !ch.status.equals("setup");
       if (!closedMeanwhile) {
         ch.status = "active";
+        ch.lastUpdated = clock.instant();
       }
     }
     if (closedMeanwhile) {
@@ -274,6 +287,14 @@ public final class FlexInteractions
         ch.type,
         ch.conversationSid,
         task.sid());
+  }
+
+  /** Called with the monitor held: the channel routes this task, which is Flex's from now on. */
+  private void routed(InteractionChannel c, String taskSid) {
+    c.taskSids.add(taskSid);
+    c.lastUpdated = clock.instant();
+    channelByTask.put(taskSid, c);
+    flexTasks.add(taskSid);
   }
 
   private synchronized void fail(InteractionChannel ch, int code, String message) {
@@ -373,6 +394,10 @@ public final class FlexInteractions
       throw TwilioException.notFound("/Interactions/" + interactionSid);
     }
     InteractionChannel c = channels.get(channelSid);
+    if (c != null && expired(c)) {
+      forget(c);
+      c = null;
+    }
     if (c == null || !c.interactionSid.equals(interactionSid)) {
       throw TwilioException.notFound("/Interactions/" + interactionSid + "/Channels/" + channelSid);
     }
@@ -388,7 +413,32 @@ public final class FlexInteractions
     if (i == null) {
       throw TwilioException.notFound("/Interactions/" + interactionSid);
     }
-    return List.of(FlexJson.channel(channels.get(i.channelSid())));
+    InteractionChannel c = channels.get(i.channelSid());
+    if (c != null && expired(c)) {
+      forget(c);
+      c = null;
+    }
+    return c == null ? List.of() : List.of(FlexJson.channel(c));
+  }
+
+  /** R37: deletes every channel that has gone {@link #CHANNEL_TTL} without an update. */
+  public synchronized void deleteIdleChannels() {
+    List.copyOf(channels.values()).stream().filter(this::expired).forEach(this::forget);
+  }
+
+  private boolean expired(InteractionChannel c) {
+    return !clock.instant().isBefore(c.lastUpdated.plus(CHANNEL_TTL));
+  }
+
+  /**
+   * Conversation changes do not count as updates (PARK), so a customer writing to a deleted
+   * channel's conversation is no longer Flex's business. Its tasks stay Flex's (R36).
+   */
+  private void forget(InteractionChannel c) {
+    channels.remove(c.sid);
+    channelByConversation.remove(c.conversationSid, c);
+    c.taskSids.forEach(t -> channelByTask.remove(t, c));
+    LOG.info("interaction channel {} deleted after {} without an update", c.sid, CHANNEL_TTL);
   }
 
   /**
@@ -400,7 +450,7 @@ public final class FlexInteractions
   public Map<String, Object> updateChannel(
       String interactionSid, String channelSid, String status, JsonNode routing) {
     if (!"closed".equals(status) && !"inactive".equals(status)) {
-      throw new TwilioException(400, 20001, "Invalid parameter Status: must be closed or inactive");
+      throw InteractionErrors.channelStatusRequired(status);
     }
     String routingStatus = routing == null ? null : text(routing, "status");
     if (routingStatus != null && !routingStatus.equals("closed")) {
@@ -419,6 +469,7 @@ public final class FlexInteractions
         return FlexJson.channel(c);
       }
       c.status = status;
+      c.lastUpdated = clock.instant();
       tasks = List.copyOf(c.taskSids);
       agents =
           c.participants.stream()
@@ -479,6 +530,7 @@ public final class FlexInteractions
         new InteractionChannel.Participant(Sids.next("UT"), type, routing, identity, taskSid);
     synchronized (this) {
       c.participants.add(p);
+      c.lastUpdated = clock.instant();
       return FlexJson.participant(c, p);
     }
   }
@@ -512,6 +564,7 @@ public final class FlexInteractions
       if (status.equals("closed")) {
         c.participants.remove(p);
       }
+      c.lastUpdated = clock.instant();
     }
     if (status.equals("closed")) {
       if (p.identity() != null && !"customer".equals(p.type())) {
@@ -565,8 +618,7 @@ public final class FlexInteractions
         new InteractionChannel.Invite(inviteSid, FlexJson.routing(task.flexSnapshot()));
     synchronized (this) {
       c.invites.add(invite);
-      c.taskSids.add(task.sid());
-      channelByTask.put(task.sid(), c);
+      routed(c, task.sid());
       return FlexJson.invite(c, invite);
     }
   }
@@ -600,6 +652,8 @@ public final class FlexInteractions
     synchronized (this) {
       c.participants.add(
           new InteractionChannel.Participant(Sids.next("UT"), "agent", routing, identity, taskSid));
+      // PARK: an agent accepting the channel's task is an update that restarts its TTL.
+      c.lastUpdated = clock.instant();
     }
   }
 
@@ -618,6 +672,7 @@ public final class FlexInteractions
       }
       leaving = c.participants.stream().filter(p -> taskSid.equals(p.taskSid())).toList();
       c.participants.removeAll(leaving);
+      c.lastUpdated = clock.instant();
     }
     ConversationsApi api = conversations;
     if (api == null) {
@@ -693,8 +748,7 @@ public final class FlexInteractions
     synchronized (this) {
       c.invites.add(
           new InteractionChannel.Invite(inviteSid, FlexJson.routing(task.flexSnapshot())));
-      c.taskSids.add(task.sid());
-      channelByTask.put(task.sid(), c);
+      routed(c, task.sid());
     }
     LOG.info("customer returned to inactive channel {}: new task {}", c.sid, task.sid());
   }

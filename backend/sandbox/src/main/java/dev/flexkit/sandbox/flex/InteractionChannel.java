@@ -1,6 +1,7 @@
 package dev.flexkit.sandbox.flex;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,17 @@ final class InteractionChannel {
   /** What a new task for this channel is routed with when the customer comes back (D-LEAVE). */
   ObjectNode routingAttributes;
 
+  /** The last update of this channel itself, which its 180-day TTL counts from (R37). */
+  Instant lastUpdated;
+
   String workflowSid;
   String taskChannel;
   String proxyAddress;
 
-  InteractionChannel(String sid, String interactionSid, String type, String conversationSid) {
+  InteractionChannel(
+      String sid, String interactionSid, String type, String conversationSid, Instant created) {
     this.sid = sid;
+    this.lastUpdated = created;
     this.interactionSid = interactionSid;
     this.type = type;
     this.conversationSid = conversationSid;

@@ -73,7 +73,8 @@ public final class InteractionResource {
   public Map<String, Object> updateChannel(
       @PathParam("kd") String kd, @PathParam("uo") String uo, MultivaluedMap<String, String> body) {
     Form form = new Form(body);
-    return flex.updateChannel(kd, uo, form.required("Status"), form.json("Routing").orElse(null));
+    return flex.updateChannel(
+        kd, uo, form.get("Status").orElse(null), form.json("Routing").orElse(null));
   }
 
   @GET

@@ -19,6 +19,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ public final class TaskRouter {
   private final ReentrantLock lock = new ReentrantLock();
   private final Queue<Runnable> afterUnlock = new ConcurrentLinkedQueue<>();
   private final List<TaskRouterListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile Predicate<String> routedByFlex = sid -> false;
 
   TaskRouter(String accountSid, Clock clock, WebhookDispatcher webhooks, Workspace workspace) {
     this.accountSid = accountSid;
@@ -61,6 +63,14 @@ public final class TaskRouter {
 
   public void addListener(TaskRouterListener listener) {
     listeners.add(listener);
+  }
+
+  /**
+   * Tells TaskRouter which tasks Flex Interactions routes (R36): their REST deletion is refused,
+   * and so is cancelling one an agent holds; Flex's own ending of them is not affected.
+   */
+  public void recognizeFlexTasks(Predicate<String> isFlexTask) {
+    this.routedByFlex = isFlexTask;
   }
 
   <T> T locked(Supplier<T> work) {
@@ -328,6 +338,11 @@ public final class TaskRouter {
       String from = t.assignmentStatus;
       switch (u.assignmentStatus()) {
         case "canceled" -> {
+          boolean heldByAnAgent =
+              t.assignmentStatus.equals("assigned") || t.assignmentStatus.equals("wrapping");
+          if (heldByAnAgent && routedByFlex.test(t.sid)) {
+            throw TaskRouterErrors.endedOutsideFlex("cancel", t);
+          }
           requireStatus(t, "canceled", "pending", "reserved");
           cancel(t, u.reason());
         }
@@ -430,6 +445,9 @@ public final class TaskRouter {
   }
 
   void deleteTask(Task t, String ifMatch) {
+    if (routedByFlex.test(t.sid)) {
+      throw TaskRouterErrors.endedOutsideFlex("delete", t);
+    }
     if (ifMatch != null && !ifMatch.replace("\"", "").trim().equals(String.valueOf(t.version))) {
       throw new TwilioException(
           412, 20001, "Precondition Failed: task " + t.sid + " has been modified");

@@ -25,6 +25,22 @@ final class TaskRouterErrors {
             + " because it is not currently assigned.");
   }
 
+  /**
+   * R36 (BP "Do not use Task API directly to cancel or delete a task"): Flex does not support it
+   * for the tasks of an interaction. No source gives Twilio's answer, so 400 20001 is an inference.
+   */
+  static TwilioException endedOutsideFlex(String verb, Task t) {
+    return new TwilioException(
+        400,
+        20001,
+        "Cannot "
+            + verb
+            + " task "
+            + t.sid
+            + " through TaskRouter: it belongs to a Flex interaction; close its channel or"
+            + " participant through the Interactions Channels subresource instead");
+  }
+
   /** R40: Timeout is at most 1,209,600 seconds (two weeks). */
   static TwilioException timeoutOutOfRange(int timeout) {
     return TwilioException.invalidParameter(

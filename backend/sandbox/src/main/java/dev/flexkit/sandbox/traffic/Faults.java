@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * on its {@code nth} matching request (default 1) and then on the following ones, for {@code times}
  * triggers in all (default 1). A status fault answers with Twilio's error envelope: {@code code}
  * when given, else 20429 for a 429 (R54: too many concurrent requests) and 20500/20001 otherwise; a
- * Conversations rate limit (R55) is a 429 with code 50063 or 50074.
+ * Conversations rate limit (R55) is a 429 with code 50063 or 50074, a Flex Interactions one (R38) a
+ * 429 with code 45780.
  */
 public final class Faults {
   public enum Kind {

@@ -89,10 +89,14 @@ public final class TwilioTrafficFilter implements Filter {
     }
   }
 
-  /** R54 (ERR/20429) and R55 (ERR/50063, the Conversations actions-per-second limit). */
+  /**
+   * R54 (ERR/20429), R55 (ERR/50063, the Conversations actions-per-second limit) and R38
+   * (ERR/45780, the Flex Interactions limit, worded as Twilio's error page titles it).
+   */
   private static String tooManyRequests(int code) {
     return switch (code) {
       case 50063, 50074 -> "Actions per second limit exceeded";
+      case 45780 -> "Operation failed: too many concurrent API requests";
       default -> "Too Many Requests";
     };
   }

@@ -11,33 +11,33 @@ import dev.flexkit.sandbox.junit.TwilioHttp;
 import dev.flexkit.sandbox.junit.TwilioSandbox;
 import dev.flexkit.sandbox.junit.TwilioSandboxExtension;
 import dev.flexkit.sandbox.taskrouter.TaskRouterSeed;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Flex Interactions rules of shared/reference/TWILIO-RULES.md (R28, R29, R31, R32, R35, R39), with
- * a plain HTTP client. The seeded workspace has two workflows, so R29's "more than one" holds.
+ * Flex Interactions rules of shared/reference/TWILIO-RULES.md (R28–R35, R39), with a plain HTTP
+ * client. The seeded workspace has two workflows, so R29's "more than one" holds.
  */
 @ExtendWith(TwilioSandboxExtension.class)
 class InteractionRulesTest {
-  private static final String INTERACTIONS = "/flex-api/v1/Interactions";
+  private static final String INTERACTIONS = InteractionsHttp.INTERACTIONS;
 
   private final TwilioSandbox twilio;
   private final TwilioHttp http;
+  private final InteractionsHttp flex;
 
   InteractionRulesTest(TwilioSandbox twilio) {
     this.twilio = twilio;
     this.http = new TwilioHttp(twilio);
+    this.flex = new InteractionsHttp(twilio, http);
   }
 
   /** R28 (IRES): a 200 only means accepted; the channel is set up after, seen on its GET. */
   @Test
   void r28_createAnswersAtOnceAndTheChannelIsSetUpAfter() {
-    String conversation = conversationWith("+15550128001");
+    String conversation = flex.conversationWith("+15550128001");
     JsonNode created = createInteraction(mediaChannel(conversation), routing(true));
     assertThat(created.path("sid").asText()).startsWith("KD");
     assertThat(created.path("channel").path("sid").asText()).startsWith("UO");
@@ -45,21 +45,24 @@ class InteractionRulesTest {
         .as("no task exists yet when Twilio answers")
         .isFalse();
 
-    JsonNode channel = settledChannel(created);
+    JsonNode channel = flex.settledChannel(created);
     assertThat(channel.path("status").asText()).isEqualTo("active");
     JsonNode invites =
-        json(http.get(channelPath(created) + "/Invites")).path("invites").get(0).path("routing");
+        json(http.get(InteractionsHttp.channelPath(created) + "/Invites"))
+            .path("invites")
+            .get(0)
+            .path("routing");
     assertThat(invites.path("properties").path("sid").asText()).startsWith("WT");
   }
 
   /** R31 (ERR/45354): a set-up failure shows on the channel, not as a 4xx. */
   @Test
   void r31_aSetUpFailureShowsOnTheChannelWithItsErrorCode() {
-    String conversation = conversationWith("+15550128002");
+    String conversation = flex.conversationWith("+15550128002");
     json(http.post("/conversations/v1/Conversations/" + conversation, "State", "closed"));
 
     JsonNode created = createInteraction(mediaChannel(conversation), routing(true));
-    JsonNode channel = settledChannel(created);
+    JsonNode channel = flex.settledChannel(created);
     assertThat(channel.path("status").asText()).isEqualTo("failed");
     assertThat(channel.path("error_code").asInt()).isEqualTo(45354);
   }
@@ -68,7 +71,7 @@ class InteractionRulesTest {
   @Test
   void r32_aCustomerAlreadyInAnOpenConversationIsSilentlyNotAdded() {
     String customer = "+15550128003";
-    String elsewhere = conversationWith(customer);
+    String elsewhere = flex.conversationWith(customer);
 
     JsonNode created =
         createInteraction(
@@ -78,7 +81,7 @@ class InteractionRulesTest {
                 + twilio.smsNumbers().get(0)
                 + "\"}]}",
             routing(true));
-    assertThat(settledChannel(created).path("status").asText()).isEqualTo("active");
+    assertThat(flex.settledChannel(created).path("status").asText()).isEqualTo("active");
 
     String taskConversation = taskConversationSid(created);
     assertThat(taskConversation).isNotEqualTo(elsewhere);
@@ -95,7 +98,7 @@ class InteractionRulesTest {
   @Test
   void r29_workflowSidIsRequiredWhenTheWorkspaceHasMoreThanOneWorkflow() {
     assertThat(twilio.taskRouter().workflowNames()).hasSizeGreaterThan(1);
-    String conversation = conversationWith("+15550128004");
+    String conversation = flex.conversationWith("+15550128004");
     // The status and code are not documented: 400 20001 like the other routing checks.
     assertError(
         http.post(INTERACTIONS, "Channel", mediaChannel(conversation), "Routing", routing(false)),
@@ -108,9 +111,9 @@ class InteractionRulesTest {
   @Test
   void r35_anInviteToAWorkerNeedsItsQueueAndAWorkflow() {
     JsonNode created =
-        createInteraction(mediaChannel(conversationWith("+15550128005")), routing(true));
-    settledChannel(created);
-    String invites = channelPath(created) + "/Invites";
+        createInteraction(mediaChannel(flex.conversationWith("+15550128005")), routing(true));
+    flex.settledChannel(created);
+    String invites = InteractionsHttp.channelPath(created) + "/Invites";
     String workspace = twilio.taskRouter().workspaceSid();
     String worker = TaskRouterSeed.BOB_WORKER_SID;
     String workflow = twilio.taskRouter().defaultWorkflowSid();
@@ -172,7 +175,7 @@ class InteractionRulesTest {
     channels.forEach(c -> names.add(c.path("unique_name").asText()));
     assertThat(names).containsExactly("default", "voice", "chat", "sms", "video", "email");
 
-    String conversation = conversationWith("+15550128006");
+    String conversation = flex.conversationWith("+15550128006");
     assertError(
         http.post(
             INTERACTIONS,
@@ -185,19 +188,88 @@ class InteractionRulesTest {
         null);
   }
 
-  private String conversationWith(String customer) {
-    String sid =
-        json(http.post("/conversations/v1/Conversations", "FriendlyName", customer))
-            .path("sid")
-            .asText();
-    json(
+  /**
+   * R30 (OAI-flex {@code interaction_channel_enum_type}; OCBM): the channel type is one of the
+   * spec's media types, and may differ from the task channel, as real SMS outbound routes on {@code
+   * chat}. An unknown type is refused: the status is undocumented, 400 20001 is an inference.
+   */
+  @Test
+  void r30_theChannelTypeIsAMediaTypeAndMayDifferFromTheTaskChannel() {
+    String conversation = flex.conversationWith("+15550128007");
+    assertError(
         http.post(
-            "/conversations/v1/Conversations/" + sid + "/Participants",
-            "MessagingBinding.Address",
-            customer,
-            "MessagingBinding.ProxyAddress",
-            twilio.smsNumbers().get(0)));
-    return sid;
+            INTERACTIONS,
+            "Channel",
+            mediaChannel(conversation).replace("\"sms\"", "\"fax\""),
+            "Routing",
+            routing(true)),
+        400,
+        20001,
+        null);
+
+    JsonNode created =
+        createInteraction(mediaChannel(conversation), routing(true).replace("\"sms\"", "\"chat\""));
+    JsonNode channel = flex.settledChannel(created);
+    assertThat(channel.path("type").asText()).isEqualTo("sms");
+    assertThat(channel.path("status").asText()).isEqualTo("active");
+    assertThat(task(flex.firstTaskSid(created)).path("task_channel_unique_name").asText())
+        .isEqualTo("chat");
+  }
+
+  /**
+   * R33 (OAI-flex UpdateInteractionChannel; ERR/45358; CHAN): a channel update names its status,
+   * closed or inactive, else 45358 (status undocumented: 400); inactive needs {@code Routing}
+   * closed; a closed channel leaves its conversation read-only.
+   */
+  @Test
+  void r33_updatingAChannelNeedsAStatus() {
+    String conversation = flex.conversationWith("+15550128008");
+    JsonNode created = createInteraction(mediaChannel(conversation), routing(true));
+    flex.settledChannel(created);
+    String channel = InteractionsHttp.channelPath(created);
+
+    assertError(http.post(channel), 400, 45358, null);
+    assertError(http.post(channel, "Status", "paused"), 400, 45358, null);
+    // The code for a missing Routing is undocumented: 400 20001, like the other parameters.
+    assertError(http.post(channel, "Status", "inactive"), 400, 20001, null);
+    assertThat(json(http.get(channel)).path("status").asText()).isEqualTo("active");
+
+    assertThat(json(http.post(channel, "Status", "closed")).path("status").asText())
+        .isEqualTo("closed");
+    String messages = "/conversations/v1/Conversations/" + conversation + "/Messages";
+    assertError(http.post(messages, "Body", "anyone?"), 400, 50377, null);
+    assertError(
+        http.post(
+            "/conversations/v1/Conversations/" + conversation + "/Participants",
+            "Identity",
+            "late@example.com"),
+        400,
+        50377,
+        null);
+  }
+
+  /**
+   * R34 (OAI-flex {@code interaction_channel_participant_enum_status}): a participant update needs
+   * {@code Status} closed or wrapup (missing or other: 400 20001).
+   */
+  @Test
+  void r34_updatingAChannelParticipantNeedsClosedOrWrapup() {
+    JsonNode created =
+        createInteraction(mediaChannel(flex.conversationWith("+15550128009")), routing(true));
+    flex.settledChannel(created);
+    JsonNode participants =
+        json(http.get(InteractionsHttp.channelPath(created) + "/Participants"))
+            .path("participants");
+    assertThat(participants).isNotEmpty();
+    String participant =
+        InteractionsHttp.channelPath(created)
+            + "/Participants/"
+            + participants.get(0).path("sid").asText();
+
+    assertError(http.post(participant), 400, 20001, null);
+    assertError(http.post(participant, "Status", "active"), 400, 20001, null);
+    assertThat(json(http.post(participant, "Status", "wrapup")).path("sid").asText())
+        .startsWith("UT");
   }
 
   private static String mediaChannel(String conversationSid) {
@@ -224,43 +296,12 @@ class InteractionRulesTest {
     return json(http.post(INTERACTIONS, "Channel", channel, "Routing", routing));
   }
 
-  private static String channelPath(JsonNode interaction) {
-    return INTERACTIONS
-        + "/"
-        + interaction.path("sid").asText()
-        + "/Channels/"
-        + interaction.path("channel").path("sid").asText();
-  }
-
-  /** The channel once its set-up ran: polled, since Twilio gives no other signal (R28). */
-  private JsonNode settledChannel(JsonNode interaction) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
-    while (true) {
-      JsonNode channel = json(http.get(channelPath(interaction)));
-      if (!channel.path("status").asText().equals("setup") || Instant.now().isAfter(deadline)) {
-        return channel;
-      }
-      Thread.onSpinWait();
-    }
+  private JsonNode task(String taskSid) {
+    return json(http.get(flex.taskPath(taskSid)));
   }
 
   private String taskConversationSid(JsonNode interaction) {
-    String task =
-        json(http.get(channelPath(interaction) + "/Invites"))
-            .path("invites")
-            .get(0)
-            .path("routing")
-            .path("properties")
-            .path("sid")
-            .asText();
-    String attributes =
-        json(http.get(
-                "/taskrouter/v1/Workspaces/"
-                    + twilio.taskRouter().workspaceSid()
-                    + "/Tasks/"
-                    + task))
-            .path("attributes")
-            .asText();
+    String attributes = task(flex.firstTaskSid(interaction)).path("attributes").asText();
     try {
       return new ObjectMapper().readTree(attributes).path("conversationSid").asText();
     } catch (JsonProcessingException e) {

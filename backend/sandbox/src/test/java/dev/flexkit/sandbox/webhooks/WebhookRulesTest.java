@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Webhook rules R18–R22, R26 and R47 of shared/reference/TWILIO-RULES.md, checked with a plain HTTP
+ * Webhook rules R18–R26 and R47 of shared/reference/TWILIO-RULES.md, checked with a plain HTTP
  * client and a plain HTTP receiver, not twilio-java. R21 (pre-event answers) is not applicable: the
  * sandbox keeps a {@code PreWebhookUrl} but sends no pre-event webhooks.
  */
@@ -220,6 +220,186 @@ class WebhookRulesTest {
             });
   }
 
+  /** R23 (CWH): onMessageAdded's fields; Media only comes with media, which a text has none of. */
+  @Test
+  void r23_onMessageAddedCarriesTheMessageFields() {
+    String customer = "+15550190023";
+    twilio.customerSends(customer, twilio.smsNumbers().get(0), "fields, please");
+    await(() -> messageAdded("/global"));
+    Map<String, String> added =
+        forms("/global").stream()
+            .filter(f -> "onMessageAdded".equals(f.get("EventType")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(added)
+        .containsKeys(
+            "ConversationSid",
+            "MessageSid",
+            "MessagingServiceSid",
+            "Index",
+            "DateCreated",
+            "Body",
+            "Author",
+            "ParticipantSid",
+            "Attributes");
+    assertThat(added.get("MessageSid")).startsWith("IM");
+    assertThat(added.get("MessagingServiceSid")).startsWith("MG");
+    assertThat(added.get("ParticipantSid")).startsWith("MB");
+    assertThat(added.get("Index")).isEqualTo("0");
+    assertThat(added.get("Body")).isEqualTo("fields, please");
+    assertThat(added.get("Author")).isEqualTo(customer);
+    assertThat(added.get("Attributes")).isEqualTo("{}");
+    assertThat(java.time.Instant.parse(added.get("DateCreated"))).isNotNull();
+    assertThat(added).as("a text carries no Media").doesNotContainKey("Media");
+  }
+
+  /**
+   * R24 (CWH): onDeliveryUpdated's fields, with the channel's own message sid: SM… on SMS, WA… on
+   * WhatsApp.
+   */
+  @Test
+  void r24_onDeliveryUpdatedCarriesTheReceiptFields() {
+    listenTo("onDeliveryUpdated");
+    String sms = "+15550190024";
+    String whatsapp = "whatsapp:+15550190124";
+    twilio.customers().makeUnreachable(sms, 30003);
+    try {
+      String sid = json(http.post("/conversations/v1/Conversations")).path("sid").asText();
+      String participants = "/conversations/v1/Conversations/" + sid + "/Participants";
+      String smsParticipant =
+          json(http.post(
+                  participants,
+                  "MessagingBinding.Address",
+                  sms,
+                  "MessagingBinding.ProxyAddress",
+                  twilio.smsNumbers().get(0)))
+              .path("sid")
+              .asText();
+      json(
+          http.post(
+              participants,
+              "MessagingBinding.Address",
+              whatsapp,
+              "MessagingBinding.ProxyAddress",
+              twilio.whatsappNumbers().get(0)));
+      String message =
+          json(http.post("/conversations/v1/Conversations/" + sid + "/Messages", "Body", "hi"))
+              .path("sid")
+              .asText();
+      await(() -> forms("/global").stream().filter(this::deliveryUpdate).count() == 2);
+
+      List<Map<String, String>> receipts =
+          forms("/global").stream().filter(this::deliveryUpdate).toList();
+      assertThat(receipts)
+          .allSatisfy(
+              f -> {
+                assertThat(f)
+                    .containsKeys(
+                        "AccountSid",
+                        "ConversationSid",
+                        "ChatServiceSid",
+                        "MessageSid",
+                        "DeliveryReceiptSid",
+                        "ChannelMessageSid",
+                        "ParticipantSid",
+                        "Status",
+                        "ErrorCode",
+                        "DateCreated",
+                        "DateUpdated");
+                assertThat(f.get("ConversationSid")).isEqualTo(sid);
+                assertThat(f.get("ChatServiceSid")).isEqualTo(service);
+                assertThat(f.get("MessageSid")).isEqualTo(message);
+                assertThat(f.get("DeliveryReceiptSid")).startsWith("DY");
+                assertThat(f.get("Status"))
+                    .isIn("read", "failed", "delivered", "undelivered", "sent");
+              });
+      Map<String, String> bySms =
+          receipts.stream()
+              .filter(f -> f.get("ParticipantSid").equals(smsParticipant))
+              .findFirst()
+              .orElseThrow();
+      assertThat(bySms.get("Status")).isEqualTo("undelivered");
+      assertThat(bySms.get("ErrorCode")).isEqualTo("30003");
+      assertThat(bySms.get("ChannelMessageSid")).startsWith("SM");
+      Map<String, String> byWhatsApp =
+          receipts.stream()
+              .filter(f -> !f.get("ParticipantSid").equals(smsParticipant))
+              .findFirst()
+              .orElseThrow();
+      assertThat(byWhatsApp.get("Status")).isEqualTo("failed");
+      assertThat(byWhatsApp.get("ErrorCode")).isEqualTo("63016");
+      assertThat(byWhatsApp.get("ChannelMessageSid")).startsWith("WA");
+    } finally {
+      twilio.customers().makeReachable(sms);
+    }
+  }
+
+  /**
+   * R25 (CWH): onParticipantAdded names the binding with its type in capitals; a state change says
+   * from, to, when and why: API for a REST update, EVENT for a customer's message, TIMER for a
+   * timer.
+   */
+  @Test
+  void r25_stateUpdatesSayWhyAndParticipantsComeWithTheirBinding() {
+    listenTo("onParticipantAdded", "onConversationStateUpdated");
+    String customer = "+15550190025";
+    String sid =
+        json(http.postWithHeader(
+                "X-Twilio-Webhook-Enabled",
+                "true",
+                "/conversations/v1/Conversations",
+                "State",
+                "active",
+                "Timers.Inactive",
+                "PT1M"))
+            .path("sid")
+            .asText();
+    json(
+        http.postWithHeader(
+            "X-Twilio-Webhook-Enabled",
+            "true",
+            "/conversations/v1/Conversations/" + sid + "/Participants",
+            "MessagingBinding.Address",
+            customer,
+            "MessagingBinding.ProxyAddress",
+            twilio.smsNumbers().get(0)));
+    idle();
+    Map<String, String> added =
+        forms("/global").stream()
+            .filter(f -> "onParticipantAdded".equals(f.get("EventType")))
+            .filter(f -> sid.equals(f.get("ConversationSid")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(added)
+        .containsKeys("ParticipantSid", "DateCreated", "RoleSid", "Attributes")
+        .containsEntry("MessagingBinding.Type", "SMS")
+        .containsEntry("MessagingBinding.Address", customer)
+        .containsEntry("MessagingBinding.ProxyAddress", twilio.smsNumbers().get(0));
+
+    json(
+        http.postWithHeader(
+            "X-Twilio-Webhook-Enabled",
+            "true",
+            "/conversations/v1/Conversations/" + sid,
+            "State",
+            "inactive"));
+    twilio.customerSends(customer, twilio.smsNumbers().get(0), "still there?");
+    twilio.advance(Duration.ofMinutes(2));
+    await(() -> stateUpdates(sid).size() == 3);
+
+    List<Map<String, String>> updates = stateUpdates(sid);
+    assertThat(updates)
+        .extracting(f -> f.get("StateFrom") + ">" + f.get("StateTo") + " " + f.get("Reason"))
+        .containsExactly("active>inactive API", "inactive>active EVENT", "active>inactive TIMER");
+    assertThat(updates)
+        .allSatisfy(
+            f -> {
+              assertThat(f.get("ChatServiceSid")).isEqualTo(service);
+              assertThat(f.get("MessagingServiceSid")).startsWith("MG");
+              assertThat(java.time.Instant.parse(f.get("StateUpdated"))).isNotNull();
+            });
+  }
+
   @Test
   void r26_webhooksAreSignedWithHmacSha1OfTheUrlAndTheSortedParameters() throws Exception {
     twilio.customerSends("+15550190026", twilio.smsNumbers().get(0), "sign & seal = done");
@@ -279,6 +459,28 @@ class WebhookRulesTest {
     } finally {
       json(http.post(workspace, "EventCallbackUrl", before == null ? "" : before));
     }
+  }
+
+  /** The account-wide webhook, listening to these events as well. */
+  private void listenTo(String... events) {
+    List<String> pairs =
+        new ArrayList<>(List.of("Filters", "onMessageAdded", "Filters", "onConversationAdded"));
+    for (String event : events) {
+      pairs.add("Filters");
+      pairs.add(event);
+    }
+    json(http.post(GLOBAL, pairs.toArray(String[]::new)));
+  }
+
+  private boolean deliveryUpdate(Map<String, String> form) {
+    return "onDeliveryUpdated".equals(form.get("EventType"));
+  }
+
+  private List<Map<String, String>> stateUpdates(String conversationSid) {
+    return forms("/global").stream()
+        .filter(f -> "onConversationStateUpdated".equals(f.get("EventType")))
+        .filter(f -> conversationSid.equals(f.get("ConversationSid")))
+        .toList();
   }
 
   private String scopedToService() {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Rate limits and the error envelope, R54–R56 of shared/reference/TWILIO-RULES.md. The limits are
- * not enforced by counting (tests would have to be slow or flaky to meet them); they are injectable
- * faults that answer exactly as Twilio does.
+ * Rate limits and the error envelope, R38 and R54–R56 of shared/reference/TWILIO-RULES.md. The
+ * limits are not enforced by counting (tests would have to be slow or flaky to meet them); they are
+ * injectable faults that answer exactly as Twilio does.
  */
 @ExtendWith(TwilioSandboxExtension.class)
 class WireRulesTest {
@@ -66,6 +66,29 @@ class WireRulesTest {
         429,
         50063,
         "Actions per second limit exceeded");
+  }
+
+  /**
+   * R38 (ERR/45780): Flex Interactions allows 20 requests per second per endpoint and account; past
+   * it, 429 45780 and the request is not processed. Like R54 and R55 it is an injectable fault, not
+   * a count: reaching 20 a second would make tests slow or flaky.
+   */
+  @Test
+  void r38_anInteractionsRateLimitIsAnInjectable429With45780() {
+    twilio
+        .faults()
+        .add(
+            new Faults.Rule(
+                "POST /flex-api/v1/Interactions", Faults.Kind.STATUS, 429, 0, 1, 1, 1, 45780));
+    HttpResponse<String> limited =
+        http.post("/flex-api/v1/Interactions", "Channel", "{\"type\":\"sms\"}");
+    assertError(limited, 429, 45780, "Operation failed: too many concurrent API requests");
+    assertThat(limited.headers().firstValue("Retry-After")).contains("1");
+    assertThat(twilio.calls())
+        .filteredOn(c -> c.path().equals("/flex-api/v1/Interactions"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.status()).isEqualTo(429));
+    assertThat(twilio.world().flexInteractions().settingUp()).isZero();
   }
 
   /**
