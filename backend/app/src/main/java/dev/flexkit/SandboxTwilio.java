@@ -76,7 +76,8 @@ final class SandboxTwilio implements TwilioTarget {
   public OutboundSettings outbound() {
     return new OutboundSettings(
         TaskRouterSeed.EVERYONE_QUEUE_SID,
-        Optional.of(TaskRouterSeed.KNOWN_AGENT_WORKFLOW_SID),
+        // Made through the Twilio API at start, as on a fresh account (#12).
+        Optional.empty(),
         config.outbound().closedTimer(),
         config.outbound().smsTaskChannel(),
         config.outbound().whatsappTaskChannel());

@@ -146,32 +146,13 @@ final class OutboundFixture {
    * TaskRouter.
    */
   List<String> liveTasksFor(String customer) throws Exception {
-    var account = kit.sandbox().account();
-    String auth =
-        Base64.getEncoder()
-            .encodeToString(
-                (account.accountSid() + ":" + account.authToken())
-                    .getBytes(StandardCharsets.UTF_8));
-    String workspace = kit.sandbox().taskRouter().workspaceSid();
     List<String> live = new ArrayList<>();
     for (String status : List.of("pending", "reserved", "assigned")) {
-      HttpResponse<String> r =
-          kit.get(
-              "/twilio/taskrouter/v1/Workspaces/"
-                  + workspace
-                  + "/Tasks?PageSize=1000&AssignmentStatus="
-                  + status,
-              "Authorization",
-              "Basic " + auth);
+      HttpResponse<String> r = taskRouterGet("/Tasks?PageSize=1000&AssignmentStatus=" + status);
       for (JsonNode t : JSON.readTree(r.body()).path("tasks")) {
         // A list carries no attributes (R41): fetch each task, as real code must.
         String sid = t.path("sid").asText();
-        HttpResponse<String> task =
-            kit.get(
-                "/twilio/taskrouter/v1/Workspaces/" + workspace + "/Tasks/" + sid,
-                "Authorization",
-                "Basic " + auth);
-        if (JSON.readTree(task.body()).path("attributes").asText().contains(customer)) {
+        if (task(sid).path("attributes").asText().contains(customer)) {
           live.add(sid);
         }
       }
@@ -179,7 +160,24 @@ final class OutboundFixture {
     return live;
   }
 
-  /** A task's attributes as TaskRouter holds them. */
+  /** A task as TaskRouter's REST API fetches it. */
+  JsonNode task(String taskSid) throws Exception {
+    return JSON.readTree(taskRouterGet("/Tasks/" + taskSid).body());
+  }
+
+  private HttpResponse<String> taskRouterGet(String path) {
+    var account = kit.sandbox().account();
+    String auth =
+        Base64.getEncoder()
+            .encodeToString(
+                (account.accountSid() + ":" + account.authToken())
+                    .getBytes(StandardCharsets.UTF_8));
+    return kit.get(
+        "/twilio/taskrouter/v1/Workspaces/" + kit.sandbox().taskRouter().workspaceSid() + path,
+        "Authorization",
+        "Basic " + auth);
+  }
+
   /**
    * The reserved task on this conversation. Flex sets an interaction's task up after answering
    * (R28), so this waits for it, up to 5 s.
@@ -202,6 +200,7 @@ final class OutboundFixture {
     throw new AssertionError("no task reserved on " + conversationSid + " within 5 s");
   }
 
+  /** A task's attributes as TaskRouter holds them. */
   JsonNode taskAttributes(String taskSid) throws Exception {
     Object raw = kit.sandbox().taskRouter().flexSnapshot(taskSid).orElseThrow().get("attributes");
     return JSON.readTree(String.valueOf(raw));

@@ -114,6 +114,12 @@ class OutboundMessagesTest {
     assertThat(f.reservations(TaskRouterSeed.BOB_WORKER_SID)).hasSize(before + 1);
     JsonNode list = json(f.get("/api/outbound/sent", bob)).path("sent");
     assertThat(list.findValuesAsText("status")).contains("REPLIED");
+    // Through the workflow the kit made at start through the API (not seeded: a fresh account has
+    // only "Assign to Anyone"), which offers the reply to the sender first, then the queue.
+    List<String> tasks = f.liveTasksFor(customer);
+    assertThat(tasks).hasSize(1);
+    assertThat(f.task(tasks.get(0)).path("workflow_friendly_name").asText())
+        .isEqualTo("Flex Messaging Kit replies to the sender");
   }
 
   @Test

@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * A running kit where Alice holds a customer's SMS chat, and the moves the tests make around it.
@@ -34,12 +36,17 @@ final class TransferWorld implements AutoCloseable {
 
   TransferWorld() {
     kit = RunningKit.start();
-    // Every journey runs where Twilio requires a workflow_sid on every invite (R29): Assign to
-    // Anyone, Known Agent Routing, and the transfer workflow the kit made through the API at start.
-    List<String> workflows =
-        taskRouter().workflowNames().stream().map(TaskRouter.Named::name).toList();
+    // Every journey runs where Twilio requires a workflow_sid on every invite (R29): the seeded
+    // Assign to Anyone, and the two workflows the kit made through the API at start.
+    Set<String> workflows =
+        taskRouter().workflowNames().stream()
+            .map(TaskRouter.Named::name)
+            .collect(Collectors.toSet());
     if (!workflows.equals(
-        List.of("Assign to Anyone", "Known Agent Routing", "Flex Messaging Kit transfers"))) {
+        Set.of(
+            "Assign to Anyone",
+            "Flex Messaging Kit replies to the sender",
+            "Flex Messaging Kit transfers"))) {
       throw new AssertionError("workflows: " + workflows);
     }
   }

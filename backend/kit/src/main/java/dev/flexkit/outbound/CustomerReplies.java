@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class CustomerReplies {
   private final TwilioGateway twilio;
   private final FlexSettings flex;
   private final OutboundSettings settings;
+  private final Supplier<Optional<String>> knownAgentWorkflow;
   private final SentMessages sent;
   private final WhatsappWindows windows;
   private final ConversationLookup lookup;
@@ -36,6 +38,7 @@ public final class CustomerReplies {
       TwilioGateway twilio,
       FlexSettings flex,
       OutboundSettings settings,
+      Supplier<Optional<String>> knownAgentWorkflow,
       SentMessages sent,
       WhatsappWindows windows,
       OutboundConversations conversations,
@@ -43,6 +46,7 @@ public final class CustomerReplies {
     this.twilio = twilio;
     this.flex = flex;
     this.settings = settings;
+    this.knownAgentWorkflow = knownAgentWorkflow;
     this.sent = sent;
     this.windows = windows;
     this.lookup = conversations.lookup();
@@ -99,8 +103,9 @@ public final class CustomerReplies {
     if (toSender) {
       attributes.put("KnownAgentRoutingFlag", true);
       attributes.put("KnownAgentWorkerSid", s.workerSid());
-      if (settings.knownAgentWorkflowSid().isPresent()) {
-        workflow = settings.knownAgentWorkflowSid();
+      Optional<String> toSenderFirst = knownAgentWorkflow.get();
+      if (toSenderFirst.isPresent()) {
+        workflow = toSenderFirst;
       } else {
         properties.put("queue_sid", settings.queueSid());
         properties.put("worker_sid", s.workerSid());

@@ -5,8 +5,11 @@ import dev.flexkit.auth.BackOfficeKey;
 import dev.flexkit.capability.Capability;
 import dev.flexkit.capability.Contributions;
 import dev.flexkit.capability.KitServices;
+import dev.flexkit.health.RetriedStartupStep;
 import dev.flexkit.store.IdempotencyRecords;
 import dev.flexkit.whatsapp.WhatsappWindows;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Agents and back-office systems start SMS and WhatsApp conversations: the endpoints, and the
@@ -33,9 +36,18 @@ public final class OutboundCapability implements Capability {
         new OutboundConversations(kit.twilio(), kit.flex().workspaceSid(), settings, sent);
     OutboundSender sender =
         new OutboundSender(kit.twilio(), kit.flex(), settings, sent, windows, conversations);
+    AtomicReference<String> knownAgentWorkflow =
+        new AtomicReference<>(settings.knownAgentWorkflowSid().orElse(null));
     CustomerReplies replies =
         new CustomerReplies(
-            kit.twilio(), kit.flex(), settings, sent, windows, conversations, kit.clock());
+            kit.twilio(),
+            kit.flex(),
+            settings,
+            () -> Optional.ofNullable(knownAgentWorkflow.get()),
+            sent,
+            windows,
+            conversations,
+            kit.clock());
     BackOfficeTasks backOffice =
         new BackOfficeTasks(kit.twilio(), kit.flex(), settings, conversations, sent, windows);
     to.resources(
@@ -52,5 +64,26 @@ public final class OutboundCapability implements Capability {
         .onConversationEvent(replies::onEvent)
         .onConversationEvent(new FirstMessageDeliveries(kit.database(), sent, kit.clock())::onEvent)
         .onConversationEvent(new ClosedBeforeReply(sent)::onEvent);
+    // Until provisioning does it, an account set up at start gets the known-agent workflow here.
+    if (knownAgentWorkflow.get() == null
+        && kit.flex().registerWebhooks()
+        && kit.flex().workspaceSid().isPresent()
+        && !settings.queueSid().isBlank()) {
+      RetriedStartupStep step =
+          new RetriedStartupStep("knownAgentWorkflow", "making the known-agent workflow");
+      to.healthCheck(step)
+          .whenStarted(
+              started ->
+                  step.run(
+                      () ->
+                          knownAgentWorkflow.set(
+                              KnownAgentWorkflow.ensure(
+                                  kit.twilio(),
+                                  kit.flex().workspaceSid().get(),
+                                  settings.queueSid())),
+                      "replies to the sender route through '"
+                          + KnownAgentWorkflow.FRIENDLY_NAME
+                          + "'"));
+    }
   }
 }

@@ -73,7 +73,8 @@ public final class TransferCapability implements Capability {
                               TransferWorkflow.ensure(
                                   kit.twilio(),
                                   kit.flex().workspaceSid().get(),
-                                  agentQueueSid.get())),
+                                  agentQueueSid.get(),
+                                  reads)),
                       "transfers route through '" + TransferWorkflow.FRIENDLY_NAME + "'"));
     }
   }

@@ -1,19 +1,19 @@
 package dev.flexkit.transfer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.twilio.rest.taskrouter.v1.workspace.TaskQueue;
 import com.twilio.rest.taskrouter.v1.workspace.Workflow;
 import dev.flexkit.twilio.Futures;
+import dev.flexkit.twilio.NamedWorkflow;
 import dev.flexkit.twilio.TwilioGateway;
 import dev.flexkit.web.ObjectMappers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.Executor;
 
 /**
  * The TaskRouter workflow transfers are routed through, found by its friendly name and made or
@@ -23,26 +23,18 @@ import org.slf4j.LoggerFactory;
  */
 final class TransferWorkflow {
   static final String FRIENDLY_NAME = "Flex Messaging Kit transfers";
-  private static final Logger LOG = LoggerFactory.getLogger(TransferWorkflow.class);
   private static final ObjectMapper JSON = ObjectMappers.PLAIN;
 
   private TransferWorkflow() {}
 
-  /** The workflow's sid, after at most one write. */
-  static String ensure(TwilioGateway twilio, String workspaceSid, String agentQueueSid) {
-    CompletableFuture<List<Workflow>> workflows =
+  /**
+   * The workflow's sid, after at most one write; the two reads run side by side on {@code reads}.
+   */
+  static String ensure(
+      TwilioGateway twilio, String workspaceSid, String agentQueueSid, Executor reads) {
+    CompletableFuture<Optional<Workflow>> current =
         CompletableFuture.supplyAsync(
-            () ->
-                twilio.call(
-                    "list workflows",
-                    c -> {
-                      List<Workflow> found = new ArrayList<>();
-                      Workflow.reader(workspaceSid)
-                          .setFriendlyName(FRIENDLY_NAME)
-                          .read(c)
-                          .forEach(found::add);
-                      return found;
-                    }));
+            () -> NamedWorkflow.find(twilio, workspaceSid, FRIENDLY_NAME), reads);
     List<TaskQueue> queues =
         twilio.call(
             "list queues",
@@ -51,27 +43,12 @@ final class TransferWorkflow {
               TaskQueue.reader(workspaceSid).read(c).forEach(found::add);
               return found;
             });
-    String configuration = configuration(queues, agentQueueSid);
-    List<Workflow> existing = Futures.join(workflows);
-    if (existing.isEmpty()) {
-      Workflow made =
-          twilio.call(
-              "create transfer workflow",
-              c -> Workflow.creator(workspaceSid, FRIENDLY_NAME, configuration).create(c));
-      LOG.info("created TaskRouter workflow '{}' {}", FRIENDLY_NAME, made.getSid());
-      return made.getSid();
-    }
-    Workflow current = existing.get(0);
-    if (!same(current.getConfiguration(), configuration)) {
-      twilio.call(
-          "update transfer workflow",
-          c ->
-              Workflow.updater(workspaceSid, current.getSid())
-                  .setConfiguration(configuration)
-                  .update(c));
-      LOG.info("updated TaskRouter workflow '{}' {}", FRIENDLY_NAME, current.getSid());
-    }
-    return current.getSid();
+    return NamedWorkflow.ensure(
+        twilio,
+        workspaceSid,
+        FRIENDLY_NAME,
+        Futures.join(current),
+        configuration(queues, agentQueueSid));
   }
 
   static String configuration(List<TaskQueue> queues, String agentQueueSid) {
@@ -95,14 +72,5 @@ final class TransferWorkflow {
     }
     routing.putObject("default_filter").put("queue", agentQueueSid);
     return root.toString();
-  }
-
-  private static boolean same(String current, String wanted) {
-    try {
-      JsonNode a = JSON.readTree(current);
-      return a.equals(JSON.readTree(wanted));
-    } catch (Exception e) {
-      return false;
-    }
   }
 }

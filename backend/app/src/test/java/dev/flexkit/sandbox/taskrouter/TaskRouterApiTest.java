@@ -113,7 +113,7 @@ class TaskRouterApiTest {
         .containsExactly(TaskRouterSeed.SALES_QUEUE_SID);
     assertThat(all(Workflow.reader(WS).read(twilio)))
         .extracting(Workflow::getFriendlyName)
-        .contains("Assign to Anyone", "Known Agent Routing");
+        .contains("Assign to Anyone");
 
     Worker alice = Worker.fetcher(WS, TaskRouterSeed.ALICE_WORKER_SID).fetch(twilio);
     assertThat(alice.getFriendlyName()).isEqualTo("alice@example.com");

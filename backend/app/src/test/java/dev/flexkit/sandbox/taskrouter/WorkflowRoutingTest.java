@@ -194,12 +194,20 @@ class WorkflowRoutingTest {
   }
 
   @Test
-  void theSeededKnownAgentWorkflowRoutesToTheNamedAgent() {
+  void aKnownAgentFilterRoutesToTheNamedAgent() {
     available(ana, ben, cleo);
+    String flow =
+        workflow(
+            "Known agent",
+            """
+        {"task_routing":{"filters":[{"filter_friendly_name":"Known agent",
+          "expression":"KnownAgentRoutingFlag == true OR KnownAgentRoutingFlag == 'true'",
+          "targets":[{"queue":"%1$s","known_worker_sid":"task.KnownAgentWorkerSid","timeout":300},
+                     {"queue":"%1$s"}]}],
+          "default_filter":{"queue":"%1$s"}}}"""
+                .formatted(overflow));
     Task t =
-        task(
-            TaskRouterSeed.KNOWN_AGENT_WORKFLOW_SID,
-            "{\"KnownAgentRoutingFlag\":\"true\",\"KnownAgentWorkerSid\":\"" + cleo + "\"}");
+        task(flow, "{\"KnownAgentRoutingFlag\":\"true\",\"KnownAgentWorkerSid\":\"" + cleo + "\"}");
     assertThat(reservations(t.getSid()).get(0).getWorkerSid()).isEqualTo(cleo);
     finish(t);
   }

@@ -20,7 +20,6 @@ public final class TaskRouterSeed {
   public static final String EVERYONE_QUEUE_SID = sid("WQ", 1);
   public static final String SALES_QUEUE_SID = sid("WQ", 2);
   public static final String ASSIGN_TO_ANYONE_WORKFLOW_SID = sid("WW", 1);
-  public static final String KNOWN_AGENT_WORKFLOW_SID = sid("WW", 2);
   public static final String ALICE_WORKER_SID = sid("WK", 1);
   public static final String BOB_WORKER_SID = sid("WK", 2);
   public static final String CAROL_WORKER_SID = sid("WK", 3);
@@ -113,20 +112,6 @@ public final class TaskRouterSeed {
         "{\"task_routing\":{\"filters\":[],\"default_filter\":{\"queue\":\""
             + EVERYONE_QUEUE_SID
             + "\"}}}",
-        now);
-    workflow(
-        tr,
-        KNOWN_AGENT_WORKFLOW_SID,
-        "Known Agent Routing",
-        """
-        {"task_routing":{"filters":[
-          {"filter_friendly_name":"Known agent",
-           "expression":"KnownAgentRoutingFlag == true OR KnownAgentRoutingFlag == 'true'",
-           "targets":[{"queue":"%1$s","known_worker_sid":"task.KnownAgentWorkerSid","timeout":300},
-                      {"queue":"%1$s"}]},
-          {"filter_friendly_name":"Sales","expression":"skill == 'sales'","targets":[{"queue":"%2$s"}]}],
-         "default_filter":{"queue":"%1$s"}}}"""
-            .formatted(EVERYONE_QUEUE_SID, SALES_QUEUE_SID),
         now);
     return tr;
   }
