@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * lag the kit reports on {@code /health}.
  */
 class WebhookInboxBenchmark {
-  private static final int CONNECTIONS = 16;
+  private static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
   private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 20);
-  private static final int MEASURE_SECONDS = 10;
+  private static final int MEASURE_SECONDS = Integer.getInteger("bench.measure", 10);
 
   @Test
   void inboxOnH2() throws Exception {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class InboxProcessor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InboxProcessor.class);
+  private static final int FLUSH_AT = 128;
+  private static final long FLUSH_MILLIS = 5;
 
   private final WebhookInbox inbox;
   private final TwilioEventBus bus;
@@ -39,8 +42,14 @@ final class InboxProcessor implements AutoCloseable {
   private final Map<String, AtomicInteger> claims = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean running = true;
+  private volatile boolean stored = true;
+  private final AtomicLong firstUnflushedAt = new AtomicLong();
   private long claimCount;
   private long renewedAt;
+  private long polledAt;
+
+  /** The last claim filled its room, or something changed since an empty one. */
+  private boolean mayHaveMore = true;
 
   /**
    * {@code pollMillis}: how often it looks for events other replicas stored (or left behind); its
@@ -77,8 +86,9 @@ final class InboxProcessor implements AutoCloseable {
     return this;
   }
 
-  /** Something changed (an event stored, or one finished): look again now. */
+  /** Events were stored here: there is something to claim. */
   void wake() {
+    stored = true;
     wake.release();
   }
 
@@ -86,17 +96,31 @@ final class InboxProcessor implements AutoCloseable {
     return lag;
   }
 
+  /**
+   * One thread does the store's work in batches, so it costs a few statements per hundred events,
+   * not per event: finished events are deleted together (at 128, after 5 ms, or when nothing else
+   * runs), and a claim fills at least a quarter of the room at once, and only when something may be
+   * claimable (events stored here, a key unblocked by a delete, a full last claim, the poll).
+   */
   private void run() {
     while (running) {
       try {
-        boolean busy = deleteFinished();
-        renewDueLeases();
-        int room = maxInFlight - inFlight.get();
-        if (room > 0 && claimAndDispatch(room)) {
-          busy = true;
+        long at = monotonicMillis();
+        if (flushDue(at) && deleteFinished()) {
+          mayHaveMore = true; // the next event of those conversations may be claimed now
         }
-        if (!busy) {
-          wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+        renewDueLeases();
+        if (stored || at - polledAt >= pollMillis) {
+          stored = false;
+          polledAt = at;
+          mayHaveMore = true;
+        }
+        int room = maxInFlight - inFlight.get();
+        if (mayHaveMore && room >= Math.max(1, maxInFlight / 4)) {
+          mayHaveMore = claimAndDispatch(room) == room;
+        }
+        if (!mayHaveMore || room < maxInFlight / 4) {
+          wake.tryAcquire(finished.isEmpty() ? pollMillis : FLUSH_MILLIS, TimeUnit.MILLISECONDS);
           wake.drainPermits();
         }
       } catch (InterruptedException e) {
@@ -114,12 +138,24 @@ final class InboxProcessor implements AutoCloseable {
     }
   }
 
-  private boolean claimAndDispatch(int room) {
+  /** For batching and polling; {@code now} is the wall clock that leases and lag are told in. */
+  private static long monotonicMillis() {
+    return System.nanoTime() / 1_000_000;
+  }
+
+  private boolean flushDue(long at) {
+    long first = firstUnflushedAt.get();
+    return first != 0
+        && (finished.size() >= FLUSH_AT || at - first >= FLUSH_MILLIS || inFlight.get() == 0);
+  }
+
+  /** How many it claimed. */
+  private int claimAndDispatch(int room) {
     String token = owner + ":" + (++claimCount);
     long at = now.getAsLong();
     List<InboxEvent> claimed = inbox.claim(token, at, at + leaseMillis, room);
     if (claimed.isEmpty()) {
-      return false;
+      return 0;
     }
     AtomicInteger open = new AtomicInteger(claimed.size());
     claims.put(token, open);
@@ -127,7 +163,7 @@ final class InboxProcessor implements AutoCloseable {
     for (InboxEvent e : claimed) {
       listeners.execute(() -> process(token, open, e));
     }
-    return true;
+    return claimed.size();
   }
 
   private void process(String token, AtomicInteger open, InboxEvent e) {
@@ -147,15 +183,17 @@ final class InboxProcessor implements AutoCloseable {
       LOG.error("webhook {} could not be processed", e.id(), failure);
     }
     finished.add(e.id());
+    firstUnflushedAt.compareAndSet(0, monotonicMillis());
     lag.record(now.getAsLong() - e.receivedAt());
     inFlight.decrementAndGet();
     if (open.decrementAndGet() == 0) {
       claims.remove(token);
     }
-    wake();
+    wake.release();
   }
 
   private boolean deleteFinished() {
+    firstUnflushedAt.set(0);
     List<Long> ids = new ArrayList<>();
     for (Long id; (id = finished.poll()) != null; ) {
       ids.add(id);
