@@ -49,14 +49,7 @@ class ModesAndStoreFailuresTest {
   @Test
   void readinessFallsWhenPostgresGoesAwayAndLivenessStays() throws Exception {
     EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-    try (RunningKit kit =
-        RunningKit.start(
-            "DATABASE_URL",
-            postgres.getJdbcUrl("postgres", "postgres"),
-            "DATABASE_USER",
-            "postgres",
-            "DATABASE_PASSWORD",
-            "postgres")) {
+    try (RunningKit kit = RunningKit.onPostgres(postgres)) {
       assertThat(kit.get("/health").statusCode()).isEqualTo(200);
       assertThat(kit.get("/health").body()).contains("PostgreSQL");
       postgres.close();

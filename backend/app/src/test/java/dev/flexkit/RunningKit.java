@@ -5,6 +5,7 @@ import dev.flexkit.config.ConfigLoader;
 import dev.flexkit.config.ConfigSource;
 import dev.flexkit.sandbox.SandboxWorld;
 import dev.flexkit.sandbox.fidelity.SpecConformance;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,23 @@ public final class RunningKit implements AutoCloseable {
 
   public static RunningKit start(String... keyValues) {
     return startWith(Set.of(), keyValues);
+  }
+
+  /** On an embedded PostgreSQL instead of the H2 file. */
+  public static RunningKit onPostgres(EmbeddedPostgres postgres, String... keyValues) {
+    String[] all = new String[keyValues.length + 6];
+    System.arraycopy(
+        new String[] {
+          "DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"),
+          "DATABASE_USER", "postgres",
+          "DATABASE_PASSWORD", "postgres"
+        },
+        0,
+        all,
+        0,
+        6);
+    System.arraycopy(keyValues, 0, all, 6, keyValues.length);
+    return start(all);
   }
 
   /** With extra JAX-RS classes, e.g. a probe endpoint guarded by an auth annotation. */

@@ -55,14 +55,7 @@ class InactivityBenchmark {
   @Test
   void webhookIngestionOnPostgres() throws Exception {
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-        RunningKit kit =
-            RunningKit.start(
-                "DATABASE_URL",
-                pg.getJdbcUrl("postgres", "postgres"),
-                "DATABASE_USER",
-                "postgres",
-                "DATABASE_PASSWORD",
-                "postgres")) {
+        RunningKit kit = RunningKit.onPostgres(pg)) {
       ingest(kit, "PostgreSQL (embedded)");
     }
   }

@@ -40,14 +40,7 @@ class WebhookInboxBenchmark {
   @Test
   void inboxOnPostgres() throws Exception {
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-        RunningKit kit =
-            RunningKit.start(
-                "DATABASE_URL",
-                pg.getJdbcUrl("postgres", "postgres"),
-                "DATABASE_USER",
-                "postgres",
-                "DATABASE_PASSWORD",
-                "postgres")) {
+        RunningKit kit = RunningKit.onPostgres(pg)) {
       run(kit, "PostgreSQL (embedded)");
     }
   }

@@ -1,6 +1,7 @@
 package dev.flexkit.capability;
 
 import dev.flexkit.health.HealthCheck;
+import dev.flexkit.health.RetriedStartupStep;
 import dev.flexkit.http.ServletMount;
 import dev.flexkit.webhooks.ConversationEvent;
 import dev.flexkit.webhooks.TaskRouterEvent;
@@ -105,6 +106,17 @@ public final class Contributions {
   }
 
   /** Runs once the service is ready, with the addresses it is known by. */
+  /**
+   * A set-up step the service needs before it is ready (e.g. a Twilio resource it makes): run once
+   * the service listens, retried every 30 s until it works; until then {@code /health} reports
+   * {@code name} as {@code pending}, after that as {@code done}.
+   */
+  public Contributions startupStep(
+      String name, String pending, Consumer<StartedService> step, String done) {
+    RetriedStartupStep check = new RetriedStartupStep(name, pending);
+    return healthCheck(check).whenStarted(started -> check.run(() -> step.accept(started), done));
+  }
+
   public Contributions whenStarted(Consumer<StartedService> step) {
     whenStarted.add(step);
     return this;

@@ -5,7 +5,6 @@ import dev.flexkit.auth.BackOfficeKey;
 import dev.flexkit.capability.Capability;
 import dev.flexkit.capability.Contributions;
 import dev.flexkit.capability.KitServices;
-import dev.flexkit.health.RetriedStartupStep;
 import dev.flexkit.store.IdempotencyRecords;
 import dev.flexkit.whatsapp.WhatsappWindows;
 import java.util.Optional;
@@ -69,21 +68,14 @@ public final class OutboundCapability implements Capability {
         && kit.flex().registerWebhooks()
         && kit.flex().workspaceSid().isPresent()
         && !settings.queueSid().isBlank()) {
-      RetriedStartupStep step =
-          new RetriedStartupStep("knownAgentWorkflow", "making the known-agent workflow");
-      to.healthCheck(step)
-          .whenStarted(
-              started ->
-                  step.run(
-                      () ->
-                          knownAgentWorkflow.set(
-                              KnownAgentWorkflow.ensure(
-                                  kit.twilio(),
-                                  kit.flex().workspaceSid().get(),
-                                  settings.queueSid())),
-                      "replies to the sender route through '"
-                          + KnownAgentWorkflow.FRIENDLY_NAME
-                          + "'"));
+      to.startupStep(
+          "knownAgentWorkflow",
+          "making the known-agent workflow",
+          started ->
+              knownAgentWorkflow.set(
+                  KnownAgentWorkflow.ensure(
+                      kit.twilio(), kit.flex().workspaceSid().get(), settings.queueSid())),
+          "replies to the sender route through '" + KnownAgentWorkflow.FRIENDLY_NAME + "'");
     }
   }
 }

@@ -93,25 +93,15 @@ public final class Sql {
 
   /** All of {@code statements}, in one transaction: all of them take effect, or none. */
   public void inOneTransaction(Statement... statements) {
-    try (Connection c = database.connection()) {
-      c.setAutoCommit(false);
-      try {
-        for (Statement statement : statements) {
-          try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
-            bind(ps, statement.params());
-            ps.executeUpdate();
+    inTransaction(
+        c -> {
+          for (Statement statement : statements) {
+            try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+              bind(ps, statement.params());
+              ps.executeUpdate();
+            }
           }
-        }
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    }
+        });
   }
 
   /** One statement run once per parameter list, as one JDBC batch in one transaction. */
@@ -119,14 +109,27 @@ public final class Sql {
     if (rows.isEmpty()) {
       return;
     }
+    inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+              bind(ps, row);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+        });
+  }
+
+  private interface Work {
+    void run(Connection c) throws SQLException;
+  }
+
+  private void inTransaction(Work work) {
     try (Connection c = database.connection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (Object[] row : rows) {
-          bind(ps, row);
-          ps.addBatch();
-        }
-        ps.executeBatch();
+      try {
+        work.run(c);
         c.commit();
       } catch (SQLException e) {
         c.rollback();

@@ -3,7 +3,6 @@ package dev.flexkit.transfer;
 import dev.flexkit.capability.Capability;
 import dev.flexkit.capability.Contributions;
 import dev.flexkit.capability.KitServices;
-import dev.flexkit.health.RetriedStartupStep;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,20 +61,14 @@ public final class TransferCapability implements Capability {
         && kit.flex().registerWebhooks()
         && kit.flex().workspaceSid().isPresent()
         && agentQueueSid.isPresent()) {
-      RetriedStartupStep step =
-          new RetriedStartupStep("transferWorkflow", "making the transfer workflow");
-      to.healthCheck(step)
-          .whenStarted(
-              started ->
-                  step.run(
-                      () ->
-                          routing.useTransferWorkflow(
-                              TransferWorkflow.ensure(
-                                  kit.twilio(),
-                                  kit.flex().workspaceSid().get(),
-                                  agentQueueSid.get(),
-                                  reads)),
-                      "transfers route through '" + TransferWorkflow.FRIENDLY_NAME + "'"));
+      to.startupStep(
+          "transferWorkflow",
+          "making the transfer workflow",
+          started ->
+              routing.useTransferWorkflow(
+                  TransferWorkflow.ensure(
+                      kit.twilio(), kit.flex().workspaceSid().get(), agentQueueSid.get(), reads)),
+          "transfers route through '" + TransferWorkflow.FRIENDLY_NAME + "'");
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.flexkit.webhooks;
 import dev.flexkit.capability.Capability;
 import dev.flexkit.capability.Contributions;
 import dev.flexkit.capability.KitServices;
-import dev.flexkit.health.RetriedStartupStep;
 
 /**
  * The signed endpoints Twilio posts its events to: stored in the inbox, then fanned out to the
@@ -49,16 +48,13 @@ public final class WebhooksCapability implements Capability {
         .ifPresent(
             workspaceSid -> {
               // Until they point here, customer messages and TaskRouter events would be lost.
-              RetriedStartupStep registration =
-                  new RetriedStartupStep(REGISTRATION, "registering Twilio webhooks");
-              to.healthCheck(registration)
-                  .whenStarted(
-                      started ->
-                          registration.run(
-                              () ->
-                                  WebhookRegistration.register(
-                                      kit.twilio(), started.publicBaseUrl(), workspaceSid),
-                              "Conversations and TaskRouter events point here"));
+              to.startupStep(
+                  REGISTRATION,
+                  "registering Twilio webhooks",
+                  started ->
+                      WebhookRegistration.register(
+                          kit.twilio(), started.publicBaseUrl(), workspaceSid),
+                  "Conversations and TaskRouter events point here");
             });
   }
 }
