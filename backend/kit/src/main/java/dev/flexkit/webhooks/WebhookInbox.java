@@ -19,11 +19,12 @@ final class WebhookInbox {
           + " WHERE o.ordering_key = i.ordering_key AND o.id < i.id)";
 
   private final Sql sql;
+  private final boolean postgres;
   private final String claim;
 
   WebhookInbox(Database database) {
     this.sql = new Sql(database, "webhook inbox");
-    boolean postgres = database.settings().vendor() == DatabaseSettings.Vendor.POSTGRESQL;
+    this.postgres = database.settings().vendor() == DatabaseSettings.Vendor.POSTGRESQL;
     this.claim =
         "UPDATE webhook_inbox SET claim = ?, claimed_until = ?, attempts = attempts + 1"
             + " WHERE (claimed_until IS NULL OR claimed_until < ?) AND id IN"
@@ -53,7 +54,11 @@ final class WebhookInbox {
    * first.
    */
   List<InboxEvent> claim(String token, long now, long leaseUntil, int limit) {
-    if (sql.update(claim, token, leaseUntil, now, now, limit) == 0) {
+    if (postgres) {
+      if (sql.update(claim, token, leaseUntil, now, now, limit) == 0) {
+        return List.of();
+      }
+    } else if (!claimOnH2(token, now, leaseUntil, limit)) {
       return List.of();
     }
     return sql.query(
@@ -67,6 +72,30 @@ final class WebhookInbox {
                 rs.getString(4),
                 rs.getLong(5)),
         token);
+  }
+
+  /**
+   * H2 runs {@code UPDATE … WHERE id IN (SELECT …)} by re-reading the subquery as it updates (a
+   * profile put most of the processor's time there), so on H2 the candidates are read first and
+   * claimed by id, each only if still unclaimed.
+   */
+  private boolean claimOnH2(String token, long now, long leaseUntil, int limit) {
+    List<Long> ids =
+        sql.query(
+            "SELECT i.id FROM webhook_inbox i WHERE " + CLAIMABLE + " ORDER BY i.id LIMIT ?",
+            rs -> rs.getLong(1),
+            now,
+            limit);
+    if (ids.isEmpty()) {
+      return false;
+    }
+    List<Object[]> rows = new ArrayList<>(ids.size());
+    ids.forEach(id -> rows.add(new Object[] {token, leaseUntil, id, now}));
+    sql.batch(
+        "UPDATE webhook_inbox SET claim = ?, claimed_until = ?, attempts = attempts + 1"
+            + " WHERE id = ? AND (claimed_until IS NULL OR claimed_until < ?)",
+        rows);
+    return true;
   }
 
   /** Keeps the claims of {@code tokens} alive until {@code leaseUntil}. */
