@@ -94,9 +94,32 @@ class InteractionRulesTest {
     assertThat(addresses).doesNotContain(customer);
   }
 
+  /**
+   * A fresh Flex workspace has one workflow ("Assign to Anyone"); a second one, as any integration
+   * adds, makes workflow_sid mandatory (R29).
+   */
+  private void aSecondWorkflow() {
+    if (twilio.taskRouter().workflowNames().size() > 1) {
+      return;
+    }
+    String workspace = "/taskrouter/v1/Workspaces/" + twilio.taskRouter().workspaceSid();
+    assertThat(
+            http.post(
+                    workspace + "/Workflows",
+                    "FriendlyName",
+                    "Another integration's workflow",
+                    "Configuration",
+                    "{\"task_routing\":{\"filters\":[],\"default_filter\":{\"queue\":\""
+                        + TaskRouterSeed.EVERYONE_QUEUE_SID
+                        + "\"}}}")
+                .statusCode())
+        .isEqualTo(201);
+  }
+
   /** R29 (INV request table): workflow_sid is optional only with one workflow. */
   @Test
   void r29_workflowSidIsRequiredWhenTheWorkspaceHasMoreThanOneWorkflow() {
+    aSecondWorkflow();
     assertThat(twilio.taskRouter().workflowNames()).hasSizeGreaterThan(1);
     String conversation = flex.conversationWith("+15550128004");
     // The status and code are not documented: 400 20001 like the other routing checks.
@@ -110,6 +133,7 @@ class InteractionRulesTest {
   /** R35 (INV, FPT invite-participant): an invite to a worker names its queue too. */
   @Test
   void r35_anInviteToAWorkerNeedsItsQueueAndAWorkflow() {
+    aSecondWorkflow();
     JsonNode created =
         createInteraction(mediaChannel(flex.conversationWith("+15550128005")), routing(true));
     flex.settledChannel(created);
