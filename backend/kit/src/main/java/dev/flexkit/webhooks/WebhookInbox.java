@@ -18,21 +18,20 @@ final class WebhookInbox {
           + " AND NOT EXISTS (SELECT 1 FROM webhook_inbox o"
           + " WHERE o.ordering_key = i.ordering_key AND o.id < i.id)";
 
+  /** PostgreSQL's claim: one statement, skipping rows another replica is claiming. */
+  private static final String POSTGRES_CLAIM =
+      "UPDATE webhook_inbox SET claim = ?, claimed_until = ?, attempts = attempts + 1"
+          + " WHERE (claimed_until IS NULL OR claimed_until < ?) AND id IN"
+          + " (SELECT i.id FROM webhook_inbox i WHERE "
+          + CLAIMABLE
+          + " ORDER BY i.id LIMIT ? FOR UPDATE SKIP LOCKED)";
+
   private final Sql sql;
   private final boolean postgres;
-  private final String claim;
 
   WebhookInbox(Database database) {
     this.sql = new Sql(database, "webhook inbox");
     this.postgres = database.settings().vendor() == DatabaseSettings.Vendor.POSTGRESQL;
-    this.claim =
-        "UPDATE webhook_inbox SET claim = ?, claimed_until = ?, attempts = attempts + 1"
-            + " WHERE (claimed_until IS NULL OR claimed_until < ?) AND id IN"
-            + " (SELECT i.id FROM webhook_inbox i WHERE "
-            + CLAIMABLE
-            + " ORDER BY i.id LIMIT ?"
-            + (postgres ? " FOR UPDATE SKIP LOCKED" : "")
-            + ")";
   }
 
   /** Stores {@code events} in one transaction: all of them, or none (and it throws). */
@@ -55,7 +54,7 @@ final class WebhookInbox {
    */
   List<InboxEvent> claim(String token, long now, long leaseUntil, int limit) {
     if (postgres) {
-      if (sql.update(claim, token, leaseUntil, now, now, limit) == 0) {
+      if (sql.update(POSTGRES_CLAIM, token, leaseUntil, now, now, limit) == 0) {
         return List.of();
       }
     } else if (!claimOnH2(token, now, leaseUntil, limit)) {

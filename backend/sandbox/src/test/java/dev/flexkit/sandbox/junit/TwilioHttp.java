@@ -53,22 +53,16 @@ public final class TwilioHttp {
    * value.
    */
   public HttpResponse<String> post(String path, String... pairs) {
-    StringBuilder form = new StringBuilder();
-    for (int i = 0; i < pairs.length; i += 2) {
-      form.append(form.length() == 0 ? "" : "&")
-          .append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
-          .append('=')
-          .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-    }
-    return send(
-        request(path)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    return send(formPost(path, pairs));
   }
 
   /** A form POST with one extra header, e.g. {@code X-Twilio-Webhook-Enabled: true}. */
   public HttpResponse<String> postWithHeader(
       String header, String value, String path, String... pairs) {
+    return send(formPost(path, pairs).header(header, value));
+  }
+
+  private HttpRequest.Builder formPost(String path, String... pairs) {
     StringBuilder form = new StringBuilder();
     for (int i = 0; i < pairs.length; i += 2) {
       form.append(form.length() == 0 ? "" : "&")
@@ -76,11 +70,9 @@ public final class TwilioHttp {
           .append('=')
           .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
     }
-    return send(
-        request(path)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header(header, value)
-            .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    return request(path)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
   }
 
   public HttpResponse<String> get(String path) {
